@@ -1,0 +1,7 @@
+import { createClient, type ApiClient, type Handlers } from '../../shared/api';
+import { callHandler } from './handlers';
+
+/** The direct transport (CLI, tests): same validation as IPC and HTTP, no serialisation. */
+export function createDirectClient(handlers: Handlers): ApiClient {
+  return createClient((method, args) => callHandler(handlers, method, args));
+}

@@ -1,0 +1,46 @@
+// Errors cross every transport as `{ code, message }`; `message` is for the clerk, in Chinese.
+
+export type ErrorCode =
+  | 'invalid_args'
+  | 'unknown_method'
+  | 'not_found'
+  | 'conflict'
+  | 'bad_input'
+  | 'forbidden'
+  | 'internal';
+
+export interface ApiErrorShape {
+  code: ErrorCode;
+  message: string;
+}
+
+export class ApiError extends Error implements ApiErrorShape {
+  constructor(
+    public readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  toJSON(): ApiErrorShape {
+    return { code: this.code, message: this.message };
+  }
+}
+
+export function isApiErrorShape(value: unknown): value is ApiErrorShape {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { code?: unknown }).code === 'string' &&
+    typeof (value as { message?: unknown }).message === 'string'
+  );
+}
+
+/** Any thrown value → the `{ code, message }` a transport sends back. */
+export function toErrorShape(err: unknown): ApiErrorShape {
+  if (err instanceof ApiError) return err.toJSON();
+  if (isApiErrorShape(err)) return { code: err.code, message: err.message };
+  const detail = err instanceof Error ? err.message : String(err);
+  return { code: 'internal', message: `内部错误：${detail}` };
+}
