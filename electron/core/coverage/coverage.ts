@@ -35,6 +35,9 @@ export function computeCoverage(db: Db, dossierId: number): CoverageRow[] {
     const own = counts.get(id) ?? 0;
     let row: CoverageRow;
     if (kids.length === 0) {
+      // A veto item is checked as 已排除/存在, not evidenced by materials: it is never 缺项 and
+      // does not count among the leaves to cover.
+      const veto = ind.kind === 'veto';
       const covered = own > 0;
       row = {
         indicatorId: id,
@@ -45,10 +48,10 @@ export function computeCoverage(db: Db, dossierId: number): CoverageRow[] {
         kind: ind.kind,
         score: ind.score,
         materialCount: own,
-        coveredLeaves: covered ? 1 : 0,
-        totalLeaves: 1,
+        coveredLeaves: covered && !veto ? 1 : 0,
+        totalLeaves: veto ? 0 : 1,
         coveredScore: covered ? (ind.score ?? 0) : 0,
-        missing: !covered,
+        missing: !covered && !veto,
       };
     } else {
       const sub = kids.map(visit);
@@ -65,7 +68,7 @@ export function computeCoverage(db: Db, dossierId: number): CoverageRow[] {
         coveredLeaves,
         totalLeaves: sub.reduce((s, r) => s + r.totalLeaves, 0),
         coveredScore: sub.reduce((s, r) => s + r.coveredScore, 0),
-        missing: coveredLeaves === 0 && own === 0,
+        missing: coveredLeaves === 0 && own === 0 && sub.some((r) => r.missing),
       };
     }
     result.set(id, row);

@@ -24,9 +24,10 @@ async function inspectPdf(file: string): Promise<Inspection> {
   try {
     const doc = await PDFDocument.load(bytes, { updateMetadata: false });
     return { pageCount: doc.getPageCount(), width: null, height: null, encrypted: false };
-  } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    if (/encrypt/i.test(message)) {
+  } catch {
+    // pdf-lib refuses encrypted files, and with encrypted object streams it fails before it can
+    // say why: the /Encrypt entry in the trailer (or xref stream dictionary) is what tells.
+    if (bytes.includes('/Encrypt')) {
       const doc = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false }).catch(() => null);
       return { pageCount: doc?.getPageCount() ?? null, width: null, height: null, encrypted: true };
     }

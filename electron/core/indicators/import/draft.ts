@@ -1,0 +1,45 @@
+import type { KindMark } from './score';
+
+/** A node while the tree is being worked out; becomes a ParsedIndicator in finish.ts. */
+export interface DraftNode {
+  /** 0-based row of the table it came from, for warnings and merged-cell spans. */
+  row: number;
+  title: string;
+  numbering: string;
+  content: string;
+  standard: string;
+  methods: string[];
+  score: number | null;
+  /** Whether the score is the file’s own (cell or title) rather than a sum we work out later. */
+  scoreGiven: boolean;
+  /** Veto/bonus as the file says it for this node; children inherit in finish.ts. */
+  mark: KindMark;
+  requiredMaterials: string;
+  responsibleUnit: string;
+  /** Named by its 内容/要求 text, which is then also its content/standard — unless it turns out to be a category. */
+  namedBy: 'content' | 'standard' | null;
+  /** The sheet’s own code and parent code, when it has a code column. */
+  code: string | null;
+  parentCode: string | null;
+  children: DraftNode[];
+}
+
+export function newDraft(row: number, title: string, numbering = ''): DraftNode {
+  return {
+    row,
+    title,
+    numbering,
+    content: '',
+    standard: '',
+    methods: [],
+    score: null,
+    scoreGiven: false,
+    mark: null,
+    requiredMaterials: '',
+    responsibleUnit: '',
+    namedBy: null,
+    code: null,
+    parentCode: null,
+    children: [],
+  };
+}

@@ -1,0 +1,137 @@
+import { filledCells, squash } from './text';
+
+export type ColumnRole =
+  | 'numbering'
+  | 'code'
+  | 'parentCode'
+  | 'level'
+  | 'title'
+  | 'content'
+  | 'standard'
+  | 'methods'
+  | 'score'
+  | 'materials'
+  | 'unit'
+  /** Known column we do not import (得分, 备注 …): still evidence that this row is the header. */
+  | 'ignored';
+
+export interface RoleMatch {
+  role: ColumnRole;
+  /** For 'level': 1 for 一级指标/测评项目, 2 for 二级 … */
+  level?: number;
+  /** 编号 may be a real code or a plain running number; decided later from the values. */
+  weak?: boolean;
+}
+
+export interface ColumnSpec extends RoleMatch {
+  col: number;
+  header: string;
+}
+
+export interface HeaderInfo {
+  /** Index of the first header row in the table. */
+  row: number;
+  /** 1, or 2 when a second row of sub-headings (一级指标 | 二级指标 under 测评指标) follows. */
+  height: number;
+  columns: ColumnSpec[];
+}
+
+/** Longer cells are data, not column names. */
+const MAX_HEADER_LENGTH = 12;
+/** How far down to look for the header below title rows. */
+const HEADER_SEARCH_ROWS = 30;
+const KEY_ROLES: ReadonlySet<ColumnRole> = new Set(['level', 'title', 'content', 'standard', 'code']);
+const LEVEL_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5 };
+
+/** Drop “（分）”, “[必填]”, “*” and the like, after folding full-width forms. */
+export function normaliseHeader(text: string): string {
+  return squash(text)
+    .replace(/\([^)]*\)|\[[^\]]*\]|【[^】]*】|〔[^〕]*〕/g, '')
+    .replace(/[*:：]+$/g, '')
+    .replace(/^[*]+/, '');
+}
+
+/** What a column name means, or null when it is not a column name we know. Order of tests matters. */
+export function matchHeader(text: string): RoleMatch | null {
+  const h = normaliseHeader(text);
+  if (!h || h.length > MAX_HEADER_LENGTH) return null;
+  if (/得分|自评|扣分|实得|备注|完成情况|进度|附件|责任人|负责人|联系人|联系电话|时限|完成时间/.test(h)) return { role: 'ignored' };
+  if (/上级|父级|所属/.test(h) && /编码|代码|编号/.test(h)) return { role: 'parentCode' };
+  if (/编码|代码/.test(h)) return { role: 'code' };
+  if (/序号|序次|排序|^No\.?$/i.test(h)) return { role: 'numbering' };
+  if (/编号/.test(h)) return { role: 'code', weak: true };
+  const levelWord = /([一二三四五])级/.exec(h);
+  if (levelWord) return { role: 'level', level: LEVEL_DIGITS[levelWord[1]] };
+  if (/方法|方式|形式|途径/.test(h)) return { role: 'methods' };
+  if (/分值|权重|分数|满分|标准分|赋分|基本分|^分$|^分值分$/.test(h)) return { role: 'score' };
+  if (/材料|资料|佐证|印证|台账/.test(h)) return { role: 'materials' };
+  if (/责任|牵头|负责|承办|主责|配合/.test(h)) return { role: 'unit' };
+  if (/内容/.test(h)) return { role: 'content' };
+  if (/标准|要求|细则|评分办法|评分说明/.test(h)) return { role: 'standard' };
+  if (/项目|类别|大类|类型|领域|板块/.test(h)) return { role: 'level', level: 1 };
+  if (/指标|名称|事项|题目|标题|任务/.test(h)) return { role: 'title' };
+  return null;
+}
+
+/** The row with the most known column names near the top, if it looks like a header at all. */
+export function findHeader(rows: readonly string[][]): HeaderInfo | null {
+  let best: { row: number; matches: Map<number, RoleMatch> } | null = null;
+  const limit = Math.min(rows.length, HEADER_SEARCH_ROWS);
+  for (let r = 0; r < limit; r++) {
+    const matches = headerMatches(rows[r]);
+    if (!looksLikeHeader(rows[r], matches)) continue;
+    if (!best || matches.size > best.matches.size) best = { row: r, matches };
+  }
+  if (!best) return null;
+  let height = 1;
+  const below = rows[best.row + 1];
+  if (below) {
+    const sub = headerMatches(below);
+    const filled = filledCells(below);
+    // A second heading row: every filled cell is a known name (一级指标 | 二级指标 under a merged 测评指标).
+    if (sub.size > 0 && sub.size === filled.length && [...sub.values()].some((m) => m.role !== 'ignored')) {
+      for (const [col, m] of sub) best.matches.set(col, m);
+      height = 2;
+    }
+  }
+  const headerRows = rows.slice(best.row, best.row + height);
+  const columns = [...best.matches.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([col, m]) => ({ ...m, col, header: headerRows.map((r) => r[col] ?? '').filter(Boolean).join('/') }));
+  return { row: best.row, height, columns };
+}
+
+function headerMatches(row: readonly string[]): Map<number, RoleMatch> {
+  const matches = new Map<number, RoleMatch>();
+  for (const { col, text } of filledCells(row)) {
+    const m = matchHeader(text);
+    if (m) matches.set(col, m);
+  }
+  return matches;
+}
+
+function looksLikeHeader(row: readonly string[], matches: Map<number, RoleMatch>): boolean {
+  const roles = [...matches.values()];
+  if (roles.length < 2 || !roles.some((m) => KEY_ROLES.has(m.role))) return false;
+  // Most cells of a header are names we know; a data row mentioning “材料审核” is not a header.
+  return roles.length * 2 >= filledCells(row).length;
+}
+
+/**
+ * The system’s name from the lines above the header (title rows, Word headings), skipping
+ * “附件1”, notes and dates. Null when there is nothing that reads like a title.
+ */
+export function titleAbove(lines: readonly string[]): string | null {
+  for (const raw of lines) {
+    const text = raw
+      .replace(/\s+/g, ' ')
+      .trim()
+      .replace(/^附(件|表)\s*[0-9一二三四五六七八九十]*\s*[：:、.]?\s*/, '');
+    if (!text || text.length > 60) continue;
+    if (/^(注|说明|备注|填报|填表|单位|日期|时间|制表|编制)/.test(text)) continue;
+    if (!/[\u4e00-\u9fff]/.test(text)) continue;
+    if (/^[（(][^）)]*[）)]$/.test(text)) continue;
+    return text;
+  }
+  return null;
+}

@@ -1,0 +1,78 @@
+import { ApiError } from '../../../../shared/errors';
+import { findHeader, titleAbove, type HeaderInfo } from './header';
+import type { RawTable } from './table';
+import { filledCells, isBlankRow } from './text';
+
+export interface PickedTable {
+  table: RawTable;
+  header: HeaderInfo;
+  /** From the title row above the header, or null when there is none. */
+  title: string | null;
+  warnings: string[];
+}
+
+/**
+ * The first sheet or Word table with a recognisable header (Word tables continued over pages are
+ * joined), with the title above it. Refuses empty files and files without a header.
+ */
+export function pickTable(tables: readonly RawTable[], fileLabel: string): PickedTable {
+  if (tables.every((t) => t.rows.every(isBlankRow))) {
+    throw new ApiError('bad_input', `“${fileLabel}”是空的，没有任何内容。请确认选择了正确的文件，或检查指标是否在另一个文件中`);
+  }
+  const found = tables.map((table) => ({ table, header: findHeader(table.rows) }));
+  const index = found.findIndex((f) => f.header !== null);
+  const header = found[index]?.header;
+  if (!header) throw noHeader(tables, fileLabel);
+  const warnings: string[] = [];
+  const { table, joined } = joinContinuations(found, index, header, warnings);
+  for (const other of found.slice(index + 1 + joined)) {
+    if (other.header) {
+      warnings.push(`${other.table.label}也像一份测评体系，本次只导入了${table.label}；如需导入，请把它单独存成一个文件`);
+    }
+  }
+  const above = table.rows.slice(0, header.row).map((row) => [...new Set(filledCells(row).map((c) => c.text))].join(' '));
+  return { table, header, title: titleAbove([...table.preamble, ...above]), warnings };
+}
+
+/**
+ * Word tables split over pages are often separate tables: the same width, with the header printed
+ * again or with nothing but empty paragraphs between them.
+ */
+function joinContinuations(
+  found: readonly { table: RawTable; header: HeaderInfo | null }[],
+  index: number,
+  header: HeaderInfo,
+  warnings: string[],
+): { table: RawTable; joined: number } {
+  const first = found[index].table;
+  if (first.continuable !== true) return { table: first, joined: 0 };
+  const width = first.rows[0]?.length ?? 0;
+  const headerKey = first.rows[header.row].join('|');
+  const rows = first.rows.map((r) => [...r]);
+  const merges = [...first.merges];
+  let joined = 0;
+  for (const next of found.slice(index + 1)) {
+    const sameWidth = (next.table.rows[0]?.length ?? -1) === width;
+    const sameHeader = next.header !== null && next.table.rows[next.header.row].join('|') === headerKey;
+    if (!sameWidth || !(sameHeader || (next.header === null && next.table.preamble.length === 0))) break;
+    const offset = rows.length;
+    rows.push(...next.table.rows.map((r) => [...r]));
+    merges.push(...next.table.merges.map((m) => ({ ...m, top: m.top + offset, bottom: m.bottom + offset })));
+    joined++;
+  }
+  if (joined > 0) warnings.push(`${first.label}后面的 ${joined} 个表格列名相同或紧接其后，已当作续表一并导入`);
+  return { table: { ...first, rows, merges }, joined };
+}
+
+function noHeader(tables: readonly RawTable[], fileLabel: string): ApiError {
+  const firstRow = tables.flatMap((t) => t.rows).find((r) => !isBlankRow(r)) ?? [];
+  const seen = filledCells(firstRow)
+    .map((c) => c.text.replace(/\s+/g, ' ').slice(0, 12))
+    .slice(0, 4)
+    .join('”“');
+  return new ApiError(
+    'bad_input',
+    `“${fileLabel}”中没有找到表头（第一行内容是“${seen}”）。请确认表格中有一行列名，` +
+      `如“一级指标”“二级指标”“测评内容”“测评方法”“分值”或“编码”“名称”“上级编码”（标题行可以在它上方），然后重新导入`,
+  );
+}

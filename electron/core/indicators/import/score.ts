@@ -1,0 +1,71 @@
+import { squash } from './text';
+
+export type KindMark = 'veto' | 'bonus' | null;
+
+export interface ScoreCell {
+  score: number | null;
+  kind: KindMark;
+}
+
+const NUMBER = /\d+(?:\.\d+)?/g;
+const VETO = /一票否决|否决项|否决指标|否决性|否决事项|^否决$|实行否决/;
+const BONUS = /加分项|加分指标|附加分|加分事项|奖励分|^加分$|^\+\d/;
+/** “加2分”, “加1-3分”, “最高加5分”, “加0.5～1分”. */
+const BONUS_POINTS = /加\s*(\d+(?:\.\d+)?)\s*(?:[-~～—–至到]\s*(\d+(?:\.\d+)?)\s*)?分/;
+
+/**
+ * A 分值/权重 cell: “10”, “10分”, “10%”, “1-3” (the upper bound counts), “加1-3分” (bonus),
+ * “一票否决” (veto, no score), “—” (nothing).
+ */
+export function parseScoreCell(text: string): ScoreCell {
+  const t = squash(text);
+  if (!t || /^[-—–/\\无]+$/.test(t)) return { score: null, kind: null };
+  if (/否决/.test(t)) return { score: null, kind: 'veto' };
+  const bonus = /^加|^\+|加分/.test(t);
+  const numbers = t.match(NUMBER)?.map(Number) ?? [];
+  const score = numbers.length > 0 ? Math.max(...numbers) : null;
+  return { score, kind: bonus ? 'bonus' : null };
+}
+
+/** Veto or bonus as named in a title, method or numbering cell. */
+export function kindMark(text: string): KindMark {
+  const t = squash(text);
+  if (!t) return null;
+  if (VETO.test(t)) return 'veto';
+  if (BONUS.test(t)) return 'bonus';
+  return null;
+}
+
+/** Points in running text (content, standard) of an item that has no score cell: “每项加1分，最高加3分”. */
+export function bonusPointsInText(text: string): number | null {
+  const t = squash(text);
+  let best: number | null = null;
+  for (const m of t.matchAll(new RegExp(BONUS_POINTS.source, 'g'))) {
+    const n = Math.max(Number(m[1]), m[2] ? Number(m[2]) : 0);
+    best = best === null ? n : Math.max(best, n);
+  }
+  return best;
+}
+
+export interface TitleScore {
+  title: string;
+  score: number | null;
+  kind: KindMark;
+}
+
+/**
+ * A score printed at the end of a title — “组织领导（20分）”, “（共15分）”, “加分项（最高加5分）” — is
+ * taken out of the title (the score has its own field) and returned.
+ */
+export function splitTitleScore(title: string): TitleScore {
+  const m = /\s*[（(]([^（）()]{0,16}?\d+(?:\.\d+)?\s*分[^（）()]{0,8})[）)]\s*$/.exec(title);
+  if (!m || !m.index) return { title, score: null, kind: null };
+  const inner = squash(m[1]);
+  const numbers = inner.match(NUMBER)?.map(Number) ?? [];
+  if (numbers.length === 0) return { title, score: null, kind: null };
+  return {
+    title: title.slice(0, m.index).trim(),
+    score: Math.max(...numbers),
+    kind: /加/.test(inner) ? 'bonus' : null,
+  };
+}

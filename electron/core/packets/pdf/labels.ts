@@ -1,0 +1,98 @@
+// Every fixed Chinese string the generated pages draw. Kept in one place because the font is
+// subset to exactly the characters used: `labelText` feeds the subsetter.
+
+export const reasons = {
+  encrypted: 'PDF 文件已加密（设置了打开或使用密码），无法合并到迎检资料中。',
+  pdfUnreadable: 'PDF 文件无法解析（可能已损坏或格式不规范），未能合并。',
+  pdfEmpty: 'PDF 文件中没有页面。',
+  missing: '档案库中找不到该材料的原件（文件缺失），请运行完整性检查。',
+  video: '视频文件无法放入 PDF，请查看原件。',
+  imageUndecodable: '图片无法解码（例如 iPhone 的 HEIC 照片），请在手机或相册中导出为 JPEG 后重新添加。',
+  noRenderer: '本机未找到可用的 Chromium 或 Edge 浏览器，无法将 Word 文档或文本文件转换为 PDF。',
+  convertFailed: '文档转换为 PDF 失败（文件可能已损坏或含有无法处理的内容）。',
+  legacyWord: '旧版 Word（.doc）或 WPS 格式无法自动转换，请另存为 DOCX 或 PDF 后重新添加。',
+  spreadsheet: '表格文件未转换为 PDF，请查看原件。',
+  other: '该类型的文件无法放入 PDF，请查看原件。',
+} as const;
+
+export type ReasonKey = keyof typeof reasons;
+
+export const labels = {
+  packetSuffix: '迎检资料',
+  catalogue: '目　录',
+  catalogueBookmark: '目录',
+  compiledOn: '编制日期',
+  unit: '编制单位',
+  indicator: '测评指标',
+  content: '测评内容',
+  standard: '测评标准',
+  score: '分值',
+  kind: '指标类型',
+  methods: '测评方法',
+  required: '应备材料',
+  filed: '归档材料',
+  veto: '否决项（一票否决）',
+  bonus: '加分项',
+  none: '暂无归档材料（缺项）',
+  noneBranch: '本项下设指标，材料见各下级指标',
+  placeholderHeading: '材料说明',
+  title: '题名',
+  materialKind: '材料类型',
+  originalName: '原文件名',
+  size: '文件大小',
+  location: '原件位置',
+  why: '未显示原因',
+  sha256: '原件 SHA-256',
+  keptNote: '该材料的原件已完整保存在档案库中，本页代替其内容编入迎检资料。',
+  notExported: '本次未导出材料文件夹，原件可在档案库中按题名查找。',
+  date: '日期',
+  responsible: '责任者',
+  docNumber: '文号',
+  separator: '：',
+  listSeparator: '、',
+} as const;
+
+export function scoreText(score: number): string {
+  return `${score} 分`;
+}
+
+export function countText(n: number): string {
+  return `${n} 件`;
+}
+
+export function footerText(page: number, total: number): string {
+  return `第 ${page} 页 / 共 ${total} 页`;
+}
+
+/** 20230918 → 2023年9月18日; anything else as written. */
+export function formatDate(date: string): string {
+  const m = /^(\d{4})(\d{2})(\d{2})$/.exec(date.trim());
+  if (!m) return date.trim();
+  return `${m[1]}年${Number(m[2])}月${Number(m[3])}日`;
+}
+
+export function todayText(now = new Date()): string {
+  return `${now.getFullYear()}年${now.getMonth() + 1}月${now.getDate()}日`;
+}
+
+export function sizeText(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/**
+ * Everything fixed the pages may draw, plus the ASCII and punctuation numbers and dates are
+ * made of, and the characters the formatting functions add.
+ */
+export const labelText: string = [
+  ...Object.values(reasons),
+  ...Object.values(labels),
+  scoreText(0),
+  countText(0),
+  footerText(0, 0),
+  formatDate('20000101'),
+  sizeText(0) + sizeText(2048) + sizeText(3 << 20),
+  '…·—“”‘’（）《》【】〔〕，。；：？！',
+  Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join(''),
+].join('');

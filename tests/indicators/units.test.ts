@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { matchHeader, titleAbove } from '../../electron/core/indicators/import/header';
+import { numberingCellStyle, splitNumbering, StyleLevels } from '../../electron/core/indicators/import/numbering';
+import { parseCsv, sniffDelimiter } from '../../electron/core/indicators/import/readers/csvParse';
+import { bonusPointsInText, parseScoreCell, splitTitleScore } from '../../electron/core/indicators/import/score';
+import { splitMethods } from '../../electron/core/indicators/import/fields';
+
+describe('CSV parsing', () => {
+  it('handles quotes, doubled quotes, delimiters and line breaks inside quotes', () => {
+    expect(parseCsv('a,"b,c","d ""e""",\r\n"x\ny",z', ',')).toEqual([
+      ['a', 'b,c', 'd "e"', ''],
+      ['x\ny', 'z'],
+    ]);
+  });
+
+  it('keeps empty fields and does not add a row for a trailing line break', () => {
+    expect(parseCsv(',,\n1,,\n', ',')).toEqual([
+      ['', '', ''],
+      ['1', '', ''],
+    ]);
+    expect(parseCsv('a\rb', ',')).toEqual([['a'], ['b']]);
+  });
+
+  it('picks the delimiter the file uses', () => {
+    expect(sniffDelimiter('序号\t名称\t分值\n1\t组织\t5')).toBe('\t');
+    expect(sniffDelimiter('序号;名称;分值\n1;"a,b";5')).toBe(';');
+    expect(sniffDelimiter('序号,名称\n1,"a;b;c"')).toBe(',');
+  });
+});
+
+describe('outline numbering', () => {
+  it.each([
+    ['第一部分 基础指标', '第一部分', 'di-部分', '基础指标'],
+    ['一、组织领导', '一、', 'cn', '组织领导'],
+    ['十二．环境', '十二．', 'cn', '环境'],
+    ['（一）工作机制', '（一）', 'cn-paren', '工作机制'],
+    ['(二) 制度', '(二)', 'cn-paren', '制度'],
+    ['1.成立领导小组', '1.', 'arabic', '成立领导小组'],
+    ['12、定期研究', '12、', 'arabic', '定期研究'],
+    ['1.2.3 宣传阵地', '1.2.3', 'dotted-3', '宣传阵地'],
+    ['（1）有计划', '（1）', 'arabic-paren', '有计划'],
+    ['1）有记录', '1）', 'arabic-half-paren', '有记录'],
+    ['①有照片', '①', 'circled', '有照片'],
+    ['Ⅱ、环境', 'Ⅱ、', 'roman', '环境'],
+    ['A.窗口服务', 'A.', 'latin-upper', '窗口服务'],
+  ])('%s', (text, numbering, style, rest) => {
+    expect(splitNumbering(text)).toEqual({ numbering, style, rest });
+  });
+
+  it('leaves titles that only look numbered alone', () => {
+    for (const text of ['一票否决', '2024年工作计划', '1.5万人次参与', '三会一课', '十佳志愿者评选']) {
+      expect(splitNumbering(text)).toBeNull();
+    }
+  });
+
+  it('reads bare 序号 cells', () => {
+    expect(numberingCellStyle('1')).toBe('arabic');
+    expect(numberingCellStyle('一')).toBe('cn');
+    expect(numberingCellStyle('1.2')).toBe('dotted-2');
+    expect(numberingCellStyle('（三）')).toBe('cn-paren');
+    expect(numberingCellStyle('A1')).toBe('other');
+    expect(numberingCellStyle('')).toBeNull();
+  });
+
+  it('ranks styles by first appearance, returning to a known level', () => {
+    const levels = new StyleLevels();
+    expect(['cn', 'cn-paren', 'arabic', 'cn-paren', 'cn', 'arabic-paren'].map((s) => levels.levelOf(s))).toEqual([0, 1, 2, 1, 0, 3]);
+  });
+});
+
+describe('column names', () => {
+  it.each([
+    ['测评项目', 'level', 1],
+    ['一级指标', 'level', 1],
+    ['二 级 指 标', 'level', 2],
+    ['三级指标名称', 'level', 3],
+    ['测评内容', 'content', undefined],
+    ['内容与要求', 'content', undefined],
+    ['测评标准', 'standard', undefined],
+    ['要求', 'standard', undefined],
+    ['测评方法', 'methods', undefined],
+    ['测评方式', 'methods', undefined],
+    ['分值（分）', 'score', undefined],
+    ['分 值\n(分)', 'score', undefined],
+    ['权重', 'score', undefined],
+    ['序号', 'numbering', undefined],
+    ['编码', 'code', undefined],
+    ['代码', 'code', undefined],
+    ['上级编码', 'parentCode', undefined],
+    ['应备材料', 'materials', undefined],
+    ['佐证材料', 'materials', undefined],
+    ['责任单位', 'unit', undefined],
+    ['指标名称', 'title', undefined],
+    ['自评得分', 'ignored', undefined],
+  ])('%s', (text, role, level) => {
+    const m = matchHeader(text);
+    expect(m?.role).toBe(role);
+    expect(m?.level).toBe(level);
+  });
+
+  it('does not read long text or unknown words as column names', () => {
+    expect(matchHeader('开展道德讲堂活动，宣传身边好人好事，有材料')).toBeNull();
+    expect(matchHeader('组织领导')).toBeNull();
+  });
+
+  it('picks the title line above the header', () => {
+    expect(titleAbove(['附件1', '某市文明单位测评体系', '（2024年版）'])).toBe('某市文明单位测评体系');
+    expect(titleAbove(['附件2：某市文明校园测评细则'])).toBe('某市文明校园测评细则');
+    expect(titleAbove(['说明：本表为示例', '2024'])).toBeNull();
+  });
+});
+
+describe('scores and kinds', () => {
+  it.each([
+    ['10', 10, null],
+    ['10分', 10, null],
+    ['２.５', 2.5, null],
+    ['10%', 10, null],
+    ['1-3', 3, null],
+    ['加1-3分', 3, 'bonus'],
+    ['+2', 2, 'bonus'],
+    ['一票否决', null, 'veto'],
+    ['否决', null, 'veto'],
+    ['—', null, null],
+    ['', null, null],
+  ])('%s', (text, score, kind) => {
+    expect(parseScoreCell(text)).toEqual({ score, kind });
+  });
+
+  it('takes a printed score out of a title', () => {
+    expect(splitTitleScore('组织领导（20分）')).toEqual({ title: '组织领导', score: 20, kind: null });
+    expect(splitTitleScore('思想道德建设 (共 15 分)')).toEqual({ title: '思想道德建设', score: 15, kind: null });
+    expect(splitTitleScore('加分项（最高加5分）')).toEqual({ title: '加分项', score: 5, kind: 'bonus' });
+    expect(splitTitleScore('落实“三会一课”制度')).toEqual({ title: '落实“三会一课”制度', score: null, kind: null });
+    expect(splitTitleScore('（20分）').title).toBe('（20分）');
+  });
+
+  it('finds bonus points in running text', () => {
+    expect(bonusPointsInText('每获得一项市级表彰加1分，最高加3分')).toBe(3);
+    expect(bonusPointsInText('未建立的扣2分')).toBeNull();
+  });
+
+  it('splits methods and drops veto/bonus words', () => {
+    expect(splitMethods('材料审核、实地考察，问卷调查/网上申报,明察暗访')).toEqual(['材料审核', '实地考察', '问卷调查', '网上申报', '明察暗访']);
+    expect(splitMethods('一票否决')).toEqual([]);
+  });
+});
