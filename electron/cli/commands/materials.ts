@@ -1,0 +1,95 @@
+import type { Command } from 'commander';
+import type { Material } from '../../../shared/domain';
+import { ExitStatus, printFailures, printJson } from '../output';
+import { parseId, type ArchiveOptions, type CliSession } from '../session';
+import { withSession } from '../withSession';
+
+async function codesOf(s: CliSession): Promise<Map<number, string>> {
+  return new Map((await s.indicators()).map((i) => [i.id, i.code]));
+}
+
+function materialRow(m: Material, codes: Map<number, string>) {
+  return {
+    id: m.id,
+    title: m.title,
+    kind: m.kind,
+    sha256: m.sha256,
+    indicators: m.indicatorIds.map((id) => codes.get(id) ?? String(id)),
+    originalName: m.originalName,
+    date: m.date,
+    pages: m.pages,
+    mergeable: m.mergeable,
+  };
+}
+
+function printMaterials(rows: ReturnType<typeof materialRow>[], json: boolean | undefined): void {
+  if (json) return printJson(rows);
+  for (const r of rows) console.log(`${r.id}\t${r.title}\t${r.indicators.join('、') || '未归类'}`);
+}
+
+export function registerMaterialCommands(program: Command, status: ExitStatus): void {
+  program
+    .command('add <paths...>')
+    .description('添加文件或文件夹（含子文件夹）到档案，可同时归入指标')
+    .option('--indicator <code>', '归入的指标编码，可重复', (v: string, prev: string[]) => [...prev, v], [] as string[])
+    .option('--json', '以 JSON 输出')
+    .action(async (paths: string[], opts: { indicator: string[]; json?: boolean }, cmd: Command) => {
+      await withSession(cmd.optsWithGlobals<ArchiveOptions>(), async (s) => {
+        const dossier = s.dossier();
+        const indicatorIds = [];
+        for (const code of opts.indicator) indicatorIds.push((await s.indicatorByCode(code)).id);
+        const report = await s.api['materials.add']({ dossierId: dossier.id, paths, indicatorIds });
+        if (report.failed.length) status.fail();
+        printFailures(report.failed);
+        if (opts.json) {
+          const codes = dossier.systemId === null ? new Map<number, string>() : await codesOf(s);
+          return printJson({
+            added: report.added.map((a) => ({ path: a.path, ...materialRow(a.material, codes) })),
+            duplicates: report.duplicates.map((d) => ({ path: d.path, message: d.message, ...materialRow(d.material, codes) })),
+            failed: report.failed,
+          });
+        }
+        console.log(`已添加 ${report.added.length} 个，重复 ${report.duplicates.length} 个，失败 ${report.failed.length} 个`);
+        for (const d of report.duplicates) console.log(`重复：${d.path}：${d.message}`);
+      });
+    });
+
+  program
+    .command('link <materialId> <code>')
+    .description('把材料归入指标（同一材料可归入多个指标，文件只存一份）')
+    .action(async (materialId: string, code: string, _opts: unknown, cmd: Command) => {
+      await withSession(cmd.optsWithGlobals<ArchiveOptions>(), async (s) => {
+        const indicator = await s.indicatorByCode(code);
+        const m = await s.api['materials.link']({ materialId: parseId(materialId, '材料编号'), indicatorId: indicator.id });
+        console.log(`已将《${m.title}》归入指标 ${indicator.code} ${indicator.title}`);
+      });
+    });
+
+  program
+    .command('list')
+    .description('列出档案中的材料')
+    .option('--indicator <code>', '只列出归入此指标的材料')
+    .option('--json', '以 JSON 输出')
+    .action(async (opts: { indicator?: string; json?: boolean }, cmd: Command) => {
+      await withSession(cmd.optsWithGlobals<ArchiveOptions>(), async (s) => {
+        const dossier = s.dossier();
+        const indicatorId = opts.indicator ? (await s.indicatorByCode(opts.indicator)).id : undefined;
+        const list = await s.api['materials.list']({ dossierId: dossier.id, indicatorId });
+        const codes = dossier.systemId === null ? new Map<number, string>() : await codesOf(s);
+        printMaterials(list.map((m) => materialRow(m, codes)), opts.json);
+      });
+    });
+
+  program
+    .command('search <query>')
+    .description('按题名、元数据和文件内文字搜索材料（一两个字也可以）')
+    .option('--json', '以 JSON 输出')
+    .action(async (query: string, opts: { json?: boolean }, cmd: Command) => {
+      await withSession(cmd.optsWithGlobals<ArchiveOptions>(), async (s) => {
+        const dossier = s.dossier();
+        const list = await s.api['materials.search']({ dossierId: dossier.id, query });
+        const codes = dossier.systemId === null ? new Map<number, string>() : await codesOf(s);
+        printMaterials(list.map((m) => materialRow(m, codes)), opts.json);
+      });
+    });
+}

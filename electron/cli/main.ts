@@ -1,0 +1,41 @@
+// `dossier`: the archive from the command line, for batch work and scripts.
+// Exit codes: 0 success; 1 failure or partial failure (reasons on stderr); 2 usage error.
+import { Command, CommanderError } from 'commander';
+import { toErrorShape } from '../../shared/errors';
+import { registerArchiveCommands } from './commands/archive';
+import { registerDemoCommand } from './commands/demo';
+import { registerMaterialCommands } from './commands/materials';
+import { registerPacketCommands } from './commands/packets';
+import { ExitStatus } from './output';
+
+const status = new ExitStatus();
+const program = new Command('dossier')
+  .description('Dossier 创建档案管家：按测评体系归集创建档案、导出迎检资料（离线运行）')
+  .version('0.1.0')
+  .option('--archive <dir>', '档案库文件夹（默认与桌面程序相同）')
+  .option('--dossier <id>', '档案编号（档案库中有多个档案时必填）')
+  .showHelpAfterError('（使用 --help 查看用法）')
+  .exitOverride();
+
+registerArchiveCommands(program);
+registerMaterialCommands(program, status);
+registerPacketCommands(program, status);
+registerDemoCommand(program, status);
+for (const cmd of program.commands) {
+  cmd.exitOverride();
+  for (const sub of cmd.commands) sub.exitOverride();
+}
+
+try {
+  await program.parseAsync(process.argv);
+  process.exitCode = status.code;
+} catch (err) {
+  if (err instanceof CommanderError) {
+    const benign = ['commander.helpDisplayed', 'commander.version', 'commander.help'];
+    process.exitCode = benign.includes(err.code) ? 0 : 2;
+  } else {
+    const { code, message } = toErrorShape(err);
+    process.stderr.write(`错误：${message}\n`);
+    process.exitCode = code === 'invalid_args' ? 2 : 1;
+  }
+}

@@ -1,0 +1,57 @@
+import path from 'node:path';
+import type { ApiClient } from '../../shared/api';
+import type { Dossier, Indicator } from '../../shared/domain';
+import { ApiError } from '../../shared/errors';
+import { defaultArchiveDir } from '../core/archive/defaultLocation';
+import { createContext, type CoreContext } from '../core/context';
+import { createDirectClient } from '../core/directClient';
+import { createHandlers } from '../core/handlers';
+import { resolveDossier } from '../core/dossiers/repo';
+import { createChromiumRenderer } from '../core/render/chromiumRenderer';
+
+export interface ArchiveOptions {
+  archive?: string;
+  dossier?: string;
+}
+
+/** One opened archive for the length of a command: the direct transport over the core. */
+export interface CliSession {
+  ctx: CoreContext;
+  api: ApiClient;
+  dossier(): Dossier;
+  indicators(): Promise<Indicator[]>;
+  indicatorByCode(code: string): Promise<Indicator>;
+  close(): Promise<void>;
+}
+
+export function openSession(options: ArchiveOptions): CliSession {
+  const archiveDir = options.archive ? path.resolve(options.archive) : defaultArchiveDir();
+  const ctx = createContext({ archiveDir, transport: 'direct', createRenderer: createChromiumRenderer });
+  const api = createDirectClient(createHandlers(ctx));
+  const dossierId = options.dossier === undefined ? undefined : parseId(options.dossier, '--dossier');
+  const session: CliSession = {
+    ctx,
+    api,
+    dossier: () => resolveDossier(ctx.archive.db, dossierId),
+    async indicators() {
+      const dossier = session.dossier();
+      if (dossier.systemId === null) {
+        throw new ApiError('bad_input', '此档案还没有测评体系，请先运行 dossier indicators import FILE');
+      }
+      return api['indicators.list']({ systemId: dossier.systemId });
+    },
+    async indicatorByCode(code) {
+      const found = (await session.indicators()).find((i) => i.code === code);
+      if (!found) throw new ApiError('not_found', `测评体系中没有编码为 ${code} 的指标`);
+      return found;
+    },
+    close: () => ctx.close(),
+  };
+  return session;
+}
+
+export function parseId(value: string, what: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new ApiError('invalid_args', `${what} 应为正整数：${value}`);
+  return n;
+}

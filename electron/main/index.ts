@@ -1,0 +1,74 @@
+// The desktop shell: window, menu-less chrome, dialogs, the file protocol and the IPC bridge.
+// Everything else is the plain-Node core.
+import { app, BrowserWindow, dialog, ipcMain, shell } from 'electron';
+import path from 'node:path';
+import { defaultArchiveDir } from '../core/archive/defaultLocation';
+import { createContext, type CoreContext } from '../core/context';
+import { createHandlers } from '../core/handlers';
+import { createSenderCheck, guarded, registerApiHandlers } from './ipcBridge';
+import { electronNativeBinding } from './nativeBinding';
+import { createPrintToPdfRenderer } from './printToPdfRenderer';
+import { handleFileProtocol, registerSchemePrivileges } from './protocol';
+import { shellChannels } from './shellChannels';
+import { createMainWindow, hardenSession, rendererIndexFile } from './window';
+
+registerSchemePrivileges();
+let ctx: CoreContext | null = null;
+
+async function start(): Promise<void> {
+  hardenSession();
+  const archiveDir = defaultArchiveDir();
+  try {
+    ctx = createContext({
+      archiveDir,
+      transport: 'electron',
+      nativeBinding: electronNativeBinding(),
+      resourcesDir: app.isPackaged ? path.join(process.resourcesPath, 'resources') : path.join(app.getAppPath(), 'resources'),
+      createRenderer: async () => createPrintToPdfRenderer(path.join(archiveDir, 'tmp')),
+    });
+  } catch (err) {
+    dialog.showErrorBox('无法打开档案库', `${archiveDir}\n\n${err instanceof Error ? err.message : String(err)}`);
+    app.quit();
+    return;
+  }
+  handleFileProtocol(ctx.archive);
+  const devServerUrl = process.env.ELECTRON_RENDERER_URL ?? null;
+  const isTrusted = createSenderCheck({ rendererFile: devServerUrl ? null : rendererIndexFile(), devServerUrl });
+  registerApiHandlers(ipcMain, createHandlers(ctx), isTrusted);
+
+  const owner = () => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+  ipcMain.handle(shellChannels.pickFiles, (event) =>
+    guarded(event, isTrusted, async () => {
+      const r = await dialog.showOpenDialog(owner(), { properties: ['openFile', 'multiSelections'] });
+      return r.canceled ? [] : r.filePaths;
+    }).then(unwrapShell),
+  );
+  ipcMain.handle(shellChannels.pickDirectory, (event) =>
+    guarded(event, isTrusted, async () => {
+      const r = await dialog.showOpenDialog(owner(), { properties: ['openDirectory', 'createDirectory'] });
+      return r.canceled ? null : r.filePaths[0];
+    }).then(unwrapShell),
+  );
+  ipcMain.handle(shellChannels.openPath, (event, target: unknown) =>
+    guarded(event, isTrusted, async () => {
+      if (typeof target !== 'string' || !path.isAbsolute(target)) throw new Error('invalid path');
+      await shell.openPath(target);
+    }).then(unwrapShell),
+  );
+
+  createMainWindow(path.join(import.meta.dirname, '../preload/index.cjs'), async (win) => {
+    if (devServerUrl) await win.loadURL(devServerUrl);
+    else await win.loadFile(rendererIndexFile());
+  });
+}
+
+function unwrapShell<T>(envelope: { ok: true; result: T } | { ok: false; error: { message: string } }): T {
+  if (envelope.ok) return envelope.result;
+  throw new Error(envelope.error.message);
+}
+
+app.whenReady().then(start);
+app.on('window-all-closed', () => app.quit());
+app.on('will-quit', () => {
+  void ctx?.close();
+});

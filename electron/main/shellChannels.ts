@@ -1,0 +1,6 @@
+// Shell features that are not part of the archive API (native dialogs, opening a folder).
+export const shellChannels = {
+  pickFiles: 'dossier-shell:pickFiles',
+  pickDirectory: 'dossier-shell:pickDirectory',
+  openPath: 'dossier-shell:openPath',
+} as const;

@@ -1,0 +1,41 @@
+// `npm run web`: browser mode. Serves the built renderer and the core over loopback HTTP.
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { defaultArchiveDir } from '../core/archive/defaultLocation';
+import { createContext } from '../core/context';
+import { createHandlers } from '../core/handlers';
+import { createChromiumRenderer } from '../core/render/chromiumRenderer';
+import { findResourcesDir } from '../core/resourcesDir';
+import { startHttpBridge } from './httpBridge';
+
+const { values } = parseArgs({
+  options: {
+    archive: { type: 'string' },
+    port: { type: 'string', default: '5199' },
+    host: { type: 'string', default: '127.0.0.1' },
+  },
+});
+
+const archiveDir = values.archive ? path.resolve(values.archive) : defaultArchiveDir();
+const ctx = createContext({ archiveDir, transport: 'http', createRenderer: createChromiumRenderer });
+const bridge = await startHttpBridge({
+  handlers: createHandlers(ctx),
+  archive: ctx.archive,
+  staticDir: path.join(path.dirname(findResourcesDir()), 'renderer', 'dist'),
+  host: values.host,
+  port: Number(values.port),
+});
+
+if (values.host !== '127.0.0.1' && values.host !== 'localhost') {
+  console.warn(`注意：浏览器模式监听在 ${values.host}，同一网络中的其他电脑也可能访问（仍需令牌）。`);
+}
+console.log(`Dossier 浏览器模式已启动。档案库：${archiveDir}`);
+console.log(`请在浏览器中打开：${bridge.url}`);
+
+const shutdown = async () => {
+  await bridge.close();
+  await ctx.close();
+  process.exit(0);
+};
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);

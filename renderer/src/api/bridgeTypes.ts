@@ -1,0 +1,17 @@
+import type { ApiMethod } from '../../../shared/api';
+import type { Envelope } from '../../../shared/transport';
+
+/** What the Electron preload exposes as `window.dossier` (see electron/preload). */
+export interface ElectronBridge {
+  api: Record<ApiMethod, (args: unknown) => Promise<Envelope>>;
+  pathForFile(file: File): string;
+  pickFiles(): Promise<string[]>;
+  pickDirectory(): Promise<string | null>;
+  openPath(path: string): Promise<void>;
+}
+
+declare global {
+  interface Window {
+    dossier?: ElectronBridge;
+  }
+}

@@ -1,0 +1,82 @@
+// The renderer's one way to the core. In the desktop app it goes through the preload's IPC
+// bridge; in browser mode through the loopback HTTP bridge. Both are derived from shared/api.
+import { createClient, type ApiClient, type ApiMethod } from '../../../shared/api';
+import { ApiError, isApiErrorShape } from '../../../shared/errors';
+import { TOKEN_HEADER, type Envelope } from '../../../shared/transport';
+import type { ElectronBridge } from './bridgeTypes';
+
+export interface Platform {
+  api: ApiClient;
+  kind: 'electron' | 'http';
+  /** URL of a stored original or its thumbnail, by content hash. */
+  fileUrl(sha256: string, variant: 'original' | 'thumb'): string;
+  /** Turn dropped or picked browser files into paths the core can read. */
+  filesToPaths(files: File[], onProgress?: (done: number, total: number) => void): Promise<string[]>;
+  /** Native dialogs exist only in the desktop app. */
+  pickFiles: (() => Promise<string[]>) | null;
+  pickDirectory: (() => Promise<string | null>) | null;
+}
+
+function unwrap(envelope: Envelope): unknown {
+  if (envelope.ok) return envelope.result;
+  throw new ApiError(envelope.error.code, envelope.error.message);
+}
+
+function electronPlatform(bridge: ElectronBridge): Platform {
+  return {
+    kind: 'electron',
+    api: createClient(async (method: ApiMethod, args) => unwrap(await bridge.api[method](args))),
+    fileUrl: (sha, variant) => `dossier://${variant === 'original' ? 'blob' : 'thumb'}/${sha}`,
+    filesToPaths: async (files) => files.map((f) => bridge.pathForFile(f)),
+    pickFiles: () => bridge.pickFiles(),
+    pickDirectory: () => bridge.pickDirectory(),
+  };
+}
+
+function httpPlatform(token: string): Platform {
+  const post = async (url: string, body: BodyInit, contentType: string): Promise<unknown> => {
+    let response: Response;
+    try {
+      response = await fetch(url, { method: 'POST', body, headers: { [TOKEN_HEADER]: token, 'content-type': contentType } });
+    } catch {
+      throw new ApiError('internal', '无法连接到 Dossier 服务，请确认 npm run web 仍在运行');
+    }
+    const envelope = (await response.json().catch(() => null)) as Envelope | null;
+    if (!envelope || (!envelope.ok && !isApiErrorShape(envelope.error))) {
+      throw new ApiError('internal', `服务返回了无法识别的响应（HTTP ${response.status}）`);
+    }
+    return unwrap(envelope);
+  };
+  return {
+    kind: 'http',
+    api: createClient((method, args) => post(`/api/${method}`, JSON.stringify(args ?? {}), 'application/json')),
+    fileUrl: (sha, variant) => `/${variant === 'original' ? 'files' : 'thumbs'}/${sha}?token=${encodeURIComponent(token)}`,
+    filesToPaths: async (files, onProgress) => {
+      const paths: string[] = [];
+      for (const file of files) {
+        const result = (await post(`/upload?name=${encodeURIComponent(file.name)}`, file, 'application/octet-stream')) as {
+          path: string;
+        };
+        paths.push(result.path);
+        onProgress?.(paths.length, files.length);
+      }
+      return paths;
+    },
+    pickFiles: null,
+    pickDirectory: null,
+  };
+}
+
+/** Browser mode keeps the token from the printed URL for the whole tab session. */
+function browserToken(): string {
+  const fromUrl = new URLSearchParams(window.location.search).get('token');
+  if (fromUrl) {
+    sessionStorage.setItem('dossier-token', fromUrl);
+    return fromUrl;
+  }
+  return sessionStorage.getItem('dossier-token') ?? '';
+}
+
+export function detectPlatform(): Platform {
+  return window.dossier ? electronPlatform(window.dossier) : httpPlatform(browserToken());
+}

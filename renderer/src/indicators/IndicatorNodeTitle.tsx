@@ -1,0 +1,58 @@
+import { Tag, Tooltip, Typography } from 'antd';
+import type { CoverageRow, Indicator } from '../../../shared/domain';
+import { IndicatorKindTag } from './IndicatorKindTag';
+
+interface Props {
+  indicator: Indicator;
+  coverage: CoverageRow | undefined;
+  isLeaf: boolean;
+}
+
+/** One line of the tree: code, title, kind, and how well it is covered. */
+export function IndicatorNodeTitle({ indicator, coverage, isLeaf }: Props) {
+  let status = null;
+  if (coverage && isLeaf) {
+    status = coverage.missing ? (
+      <Tag color="red" variant="solid" data-testid="missing-tag">
+        缺项
+      </Tag>
+    ) : (
+      <Tooltip title="已归集的材料数">
+        <Tag color="green">{coverage.materialCount} 份</Tag>
+      </Tooltip>
+    );
+  } else if (coverage) {
+    const complete = coverage.coveredLeaves === coverage.totalLeaves;
+    status = (
+      <Tooltip title="已有材料的指标 / 指标总数">
+        <Typography.Text type={complete ? 'success' : 'secondary'} style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
+          {coverage.coveredLeaves}/{coverage.totalLeaves}
+        </Typography.Text>
+      </Tooltip>
+    );
+  }
+  return (
+    <span
+      data-testid={`indicator-node-${indicator.code}`}
+      style={{ display: 'flex', alignItems: 'flex-start', gap: 6, justifyContent: 'space-between' }}
+    >
+      <span style={{ minWidth: 0 }}>
+        <Typography.Text type="secondary" style={{ marginRight: 6 }}>
+          {indicator.code}
+        </Typography.Text>
+        <span style={{ fontWeight: isLeaf ? 400 : 600 }}>{indicator.title}</span>
+        {!isLeaf && indicator.score !== null && (
+          <Typography.Text type="secondary" style={{ marginLeft: 4, fontSize: 12 }}>
+            {indicator.score}分
+          </Typography.Text>
+        )}
+        {indicator.kind !== 'scored' && !/否决|加分/.test(indicator.title) && (
+          <span style={{ marginLeft: 6 }}>
+            <IndicatorKindTag kind={indicator.kind} />
+          </span>
+        )}
+      </span>
+      <span style={{ flex: 'none' }}>{status}</span>
+    </span>
+  );
+}

@@ -1,0 +1,45 @@
+import { ExportOutlined, FolderOpenTwoTone } from '@ant-design/icons';
+import { Button, Space, Typography } from 'antd';
+import type { Dossier } from '../../../shared/domain';
+import { DossierSwitcher } from '../dossiers/DossierSwitcher';
+import { SearchBox } from '../search/SearchBox';
+
+interface Props {
+  dossier: Dossier;
+  dossiers: Dossier[];
+  query: string;
+  onSearch: (query: string) => void;
+  onSwitch: (id: number) => void;
+  onCreate: () => void;
+  onExport: () => void;
+}
+
+/** Top bar: product name, the dossier, search and export. */
+export function AppHeader({ dossier, dossiers, query, onSearch, onSwitch, onCreate, onExport }: Props) {
+  return (
+    <div
+      style={{
+        display: 'flex',
+        alignItems: 'center',
+        gap: 16,
+        height: 56,
+        padding: '0 16px',
+        background: '#fff',
+        borderBottom: '1px solid #e8e8e8',
+      }}
+    >
+      <Space size={8} style={{ flex: 'none' }}>
+        <FolderOpenTwoTone style={{ fontSize: 22 }} />
+        <Typography.Text strong style={{ fontSize: 16 }}>
+          创建档案管家
+        </Typography.Text>
+      </Space>
+      <DossierSwitcher dossiers={dossiers} currentId={dossier.id} onSwitch={onSwitch} onCreate={onCreate} />
+      <div style={{ flex: 1 }} />
+      <SearchBox query={query} onSearch={onSearch} />
+      <Button type="primary" icon={<ExportOutlined />} onClick={onExport} data-testid="export-button">
+        导出迎检资料
+      </Button>
+    </div>
+  );
+}

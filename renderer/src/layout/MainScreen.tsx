@@ -1,0 +1,109 @@
+import { Empty } from 'antd';
+import { useCallback, useMemo, useState } from 'react';
+import type { Dossier } from '../../../shared/domain';
+import { ChooseSystemCard } from '../dossiers/ChooseSystemCard';
+import { IndicatorDetails } from '../indicators/IndicatorDetails';
+import { IndicatorSidebar } from '../indicators/IndicatorSidebar';
+import { subtreeIds } from '../indicators/indicatorTree';
+import { useCoverage } from '../indicators/useCoverage';
+import { useIndicators } from '../indicators/useIndicators';
+import { MaterialsPanel } from '../materials/MaterialsPanel';
+import { useAddMaterials } from '../materials/useAddMaterials';
+import { ExportDialog } from '../packets/ExportDialog';
+import { SearchResults } from '../search/SearchResults';
+import { AppHeader } from './AppHeader';
+
+interface Props {
+  dossier: Dossier;
+  dossiers: Dossier[];
+  onSwitch: (id: number) => void;
+  onCreate: () => void;
+  onDossierChanged: (dossier: Dossier) => void;
+}
+
+/** The working screen: indicator tree on the left; details, materials or search on the right. */
+export function MainScreen({ dossier, dossiers, onSwitch, onCreate, onDossierChanged }: Props) {
+  const indicators = useIndicators(dossier.systemId);
+  const coverage = useCoverage(dossier.id);
+  const [selectedId, setSelectedId] = useState<number | null>(null);
+  const [query, setQuery] = useState('');
+  const [exportOpen, setExportOpen] = useState(false);
+  const [refreshKey, setRefreshKey] = useState(0);
+
+  const reloadCoverage = coverage.reload;
+  const onAdded = useCallback(() => {
+    setRefreshKey((k) => k + 1);
+    reloadCoverage();
+  }, [reloadCoverage]);
+  const adder = useAddMaterials(onAdded);
+
+  const byId = useMemo(() => new Map((indicators.data ?? []).map((i) => [i.id, i])), [indicators.data]);
+  const selected = selectedId === null ? null : (byId.get(selectedId) ?? null);
+  const subtree = useMemo(
+    () => (selectedId === null ? null : subtreeIds(indicators.data ?? [], selectedId)),
+    [indicators.data, selectedId],
+  );
+
+  let content;
+  if (dossier.systemId === null) {
+    content = <ChooseSystemCard dossier={dossier} onChanged={onDossierChanged} />;
+  } else if (query) {
+    content = (
+      <SearchResults dossierId={dossier.id} query={query} indicators={byId} refreshKey={refreshKey} onClose={() => setQuery('')} />
+    );
+  } else if (selectedId !== null && !selected) {
+    content = <Empty description="正在读取指标…" />;
+  } else {
+    content = (
+      <>
+        {selected && (
+          <div style={{ background: '#fff', padding: 16, borderRadius: 8, marginBottom: 16, border: '1px solid #f0f0f0' }}>
+            <IndicatorDetails indicator={selected} coverage={coverage.byId.get(selected.id)} />
+          </div>
+        )}
+        <MaterialsPanel
+          key={selected?.id ?? 'all'}
+          dossierId={dossier.id}
+          indicator={selected}
+          indicators={byId}
+          subtree={subtree}
+          adder={adder}
+          refreshKey={refreshKey}
+        />
+      </>
+    );
+  }
+
+  return (
+    <div style={{ height: '100vh', display: 'flex', flexDirection: 'column', background: '#f5f6f8' }}>
+      <AppHeader
+        dossier={dossier}
+        dossiers={dossiers}
+        query={query}
+        onSearch={setQuery}
+        onSwitch={onSwitch}
+        onCreate={onCreate}
+        onExport={() => setExportOpen(true)}
+      />
+      <div style={{ flex: 1, display: 'flex', minHeight: 0 }}>
+        <aside
+          aria-label="测评体系"
+          style={{ width: 400, flex: 'none', background: '#fff', borderRight: '1px solid #e8e8e8', minHeight: 0 }}
+        >
+          <IndicatorSidebar
+            indicators={dossier.systemId === null ? [] : indicators.data}
+            coverage={coverage.byId}
+            coverageRows={coverage.data ?? []}
+            selectedId={selectedId}
+            onSelect={(id) => {
+              setSelectedId(id);
+              setQuery('');
+            }}
+          />
+        </aside>
+        <main style={{ flex: 1, overflow: 'auto', padding: 16, minWidth: 0 }}>{content}</main>
+      </div>
+      <ExportDialog dossier={dossier} open={exportOpen} onClose={() => setExportOpen(false)} />
+    </div>
+  );
+}

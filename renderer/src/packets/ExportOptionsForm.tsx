@@ -1,0 +1,68 @@
+import { FolderOpenOutlined } from '@ant-design/icons';
+import { Button, Checkbox, Form, Input, Space } from 'antd';
+import { useReportError } from '../common/useReportError';
+import { usePlatform } from '../platformContext';
+
+export interface ExportChoices {
+  outDir: string;
+  pdf: boolean;
+  xlsx: boolean;
+  folder: boolean;
+}
+
+interface Props {
+  value: ExportChoices;
+  onChange: (value: ExportChoices) => void;
+  loadingDir: boolean;
+}
+
+/** Where to write the packet and which parts to produce. */
+export function ExportOptionsForm({ value, onChange, loadingDir }: Props) {
+  const platform = usePlatform();
+  const reportError = useReportError();
+  const pick = platform.pickDirectory;
+  return (
+    <Form layout="vertical">
+      <Form.Item
+        label="输出文件夹"
+        htmlFor="export-out-dir"
+        extra={pick ? undefined : '请填写本机上的文件夹路径；文件夹不存在时会自动创建。'}
+      >
+        <Space.Compact block>
+          <Input
+            id="export-out-dir"
+            data-testid="export-out-dir"
+            value={value.outDir}
+            placeholder={loadingDir ? '正在读取默认位置…' : '例如：D:\\迎检资料'}
+            onChange={(e) => onChange({ ...value, outDir: e.target.value })}
+          />
+          {pick && (
+            <Button
+              icon={<FolderOpenOutlined />}
+              onClick={() => {
+                pick()
+                  .then((dir) => dir && onChange({ ...value, outDir: dir }))
+                  .catch((err: unknown) => reportError(err, '选择文件夹失败'));
+              }}
+            >
+              选择…
+            </Button>
+          )}
+        </Space.Compact>
+      </Form.Item>
+      <Form.Item label="导出内容">
+        <Space orientation="vertical">
+          <Checkbox checked={value.pdf} onChange={(e) => onChange({ ...value, pdf: e.target.checked })}>
+            PDF 合订本（按测评体系顺序合订）
+          </Checkbox>
+          <Checkbox checked={value.xlsx} onChange={(e) => onChange({ ...value, xlsx: e.target.checked })}>
+            Excel 目录（归档文件目录）
+          </Checkbox>
+          <Checkbox checked={value.folder} onChange={(e) => onChange({ ...value, folder: e.target.checked })}>
+            文件夹（按指标分文件夹存放原件）
+          </Checkbox>
+        </Space>
+      </Form.Item>
+    </Form>
+  );
+}

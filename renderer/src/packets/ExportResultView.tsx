@@ -1,0 +1,56 @@
+import { Alert, Descriptions, Typography } from 'antd';
+import type { ExportResult } from '../../../shared/domain';
+
+function PathText({ path, testId }: { path: string | null; testId: string }) {
+  return path ? (
+    <Typography.Text data-testid={testId} data-path={path} copyable={{ text: path, tooltips: ['复制路径', '已复制'] }} style={{ wordBreak: 'break-all' }}>
+      {path}
+    </Typography.Text>
+  ) : (
+    <Typography.Text type="secondary">未生成</Typography.Text>
+  );
+}
+
+/** Where the packet was written, how big it is, and which materials became placeholder pages. */
+export function ExportResultView({ result }: { result: ExportResult }) {
+  return (
+    <div data-testid="export-result">
+      <Alert
+        type="success"
+        showIcon
+        title={`迎检资料已导出：共 ${result.materialCount} 份材料，PDF ${result.pageCount} 页`}
+        style={{ marginBottom: 12 }}
+      />
+      <Descriptions
+        size="small"
+        bordered
+        column={1}
+        styles={{ label: { width: 120, whiteSpace: 'nowrap' } }}
+        items={[
+          { key: 'dir', label: '输出文件夹', children: <PathText path={result.outDir} testId="export-path-dir" /> },
+          { key: 'pdf', label: 'PDF 合订本', children: <PathText path={result.pdfPath} testId="export-path-pdf" /> },
+          { key: 'xlsx', label: 'Excel 目录', children: <PathText path={result.xlsxPath} testId="export-path-xlsx" /> },
+          { key: 'folder', label: '分类文件夹', children: <PathText path={result.folderPath} testId="export-path-folder" /> },
+        ]}
+      />
+      {result.notices.length > 0 && (
+        <Alert
+          data-testid="export-notices"
+          type="warning"
+          showIcon
+          style={{ marginTop: 12 }}
+          title={`${result.notices.length} 份材料未能并入 PDF，已用说明页代替：`}
+          description={
+            <ul style={{ margin: 0, paddingLeft: 20, maxHeight: 180, overflow: 'auto' }}>
+              {result.notices.map((n, i) => (
+                <li key={i}>
+                  {n.title}：{n.reason}
+                </li>
+              ))}
+            </ul>
+          }
+        />
+      )}
+    </div>
+  );
+}

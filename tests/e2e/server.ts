@@ -1,0 +1,76 @@
+// Start browser mode exactly as a clerk would (`node --import tsx electron/web/main.ts …`) and
+// read the printed URL.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export const repoRoot = path.resolve(import.meta.dirname, '../..');
+
+export interface BrowserModeServer {
+  url: string;
+  origin: string;
+  token: string;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+/** `npm test` builds the renderer first; a lone `npx vitest run tests/e2e` may find no build. */
+export function ensureRendererBuilt(): void {
+  if (fs.existsSync(path.join(repoRoot, 'renderer/dist/index.html'))) return;
+  execFileSync('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts'], { cwd: repoRoot, stdio: 'pipe' });
+}
+
+export async function startBrowserMode(archiveDir: string, timeoutMs = 60_000): Promise<BrowserModeServer> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'electron/web/main.ts', '--archive', archiveDir, '--port', '0'],
+    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } },
+  );
+  let output = '';
+  child.stdout!.setEncoding('utf8').on('data', (d: string) => (output += d));
+  child.stderr!.setEncoding('utf8').on('data', (d: string) => (output += d));
+
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      cleanup();
+      reject(new Error(`浏览器模式 ${timeoutMs / 1000} 秒内没有打印地址。输出：\n${output}`));
+    }, timeoutMs);
+    const onData = () => {
+      const m = /请在浏览器中打开：(http:\/\/\S+)/.exec(output);
+      if (m) {
+        cleanup();
+        resolve(m[1]);
+      }
+    };
+    const onExit = (code: number | null) => {
+      cleanup();
+      reject(new Error(`浏览器模式启动失败（退出码 ${code}）。输出：\n${output}`));
+    };
+    const cleanup = () => {
+      clearTimeout(timer);
+      child.stdout!.off('data', onData);
+      child.off('exit', onExit);
+    };
+    child.stdout!.on('data', onData);
+    child.on('exit', onExit);
+  });
+
+  const parsed = new URL(url);
+  return {
+    url,
+    origin: parsed.origin,
+    token: parsed.searchParams.get('token') ?? '',
+    output: () => output,
+    stop: () => stopChild(child),
+  };
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
