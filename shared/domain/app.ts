@@ -1,0 +1,6 @@
+export interface AppInfo {
+  archivePath: string;
+  version: string;
+  /** What this transport can do that others cannot (e.g. native dialogs). */
+  transport: 'electron' | 'http' | 'direct';
+}
