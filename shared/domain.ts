@@ -4,5 +4,6 @@ export * from './domain/app';
 export * from './domain/dossiers';
 export * from './domain/indicators';
 export * from './domain/integrity';
+export * from './domain/jobs';
 export * from './domain/materials';
 export * from './domain/packets';

@@ -63,3 +63,23 @@ export interface AddReport {
   duplicates: DuplicateFile[];
   failed: FailedFile[];
 }
+
+/**
+ * 会议纪要 filled in as a form in the app. Stored as the material's content: a JSON blob of
+ * this shape with media type MINUTES_MEDIA_TYPE, so it is hashed, verified and exported like
+ * any other file; viewers and packets render it as a formatted page.
+ */
+export interface MinutesForm {
+  meetingName: string;
+  /** Date and time as the clerk writes them, e.g. “2024年3月15日 14:30”. */
+  time: string;
+  place: string;
+  host: string;
+  attendees: string;
+  absentees: string;
+  recorder: string;
+  topics: string;
+  decisions: string;
+}
+
+export const MINUTES_MEDIA_TYPE = 'application/vnd.dossier.minutes+json';

@@ -1,5 +1,3 @@
-export type JobState = 'running' | 'done' | 'failed' | 'cancelled';
-
 export interface ExportResult {
   outDir: string;
   pdfPath: string | null;
@@ -9,15 +7,4 @@ export interface ExportResult {
   materialCount: number;
   /** Materials shown as a placeholder page instead of their content, with the reason. */
   notices: { title: string; reason: string }[];
-}
-
-export interface Job {
-  id: string;
-  kind: 'export';
-  state: JobState;
-  /** 0..1 */
-  progress: number;
-  message: string;
-  error: string | null;
-  result: ExportResult | null;
 }

@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../../shared/api';
-import type { Indicator, Job, Material } from '../../shared/domain';
+import type { Indicator, JobOf, Material } from '../../shared/domain';
 import { createContext, type CoreContext } from '../../electron/core/context';
 import { createDirectClient } from '../../electron/core/directClient';
 import { createHandlers } from '../../electron/core/handlers';
@@ -20,9 +20,10 @@ import { chinesePdf, docx, encryptPdf, inputPath, mp4, png, sidewaysJpeg } from 
 
 const run = (cmd: string, args: string[]): string => execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 << 20 });
 
-async function waitForJob(api: ApiClient, jobId: string): Promise<Job> {
+async function waitForJob(api: ApiClient, jobId: string): Promise<JobOf<'export'>> {
   for (;;) {
     const job = await api['jobs.get']({ jobId });
+    if (job.kind !== 'export') throw new Error(`unexpected job kind ${job.kind}`);
     if (job.state !== 'running') return job;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -46,7 +47,7 @@ describe('packet export', () => {
   let indicators: Indicator[];
   let leaves: Indicator[];
   const label = (i: Indicator) => `${i.code} ${i.title}`;
-  let job: Job;
+  let job: JobOf<'export'>;
   let outDir: string;
   let materials: Material[];
   let exportSeconds: number;

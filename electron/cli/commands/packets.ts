@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import type { Job } from '../../../shared/domain';
+import type { Job, JobOf } from '../../../shared/domain';
 import { ExitStatus, printJson } from '../output';
 import type { ArchiveOptions, CliSession } from '../session';
 import { withSession } from '../withSession';
@@ -9,7 +9,7 @@ export async function runExport(
   s: CliSession,
   outDir: string,
   parts: { pdf: boolean; xlsx: boolean; folder: boolean },
-): Promise<Job> {
+): Promise<JobOf<'export'>> {
   const dossier = s.dossier();
   const { jobId } = await s.api['packets.export']({ dossierId: dossier.id, outDir: path.resolve(outDir), ...parts });
   const timer = setInterval(() => {
@@ -17,14 +17,16 @@ export async function runExport(
     if (process.stderr.isTTY) process.stderr.write(`\r${Math.round(job.progress * 100)}% ${job.message}`.padEnd(60));
   }, 250);
   try {
-    return await s.ctx.jobs.wait(jobId);
+    const job = await s.ctx.jobs.wait(jobId);
+    if (job.kind !== 'export') throw new Error(`unexpected job kind ${job.kind}`);
+    return job;
   } finally {
     clearInterval(timer);
     if (process.stderr.isTTY) process.stderr.write('\n');
   }
 }
 
-export function reportExport(job: Job, status: ExitStatus, json: boolean | undefined): void {
+export function reportExport(job: JobOf<'export'>, status: ExitStatus, json: boolean | undefined): void {
   if (json) printJson(job);
   if (job.state !== 'done' || !job.result) {
     status.fail();

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Job, ExportResult } from '../../../shared/domain';
+import type { Job, JobKind, JobResults } from '../../../shared/domain';
 import { ApiError, toErrorShape } from '../../../shared/errors';
 
 export interface JobControl {
@@ -8,14 +8,23 @@ export interface JobControl {
 }
 
 /**
- * Long work (exports) runs as a job: callers start it, poll `get` for progress, and may
+ * Long work (imports, exports) runs as a job: callers start it, poll `get` for progress, and may
  * `cancel`. Polling works the same over IPC, HTTP and direct calls.
  */
 export class JobRegistry {
   private readonly jobs = new Map<string, { job: Job; controller: AbortController; finished: Promise<void> }>();
 
-  start(kind: Job['kind'], run: (control: JobControl) => Promise<ExportResult>): Job {
-    const job: Job = { id: randomUUID(), kind, state: 'running', progress: 0, message: '准备中', error: null, result: null };
+  start<K extends JobKind>(kind: K, run: (control: JobControl) => Promise<JobResults[K]>): Job {
+    // One mutable record per job; typed loosely inside, exact (per kind) at the API.
+    const job = { id: randomUUID(), kind, state: 'running', progress: 0, message: '准备中', error: null, result: null } as {
+      id: string;
+      kind: K;
+      state: Job['state'];
+      progress: number;
+      message: string;
+      error: string | null;
+      result: JobResults[K] | null;
+    };
     const controller = new AbortController();
     const control: JobControl = {
       signal: controller.signal,
@@ -47,8 +56,8 @@ export class JobRegistry {
         job.message = '失败';
       },
     );
-    this.jobs.set(job.id, { job, controller, finished });
-    return { ...job };
+    this.jobs.set(job.id, { job: job as Job, controller, finished });
+    return { ...job } as Job;
   }
 
   get(id: string): Job {

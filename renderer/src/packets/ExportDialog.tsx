@@ -101,7 +101,7 @@ export function ExportDialog({ dossier, open, onClose }: Props) {
           <Typography.Text type="secondary">{job?.message || '正在准备…'}</Typography.Text>
         </div>
       )}
-      {job?.state === 'done' && job.result && <ExportResultView result={job.result} />}
+      {job?.kind === 'export' && job.state === 'done' && job.result && <ExportResultView result={job.result} />}
       {job?.state === 'failed' && (
         <Alert data-testid="export-error" type="error" showIcon title="导出失败" description={job.error ?? job.message} />
       )}
