@@ -1,7 +1,11 @@
 // `npm run bench`: figures as ratios against baselines measured in the same run, so they mean
 // the same on a fast or a slow machine. Sizes can be raised with BENCH_PHOTOS / BENCH_MATERIALS.
 import { benchImport } from './importPhotos';
+import { benchMaterialList } from './materialList';
 import { benchSearch } from './search';
+import { benchIndicatorImport } from './indicatorImport';
+import { benchPackets } from './packets';
+import { benchIntegrity } from './integrity';
 
 const photos = Number(process.env.BENCH_PHOTOS ?? 120);
 const materials = Number(process.env.BENCH_MATERIALS ?? 100_000);
@@ -9,3 +13,7 @@ const materials = Number(process.env.BENCH_MATERIALS ?? 100_000);
 console.log('Dossier bench');
 console.log(JSON.stringify(await benchImport(photos), null, 2));
 console.log(JSON.stringify(await benchSearch(materials), null, 2));
+console.log(JSON.stringify(await benchPackets(Number(process.env.BENCH_PACKET_PHOTOS ?? 300)), null, 2));
+console.log(JSON.stringify(await benchIndicatorImport(Number(process.env.BENCH_INDICATOR_ROWS ?? 5000)), null, 2));
+console.log(JSON.stringify(await benchMaterialList(Number(process.env.BENCH_LIST ?? 20_000)), null, 2));
+console.log(JSON.stringify(await benchIntegrity(Number(process.env.BENCH_INTEGRITY_FILES ?? 200)), null, 2));

@@ -30,7 +30,7 @@ export async function benchSearch(count: number) {
     for (let round = 0; round < 5; round += 1) {
       for (const q of queries) {
         const start = performance.now();
-        searchMaterials(db, 1, q);
+        searchMaterials(db, { dossierId: 1, query: q, filters: {}, limit: 500 });
         times.push(performance.now() - start);
       }
     }

@@ -6,6 +6,7 @@ import { registerArchiveCommands } from './commands/archive';
 import { registerDemoCommand } from './commands/demo';
 import { registerMaterialCommands } from './commands/materials';
 import { registerPacketCommands } from './commands/packets';
+import { registerIntegrityCommands } from './commands/integrity';
 import { ExitStatus } from './output';
 
 const status = new ExitStatus();
@@ -20,6 +21,7 @@ const program = new Command('dossier')
 registerArchiveCommands(program);
 registerMaterialCommands(program, status);
 registerPacketCommands(program, status);
+registerIntegrityCommands(program, status);
 registerDemoCommand(program, status);
 for (const cmd of program.commands) {
   cmd.exitOverride();

@@ -3,6 +3,8 @@
 import { app, BrowserWindow, dialog, ipcMain, shell } from 'electron';
 import path from 'node:path';
 import { defaultArchiveDir } from '../core/archive/defaultLocation';
+import { startAutoBackup } from '../core/backup/autoBackup';
+import type { BackupScheduler } from '../core/backup/scheduler';
 import { createContext, type CoreContext } from '../core/context';
 import { createHandlers } from '../core/handlers';
 import { createSenderCheck, guarded, registerApiHandlers } from './ipcBridge';
@@ -14,6 +16,8 @@ import { createMainWindow, hardenSession, rendererIndexFile } from './window';
 
 registerSchemePrivileges();
 let ctx: CoreContext | null = null;
+let backups: BackupScheduler | null = null;
+let quitting = false;
 
 async function start(): Promise<void> {
   hardenSession();
@@ -32,6 +36,7 @@ async function start(): Promise<void> {
     return;
   }
   handleFileProtocol(ctx.archive);
+  backups = startAutoBackup(ctx.archive);
   const devServerUrl = process.env.ELECTRON_RENDERER_URL ?? null;
   const isTrusted = createSenderCheck({ rendererFile: devServerUrl ? null : rendererIndexFile(), devServerUrl });
   registerApiHandlers(ipcMain, createHandlers(ctx), isTrusted);
@@ -69,6 +74,13 @@ function unwrapShell<T>(envelope: { ok: true; result: T } | { ok: false; error: 
 
 app.whenReady().then(start);
 app.on('window-all-closed', () => app.quit());
-app.on('will-quit', () => {
-  void ctx?.close();
+// The on-exit backup runs before the archive closes; quit resumes once it is written.
+app.on('before-quit', (event) => {
+  if (quitting || !backups) return;
+  event.preventDefault();
+  quitting = true;
+  void backups
+    .stop(true)
+    .finally(() => ctx?.close())
+    .finally(() => app.quit());
 });

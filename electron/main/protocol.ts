@@ -1,7 +1,7 @@
 import { net, protocol } from 'electron';
 import { pathToFileURL } from 'node:url';
 import { thumbnailPath, type Archive } from '../core/archive/archive';
-import { isSha256 } from '../core/store/blobStore';
+import { parseFileRequest } from './policy';
 
 export const FILE_SCHEME = 'dossier';
 
@@ -14,18 +14,19 @@ export function registerSchemePrivileges(): void {
 
 /**
  * dossier://blob/<sha256> and dossier://thumb/<sha256>: stored files by content hash only.
- * Anything that is not a known hash is refused, so the page can never name a path on disk.
+ * Anything that is not a known hash is refused (see parseFileRequest), so the page can never
+ * name a path on disk.
  */
 export function handleFileProtocol(archive: Archive): void {
   const known = archive.db.prepare('SELECT thumbnail FROM blob WHERE sha256 = ?');
+  const lookup = (sha: string) => {
+    const row = known.get(sha) as { thumbnail: number } | undefined;
+    return row ? { thumbnail: row.thumbnail === 1 } : undefined;
+  };
   protocol.handle(FILE_SCHEME, (request) => {
-    const url = new URL(request.url);
-    const sha = url.pathname.replace(/^\//, '');
-    const row = isSha256(sha) ? (known.get(sha) as { thumbnail: number } | undefined) : undefined;
-    if (!row || (url.host !== 'blob' && url.host !== 'thumb') || (url.host === 'thumb' && !row.thumbnail)) {
-      return new Response('Not found', { status: 404 });
-    }
-    const file = url.host === 'blob' ? archive.store.pathFor(sha) : thumbnailPath(archive, sha);
+    const wanted = parseFileRequest(request.url, lookup);
+    if (!wanted) return new Response('Not found', { status: 404 });
+    const file = wanted.kind === 'blob' ? archive.store.pathFor(wanted.sha256) : thumbnailPath(archive, wanted.sha256);
     return net.fetch(pathToFileURL(file).toString());
   });
 }

@@ -1,13 +1,10 @@
 import { BrowserWindow, session, shell } from 'electron';
 import path from 'node:path';
-
-/** External links open in the system browser only for these hosts (help pages, none yet). */
-const externalAllowList = new Set<string>([]);
+import { allowedExternalUrl, mayNavigate, permissionDecision, secureWebPreferences, windowOpenDecision } from './policy';
 
 export function hardenSession(): void {
-  // The app needs no camera, microphone, notifications or geolocation: deny every request.
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(permissionDecision(permission)));
+  session.defaultSession.setPermissionCheckHandler((_wc, permission) => permissionDecision(permission));
 }
 
 export function createMainWindow(preloadPath: string, load: (win: BrowserWindow) => Promise<void>): BrowserWindow {
@@ -18,37 +15,28 @@ export function createMainWindow(preloadPath: string, load: (win: BrowserWindow)
     minHeight: 640,
     title: 'Dossier 创建档案管家',
     show: false,
-    webPreferences: {
-      preload: preloadPath,
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: false,
-    },
+    webPreferences: secureWebPreferences(preloadPath),
   });
   win.once('ready-to-show', () => win.show());
   win.webContents.setWindowOpenHandler(({ url }) => {
     openExternalIfAllowed(url);
-    return { action: 'deny' };
+    return windowOpenDecision();
   });
   win.webContents.on('will-navigate', (event, url) => {
-    if (url !== win.webContents.getURL()) {
+    if (!mayNavigate(win.webContents.getURL(), url)) {
       event.preventDefault();
       openExternalIfAllowed(url);
     }
   });
+  // No <webview> may ever be attached, whatever the page tries.
+  win.webContents.on('will-attach-webview', (event) => event.preventDefault());
   void load(win);
   return win;
 }
 
 function openExternalIfAllowed(url: string): void {
-  try {
-    const parsed = new URL(url);
-    if (parsed.protocol === 'https:' && externalAllowList.has(parsed.host)) void shell.openExternal(parsed.toString());
-  } catch {
-    // not a URL: ignore
-  }
+  const allowed = allowedExternalUrl(url);
+  if (allowed) void shell.openExternal(allowed);
 }
 
 export function rendererIndexFile(): string {

@@ -2,7 +2,9 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultArchiveDir } from '../core/archive/defaultLocation';
+import { startAutoBackup } from '../core/backup/autoBackup';
 import { createContext } from '../core/context';
+import { describeOpenStatus } from '../core/integrity/openStatus';
 import { createHandlers } from '../core/handlers';
 import { createChromiumRenderer } from '../core/render/chromiumRenderer';
 import { findResourcesDir } from '../core/resourcesDir';
@@ -13,6 +15,9 @@ const { values } = parseArgs({
     archive: { type: 'string' },
     port: { type: 'string', default: '5199' },
     host: { type: 'string', default: '127.0.0.1' },
+    'backup-dir': { type: 'string' },
+    'backup-minutes': { type: 'string' },
+    'backup-keep': { type: 'string' },
   },
 });
 
@@ -32,8 +37,17 @@ if (values.host !== '127.0.0.1' && values.host !== 'localhost') {
 console.log(`Dossier 浏览器模式已启动。档案库：${archiveDir}`);
 console.log(`请在浏览器中打开：${bridge.url}`);
 
+const backups = startAutoBackup(ctx.archive, {
+  dir: values['backup-dir'] ? path.resolve(values['backup-dir']) : undefined,
+  intervalMs: values['backup-minutes'] ? Number(values['backup-minutes']) * 60_000 : undefined,
+  keep: values['backup-keep'] ? Number(values['backup-keep']) : undefined,
+});
+console.log(`自动备份位置：${backups.dir}`);
+for (const line of await describeOpenStatus(ctx.archive)) console.log(line);
+
 const shutdown = async () => {
   await bridge.close();
+  await backups.stop(true); // the on-exit backup, before the database closes
   await ctx.close();
   process.exit(0);
 };

@@ -1,5 +1,5 @@
-import type { Dossier } from '../domain';
-import { id, noArgs, returns, text, z } from './define';
+import type { Dossier, NewCycleReport, SelfEvaluation } from '../domain';
+import { dossierRef, id, noArgs, returns, text, z } from './define';
 
 export const dossierCreateSchema = z
   .object({
@@ -10,8 +10,29 @@ export const dossierCreateSchema = z
   })
   .strict();
 
+const points = z.number({ error: '应为数字' }).min(0, '不能为负数').max(100_000, '数值过大');
+
 export const dossierApi = {
   'dossiers.list': returns<Dossier[]>()(noArgs),
   'dossiers.create': returns<Dossier>()(dossierCreateSchema),
   'dossiers.setSystem': returns<Dossier>()(z.object({ dossierId: id, systemId: id }).strict()),
+  /** 复核: copy the dossier onto another 测评体系; links follow matching indicators; a report of the rest. */
+  'dossiers.newCycle': returns<NewCycleReport>()(
+    z.object({ dossierId: id, systemId: id, name: text(200).optional(), period: text(100).optional() }).strict(),
+  ),
+  /** 自评 of a dossier: per indicator, totals, pass line and result. */
+  'selfEval.get': returns<SelfEvaluation>()(dossierRef),
+  /** One leaf: score (0 to its score), or for a veto item 已排除/存在; and a note. Left-out fields keep their value. */
+  'selfEval.set': returns<SelfEvaluation>()(
+    z
+      .object({
+        dossierId: id,
+        indicatorId: id,
+        score: points.nullable().optional(),
+        vetoStatus: z.enum(['excluded', 'present'], { error: '否决项应勾选“已排除”或“存在”' }).nullable().optional(),
+        note: text(2000).optional(),
+      })
+      .strict(),
+  ),
+  'selfEval.setPassLine': returns<SelfEvaluation>()(z.object({ dossierId: id, passLine: points.nullable() }).strict()),
 } as const;

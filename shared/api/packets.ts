@@ -1,20 +1,81 @@
-import type { Job } from '../domain';
+import type { Job, Packet } from '../domain';
+import { DEFAULT_ARCHIVAL_PATTERN } from '../domain/packets';
 import { absPath, dossierRef, id, returns, text, z } from './define';
+
+const ids = z.array(id).max(100_000);
+
+export const packetDefinitionSchema = z
+  .object({
+    indicatorIds: ids.min(1, '请至少选择一个指标').nullable().default(null),
+    materialIds: ids.nullable().default(null),
+    materialOrder: ids.default([]),
+    cover: z
+      .object({ title: text(200).default(''), unit: text(200).default(''), date: text(50).default('') })
+      .strict()
+      .default({ title: '', unit: '', date: '' }),
+    layout: z
+      .object({
+        catalogue: z.boolean().default(true),
+        photosPerPage: z
+          .union([z.literal(1), z.literal(2), z.literal(4)], { error: '每页照片数只能是 1、2 或 4' })
+          .default(1),
+        watermark: text(40).default(''),
+        pageNumbers: z.boolean().default(true),
+        imageQuality: z.enum(['high', 'standard', 'compact'], { error: '图片质量只能是 高、标准 或 精简' }).default('standard'),
+      })
+      .strict()
+      .default({ catalogue: true, photosPerPage: 1, watermark: '', pageNumbers: true, imageQuality: 'standard' }),
+    archivalCode: z
+      .object({
+        pattern: text(100)
+          .refine((p) => p.includes('{件号}'), '档号规则必须包含 {件号}')
+          .default(DEFAULT_ARCHIVAL_PATTERN),
+        fondsNumber: text(30).default(''),
+        itemDigits: z.number().int().min(1, '件号位数至少为 1').max(8, '件号位数最多为 8').default(4),
+        defaultRetention: text(10).default('D10'),
+        stamp: z.boolean().default(false),
+      })
+      .strict()
+      .default({ pattern: DEFAULT_ARCHIVAL_PATTERN, fondsNumber: '', itemDigits: 4, defaultRetention: 'D10', stamp: false }),
+  })
+  .strict();
+
+const packetName = text(100).min(1, '请填写迎检资料名称');
 
 export const exportOptionsSchema = z
   .object({
-    dossierId: id,
+    /** A saved definition; without it, a dossier's whole packet with default settings. */
+    packetId: id.optional(),
+    dossierId: id.optional(),
     outDir: absPath,
     pdf: z.boolean().default(true),
     xlsx: z.boolean().default(true),
     folder: z.boolean().default(true),
+    /** The folder export as one zip instead of a folder. */
+    zip: z.boolean().default(false),
+    /** 网上申报: one PDF per indicator under `capMb`. */
+    online: z.boolean().default(false),
+    onlineBy: z.enum(['indicator', 'category']).default('indicator'),
+    capMb: z.number().positive('大小上限必须大于 0').max(2000).default(10),
+    /** Volumes are cut where the estimated PDF would pass this size. */
+    volumeMb: z.number().positive().max(4000).default(400),
     title: text(200).optional(),
   })
-  .strict();
+  .strict()
+  .refine((o) => (o.packetId === undefined) !== (o.dossierId === undefined), '请指定迎检资料（packetId）或档案（dossierId）之一');
 
 const jobRef = z.object({ jobId: z.string().min(1).max(100) }).strict();
+const packetRef = z.object({ packetId: id }).strict();
 
 export const packetApi = {
+  'packets.list': returns<Packet[]>()(dossierRef),
+  'packets.create': returns<Packet>()(
+    z.object({ dossierId: id, name: packetName, definition: packetDefinitionSchema.default(packetDefinitionSchema.parse({})) }).strict(),
+  ),
+  'packets.update': returns<Packet>()(
+    z.object({ packetId: id, name: packetName.optional(), definition: packetDefinitionSchema.optional() }).strict(),
+  ),
+  'packets.delete': returns<{ deleted: true }>()(packetRef),
   'packets.export': returns<{ jobId: string }>()(exportOptionsSchema),
   'packets.defaultOutDir': returns<string>()(dossierRef),
   'jobs.get': returns<Job>()(jobRef),

@@ -6,4 +6,54 @@ export interface Dossier {
   systemId: number | null;
   inspectionDate: string | null;
   createdAt: string;
+  /** 自评 pass line (e.g. 85); null when none is set. */
+  passLine: number | null;
+}
+
+export type VetoStatus = 'excluded' | 'present';
+
+/** One indicator's 自评: leaves carry what the clerk entered; categories the sums below. */
+export interface SelfEvalRow {
+  indicatorId: number;
+  code: string;
+  title: string;
+  depth: number;
+  isLeaf: boolean;
+  kind: 'scored' | 'veto' | 'bonus';
+  /** Full marks: the leaf's score, or the sum of the scored leaves below a category. */
+  maxScore: number | null;
+  /** Entered (leaf) or summed (category); null on a leaf not yet evaluated. */
+  selfScore: number | null;
+  /** Leaves below (or this leaf) still without a self-score (veto items: without a tick). */
+  pending: number;
+  vetoStatus: VetoStatus | null;
+  note: string;
+}
+
+export type SelfEvalResult = 'pass' | 'fail' | 'veto' | 'no_pass_line';
+
+export interface SelfEvaluation {
+  dossierId: number;
+  passLine: number | null;
+  rows: SelfEvalRow[];
+  /** Scored items: full marks and self-score. */
+  maxScore: number;
+  scoredTotal: number;
+  bonusTotal: number;
+  /** scoredTotal + bonusTotal: what is compared with the pass line. */
+  total: number;
+  vetoPresent: number;
+  pending: number;
+  /** 'veto' when any veto item is ticked 存在, whatever the score. */
+  result: SelfEvalResult;
+}
+
+export type CycleMatch = 'code_and_title' | 'title' | 'code';
+
+/** 复核: a dossier copied onto another 测评体系, and where its links went. */
+export interface NewCycleReport {
+  dossier: Dossier;
+  materials: number;
+  linksMoved: { materialId: number; title: string; from: string; to: string; match: CycleMatch }[];
+  linksUnmatched: { materialId: number; title: string; from: string }[];
 }

@@ -6,26 +6,45 @@ export interface IndicatorSystem {
   source: string;
   createdAt: string;
   indicatorCount: number;
+  codeMode: CodeMode;
 }
 
-export interface Indicator {
+export interface Indicator extends IndicatorFields {
   id: number;
   systemId: number;
   parentId: number | null;
   /** Hierarchical code: `1`, `1.2`, `1.2.3`, or the sheet's own code. */
   code: string;
+  position: number;
+  depth: number;
+}
+
+/** How codes behave when the tree is edited: renumbered by position, or the sheet's own codes kept. */
+export type CodeMode = 'position' | 'sheet';
+
+/** The fields a clerk edits on one indicator (all optional in an update). */
+export interface IndicatorFields {
+  title: string;
   /** Original numbering as printed (“（一）”, “1.”), kept for display and export. */
   numbering: string;
-  title: string;
   content: string;
   standard: string;
   methods: string[];
   score: number | null;
   kind: IndicatorKind;
   requiredMaterials: string;
+  /** Free text as imported or typed; may name several units (“宣传部、团委”). */
   responsibleUnit: string;
-  position: number;
-  depth: number;
+  responsiblePerson: string;
+  /** 完成时限, as the clerk writes it (usually YYYY-MM-DD); '' when none. */
+  deadline: string;
+}
+
+export interface DeleteIndicatorResult {
+  /** The indicator and everything below it. */
+  deleted: number;
+  /** Material links moved to the chosen indicator before deleting. */
+  movedLinks: number;
 }
 
 export interface CoverageRow {
@@ -43,10 +62,103 @@ export interface CoverageRow {
   totalLeaves: number;
   /** Sum of scores of covered leaves below. */
   coveredScore: number;
+  /** Sum of scores of all leaves below that count (veto items excluded): the base of the score share. */
+  totalScore: number;
   missing: boolean;
 }
 
 export interface TemplateInfo {
   id: string;
   name: string;
+}
+
+/** What a column of an imported table holds. */
+export type ImportColumnRole =
+  | 'numbering'
+  | 'code'
+  | 'parentCode'
+  | 'level'
+  | 'title'
+  | 'content'
+  | 'standard'
+  | 'methods'
+  | 'score'
+  | 'materials'
+  | 'unit'
+  /** Known column not imported (得分, 备注 …), or a column the clerk chose to skip. */
+  | 'ignored';
+
+export interface ImportColumn {
+  /** 0-based column of the table. */
+  col: number;
+  role: ImportColumnRole;
+  /** For 'level': 1 for 一级指标, 2 for 二级 … */
+  level?: number;
+}
+
+/** Which table, which row holds the column names, and what each column holds. */
+export interface ImportMapping {
+  /** 0-based index among the file's sheets / Word tables. */
+  table: number;
+  /** 0-based row of the header within that table. */
+  headerRow: number;
+  /** Rows the header spans (2 when sub-headings sit under a merged heading); data starts below. */
+  headerRows: number;
+  columns: ImportColumn[];
+}
+
+/** One node of a previewed tree: what the file gives (no person or deadline yet), with its place. */
+export interface PreviewIndicator extends Omit<IndicatorFields, 'responsiblePerson' | 'deadline'> {
+  code: string;
+  parentCode: string | null;
+  depth: number;
+}
+
+export interface PreviewLevel {
+  depth: number;
+  count: number;
+  /** Sum of the scores of the scored items at this level (veto and bonus items apart). */
+  scoreTotal: number;
+  bonusTotal: number;
+  vetoCount: number;
+}
+
+/** What an import would produce, before anything is saved. */
+export interface ImportPreview {
+  fileName: string;
+  name: string;
+  /** Labels of the sheets / Word tables in the file, by index. */
+  tables: string[];
+  /** The mapping used (detected, or the clerk's); null when no header was found. */
+  mapping: ImportMapping | null;
+  mappingSource: 'detected' | 'manual' | null;
+  /** Rows of the chosen table to map columns from, starting at `sampleStart`. */
+  sampleRows: string[][];
+  sampleStart: number;
+  indicators: PreviewIndicator[];
+  levels: PreviewLevel[];
+  warnings: string[];
+  /** Why no tree could be built (no header, nothing under it …); the clerk maps columns by hand. */
+  problem: string | null;
+  codeMode: CodeMode;
+}
+
+export type UnitKind = 'group' | 'lead' | 'member' | 'department';
+
+/** 职能组 / 组长单位 / 成员单位 / 部门, with the persons who collect materials there. */
+export interface ResponsibleUnit {
+  id: number;
+  name: string;
+  kind: UnitKind;
+  persons: string[];
+  /** Indicators (in any system) whose responsible unit names this unit. */
+  indicatorCount: number;
+}
+
+/** What separates several units in one 责任单位 text: “宣传部、团委”, “教务处/学生处”. */
+export const UNIT_SEPARATORS = /([、，,;；/／\s]+)/;
+
+/** The unit names in a 责任单位 text (shared so the tree filter and the core agree). */
+export function unitNamesIn(text: string): string[] {
+  return text.split(UNIT_SEPARATORS).filter((part, i) => i % 2 === 0 && part !== '');
 }

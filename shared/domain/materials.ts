@@ -17,16 +17,51 @@ export const materialKindLabels: Record<MaterialKind, string> = {
   other: '其他',
 };
 
-export interface Material {
+export interface Material extends MaterialFields {
   id: number;
   dossierId: number;
   kind: MaterialKind;
-  title: string;
   sha256: string;
   size: number;
   mediaType: string;
   originalName: string;
-  /** DA/T 22 fields */
+  /** What the file itself says (EXIF of a photo); read-only, never invented. */
+  exif: PhotoExif | null;
+  /** Whether the file can be merged into a packet PDF (false for encrypted PDFs). */
+  mergeable: boolean;
+  hasThumbnail: boolean;
+  indicatorIds: number[];
+  /** Photo groups: the photos in order (the first is also `sha256`); empty for other kinds. */
+  photos: GroupPhoto[];
+  /** Set when the material is in the 回收站. */
+  trashedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PhotoExif {
+  /** DateTimeOriginal as “2023-11-05 14:30:00” (camera local time). */
+  takenAt: string | null;
+  gps: { latitude: number; longitude: number } | null;
+  camera: string | null;
+}
+
+/**
+ * One photo of a 组照. Storage: table `material_photo (material_id, position, sha256, caption)`;
+ * the group's own `material.sha256` is its first photo (so thumbnails, integrity and “no row
+ * without its file” work unchanged). Packets read `photos` in `position` order.
+ */
+export interface GroupPhoto {
+  sha256: string;
+  caption: string;
+  originalName: string;
+  width: number | null;
+  height: number | null;
+}
+
+/** The fields a clerk edits: DA/T 22 (题名 … 备注) and, for photos, DA/T 50 (时间 … 说明). */
+export interface MaterialFields {
+  title: string;
   responsible: string;
   docNumber: string;
   date: string;
@@ -34,16 +69,37 @@ export interface Material {
   retention: string;
   pages: number | null;
   note: string;
-  /** Whether the file can be merged into a packet PDF (false for encrypted PDFs). */
-  mergeable: boolean;
-  hasThumbnail: boolean;
-  indicatorIds: number[];
-  createdAt: string;
+  photoTime: string;
+  place: string;
+  people: string;
+  photographer: string;
+  description: string;
 }
+
+export const materialFieldLabels: Record<keyof MaterialFields, string> = {
+  title: '题名',
+  responsible: '责任者',
+  docNumber: '文号',
+  date: '日期',
+  securityLevel: '密级',
+  retention: '保管期限',
+  pages: '页数',
+  note: '备注',
+  photoTime: '时间',
+  place: '地点',
+  people: '人物',
+  photographer: '摄影者',
+  description: '说明',
+};
+
+export const retentionOptions = ['永久', '定期30年', '定期10年'] as const;
+export const securityLevelOptions = ['公开', '内部', '秘密', '机密'] as const;
 
 export interface AddedFile {
   path: string;
   material: Material;
+  /** Something the clerk should know, e.g. the extension did not match the content. */
+  notice?: string;
 }
 
 export interface DuplicateFile {
@@ -83,3 +139,61 @@ export interface MinutesForm {
 }
 
 export const MINUTES_MEDIA_TYPE = 'application/vnd.dossier.minutes+json';
+
+/** The form's fields in order, as labelled on the form and on the printed page. */
+export const minutesFieldLabels: [keyof MinutesForm, string][] = [
+  ['meetingName', '会议名称'],
+  ['time', '时间'],
+  ['place', '地点'],
+  ['host', '主持人'],
+  ['attendees', '参会人员'],
+  ['absentees', '缺席人员'],
+  ['recorder', '记录人'],
+  ['topics', '议题'],
+  ['decisions', '决定事项'],
+];
+
+/** Search: what to look for and where. An empty query with filters lists what the filters keep. */
+export interface SearchFilters {
+  kinds?: MaterialKind[];
+  /** The indicator and everything below it. */
+  indicatorId?: number;
+  /** 责任单位 of the indicators a material is filed under. */
+  responsibleUnit?: string;
+  /** Eight-digit DA/T 22 dates, inclusive. */
+  dateFrom?: string;
+  dateTo?: string;
+  /** Only materials filed under no indicator (未归类). */
+  unlinked?: boolean;
+}
+
+export interface SearchHit {
+  material: Material;
+  /** Text around the first match in the file's content or metadata; '' when only the title matched. */
+  snippet: string;
+  /** Where the snippet comes from: 正文, 元数据. */
+  snippetSource: 'body' | 'meta' | '';
+}
+
+export interface SearchResult {
+  hits: SearchHit[];
+  /** More materials matched than were returned. */
+  truncated: boolean;
+}
+
+/** A preview the renderer shows without a plugin. PDFs and photos are read from their file URL. */
+export type MaterialPreview =
+  | { type: 'pdf' | 'image' | 'video' | 'file' }
+  | { type: 'html'; html: string }
+  | { type: 'sheets'; sheets: { name: string; rows: string[][]; truncated: boolean }[] }
+  | { type: 'text'; text: string; truncated: boolean }
+  | { type: 'minutes'; form: MinutesForm }
+  | { type: 'photos'; photos: GroupPhoto[] };
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  action: string;
+  /** In words for the clerk, e.g. “修改 题名：旧 → 新”. */
+  summary: string;
+}

@@ -1,8 +1,106 @@
+/** Pixel budget and JPEG quality of photos in the packet PDF. */
+export type ImageQuality = 'high' | 'standard' | 'compact';
+
+export const imageQualityLabels: Record<ImageQuality, string> = {
+  high: '高（适合打印）',
+  standard: '标准',
+  compact: '精简（文件较小）',
+};
+
+export interface PacketCover {
+  /** Empty: “<年度><档案名称>迎检资料”. */
+  title: string;
+  /** Empty: the dossier's unit. */
+  unit: string;
+  /** Empty: the export day, e.g. “2024年5月20日”. */
+  date: string;
+}
+
+export interface PacketLayout {
+  catalogue: boolean;
+  photosPerPage: 1 | 2 | 4;
+  /** Drawn faintly across every page but the cover; empty for none. */
+  watermark: string;
+  pageNumbers: boolean;
+  imageQuality: ImageQuality;
+}
+
+/**
+ * How 档号 are made (DA/T 13 style). Tokens: {全宗号} {年度} {保管期限} {件号}; empty parts and
+ * the separators next to them drop out, so a rule without a fonds number still reads cleanly.
+ */
+export interface ArchivalCodeRule {
+  pattern: string;
+  fondsNumber: string;
+  /** 件号 width, zero-padded. */
+  itemDigits: number;
+  /** Retention code for materials whose 保管期限 is not filled in: Y, D30 or D10. */
+  defaultRetention: string;
+  /** Draw the 归档章 on the first page of each document in the PDF. */
+  stamp: boolean;
+}
+
+export interface PacketDefinition {
+  /** null: every indicator of the system. Otherwise the indicators shown (branches included as given). */
+  indicatorIds: number[] | null;
+  /** null: every material filed under the chosen indicators. */
+  materialIds: number[] | null;
+  /**
+   * Materials moved by the clerk, in the order wanted; under each indicator these come first in
+   * this order, the rest follow by date. Empty: indicator order, then date.
+   */
+  materialOrder: number[];
+  cover: PacketCover;
+  layout: PacketLayout;
+  archivalCode: ArchivalCodeRule;
+}
+
+/** A saved packet definition, exportable again after materials change. */
+export interface Packet {
+  id: number;
+  dossierId: number;
+  name: string;
+  definition: PacketDefinition;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const DEFAULT_ARCHIVAL_PATTERN = '{全宗号}-{年度}-{保管期限}-{件号}';
+
+export function defaultPacketDefinition(): PacketDefinition {
+  return {
+    indicatorIds: null,
+    materialIds: null,
+    materialOrder: [],
+    cover: { title: '', unit: '', date: '' },
+    layout: { catalogue: true, photosPerPage: 1, watermark: '', pageNumbers: true, imageQuality: 'standard' },
+    archivalCode: { pattern: DEFAULT_ARCHIVAL_PATTERN, fondsNumber: '', itemDigits: 4, defaultRetention: 'D10', stamp: false },
+  };
+}
+
+/** One 网上申报 PDF: one indicator (or category) under the size cap, or why it is not. */
+export interface OnlinePdf {
+  indicatorCode: string;
+  indicatorTitle: string;
+  path: string | null;
+  bytes: number;
+  fits: boolean;
+  /** Set when it could not be brought under the cap (then the file is left out). */
+  reason: string | null;
+}
+
 export interface ExportResult {
   outDir: string;
+  /** The first (or only) volume. */
   pdfPath: string | null;
+  /** Every volume when the packet was split (one entry when it was not). */
+  volumePaths: string[];
   xlsxPath: string | null;
   folderPath: string | null;
+  zipPath: string | null;
+  /** 网上申报 PDFs, one per indicator, when asked for. */
+  onlineDir: string | null;
+  online: OnlinePdf[];
   pageCount: number;
   materialCount: number;
   /** Materials shown as a placeholder page instead of their content, with the reason. */

@@ -59,6 +59,9 @@ describe('packet export', () => {
     docx: '创建工作实施方案',
     encrypted: '安全生产检查记录（加密）',
     video: '志愿服务宣传片',
+    minutes2: '第二季度创建工作推进会',
+    sheet: '志愿者服务时长统计表',
+    group: '学雷锋志愿服务组照',
   };
 
   beforeAll(async () => {
@@ -99,7 +102,43 @@ describe('packet export', () => {
     await add(pngFile, [6]);
     await add(video, [6]);
     await add(encrypted, [8]);
+    // 会议纪要 filled in as a form, a spreadsheet, and a 组照 of two photos with captions.
+    await api['materials.saveMinutes']({
+      dossierId,
+      form: {
+        meetingName: titles.minutes2,
+        time: '2024年6月18日 14:30',
+        place: '三楼会议室',
+        host: '张主任',
+        attendees: '各科室负责人',
+        absentees: '',
+        recorder: '李干事',
+        topics: '研究第二季度创建重点任务',
+        decisions: '一、各科室六月底前完成自查。',
+      },
+      indicatorIds: [leaves[9].id],
+    });
+    const sheetFile = inputPath(inputs, `${titles.sheet}.xlsx`);
+    const book = new ExcelJS.Workbook();
+    const ws = book.addWorksheet('统计');
+    ws.addRow(['姓名', '服务时长（小时）']);
+    ws.addRow(['王晓明', 36]);
+    await book.xlsx.writeFile(sheetFile);
+    await add(sheetFile, [9]);
+    const g1 = inputPath(inputs, '组照一.jpg');
+    const g2 = inputPath(inputs, '组照二.jpg');
+    await sidewaysJpeg(g1, 600, 400);
+    await png(g2, 500, 400);
+    const r1 = await api['materials.add']({ dossierId, paths: [g1, g2], indicatorIds: [leaves[5].id] });
+    const group = await api['materials.groupPhotos']({ dossierId, materialIds: r1.added.map((a) => a.material.id), title: titles.group });
+    await api['materials.updateGroup']({
+      materialId: group.id,
+      photos: group.photos.map((p, i) => ({ sha256: p.sha256, caption: i === 0 ? '志愿者清扫街道' : '志愿者合影' })),
+    });
     materials = await api['materials.list']({ dossierId });
+    // 自评: a score on the first leaf and a pass line, for the divider and the 自评表.
+    await api['selfEval.set']({ dossierId, indicatorId: leaves[0].id, score: Math.min(1, leaves[0].score ?? 1) });
+    await api['selfEval.setPassLine']({ dossierId, passLine: 85 });
 
     outDir = path.join(dir, 'out');
     const started = performance.now();
@@ -128,7 +167,7 @@ describe('packet export', () => {
     expect(fs.readdirSync(outDir).sort()).toEqual(
       [result.pdfPath!, result.xlsxPath!, result.folderPath!].map((p) => path.basename(p)).sort(),
     );
-    expect(result.materialCount).toBe(6);
+    expect(result.materialCount).toBe(9);
     // Encrypted PDF and video stand in as placeholder pages.
     expect(result.notices.map((n) => n.title).sort()).toEqual([titles.encrypted, titles.video].sort());
     const size = fs.statSync(result.pdfPath!).size;
@@ -161,6 +200,12 @@ describe('packet export', () => {
     // The placeholder says why.
     expect(text).toContain('PDF 文件已加密');
     expect(text).toContain('视频文件无法放入 PDF');
+    // Minutes from their form, the spreadsheet as a table, each photo of the group with its caption.
+    expect(text).toContain('研究第二季度创建重点任务');
+    expect(text).toContain('三楼会议室');
+    expect(text).toContain('王晓明');
+    expect(text).toContain('志愿者清扫街道（第 1 张 / 共 2 张）');
+    expect(text).toContain('志愿者合影（第 2 张 / 共 2 张）');
   });
 
   it('has a catalogue whose page numbers point at each entry and account for every page', () => {
@@ -190,6 +235,8 @@ describe('packet export', () => {
     expect(pageText(startOf(titles.docx))).toContain('创建工作实施方案正文');
     expect(pageText(startOf(titles.photo))).toContain(`题名：${titles.photo}`);
     expect(pageText(startOf(titles.encrypted))).toContain('未显示原因');
+    // The divider of the first leaf prints its 自评 score.
+    expect(pageText(startOf(titles.minutes) - 1)).toMatch(/自评得分\s+\d+(\.\d+)?\s*分/);
     // Footers count from the cover.
     expect(pageText(startOf(titles.docx))).toContain(`第 ${startOf(titles.docx)} 页 / 共 ${pages} 页`);
   });
@@ -263,7 +310,49 @@ describe('packet export', () => {
     };
     expect(statusOf(leaves[0].code)).toBe('已覆盖');
     expect(statusOf(leaves[2].code)).toBe('缺项');
+
+    // 档号 by the default rule, 件号 running without gaps.
+    const codes = rows.map((r) => String(r.getCell(2).value));
+    expect(codes.map((c) => Number(c.split('-').pop()))).toEqual(rows.map((_, i) => i + 1));
+    for (const c of codes) expect(c).toMatch(/^\d{4}-D10-\d{4}$/);
+
+    // 材料索引: per indicator a heading row, then its materials numbered from 1 with their page.
+    const index = workbook.getWorksheet('材料索引')!;
+    expect((index.getRow(1).values as unknown[]).slice(1)).toEqual(['指标编码', '测评内容', '序号', '档号', '材料题名', '日期', '页码', '页数', '备注']);
+    const indexRows = Array.from({ length: index.actualRowCount - 1 }, (_, i) => index.getRow(i + 2));
+    const minutesIndex = indexRows.filter((r) => r.getCell(5).value === titles.minutes);
+    expect(minutesIndex).toHaveLength(2);
+    expect(typeof minutesIndex[0].getCell(7).value).toBe('number');
+    expect(indexRows.some((r) => r.getCell(1).value === leaves[2].code && r.getCell(9).value === '缺项')).toBe(true);
+
+    // 自评表: every indicator, then totals and the pass line.
+    const selfEval = workbook.getWorksheet('自评表')!;
+    expect((selfEval.getRow(1).values as unknown[]).slice(1)).toEqual(['指标编码', '指标名称', '类型', '分值', '自评分', '说明']);
+    const labels = Array.from({ length: selfEval.actualRowCount }, (_, i) => selfEval.getRow(i + 1).getCell(2).value);
+    for (const l of ['自评总分', '达标线', '自评结论']) expect(labels).toContain(l);
+    const passRow = Array.from({ length: selfEval.actualRowCount }, (_, i) => selfEval.getRow(i + 1)).find((r) => r.getCell(2).value === '达标线')!;
+    expect(passRow.getCell(5).value).toBe(85);
+    for (const name of ['归档文件目录', '材料索引', '覆盖情况', '自评表']) {
+      const ws = workbook.getWorksheet(name)!;
+      expect(ws.views[0], name).toMatchObject({ state: 'frozen', ySplit: 1 });
+      expect(ws.pageSetup.printTitlesRow, name).toBe('1:1');
+    }
   });
+
+  it('opens in LibreOffice: the catalogue converts to CSV with the DA/T 22 header row', () => {
+    const conv = path.join(dir, 'lo');
+    fs.mkdirSync(conv, { recursive: true });
+    // A private profile, so a clerk's (or another test's) running LibreOffice does not interfere.
+    const profile = `file://${path.join(dir, 'lo-profile')}`;
+    const out = spawnSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76', '--outdir', conv, job.result!.xlsxPath!], {
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    expect(out.status, out.stdout + out.stderr).toBe(0);
+    const csv = fs.readFileSync(path.join(conv, path.basename(job.result!.xlsxPath!).replace(/\.xlsx$/, '.csv')), 'utf8');
+    expect(csv.split(/\r?\n/)[0]).toBe(CATALOGUE_COLUMNS.join(','));
+    expect(csv).toContain(titles.minutes);
+  }, 150_000);
 
   it('copies the originals per indicator with a sha256sum manifest matching the store', () => {
     const folder = job.result!.folderPath!;
@@ -271,7 +360,7 @@ describe('packet export', () => {
     expect(manifest).toHaveLength(filingCount());
     const byTitle = new Map(materials.map((m) => [m.title, m]));
     for (const line of manifest) {
-      const m = /^([0-9a-f]{64}) {2}([^/]+)\/(\d{3}) (.+)\.([a-z0-9]+)$/.exec(line);
+      const m = /^([0-9a-f]{64}) {2}([^/]+)\/(\d{4}-D10-\d{4}) (.+)\.([a-z0-9]+)$/.exec(line);
       expect(m, line).not.toBeNull();
       const [, hash, indicatorFolder, , title] = m!;
       const material = byTitle.get(title)!;

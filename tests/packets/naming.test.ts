@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { packetNames, safeName } from '../../electron/core/packets/naming';
+import { formatArchivalCode, retentionCode } from '../../electron/core/packets/archivalCode';
+import { packetNames, safeName, volumeName } from '../../electron/core/packets/naming';
 
 describe('safeName (Windows-safe path components)', () => {
   it('replaces forbidden characters with readable full-width forms', () => {
@@ -28,6 +29,26 @@ describe('safeName (Windows-safe path components)', () => {
       pdf: '市文明办： 2024-迎检资料.pdf',
       xlsx: '市文明办： 2024-归档文件目录.xlsx',
       folder: '市文明办： 2024-材料',
+      zip: '市文明办： 2024-材料.zip',
+      online: '市文明办： 2024-网上申报',
     });
+    expect(volumeName('甲-迎检资料.pdf', 2, 3)).toBe('甲-迎检资料（第2册）.pdf');
+    expect(volumeName('甲-迎检资料.pdf', 1, 1)).toBe('甲-迎检资料.pdf');
+  });
+});
+
+describe('档号 rule', () => {
+  const parts = { fonds: 'Z012', year: '2024', retention: 'D30', item: '0007' };
+  it('fills 全宗号-年度-保管期限-件号', () => {
+    expect(formatArchivalCode('{全宗号}-{年度}-{保管期限}-{件号}', parts)).toBe('Z012-2024-D30-0007');
+  });
+  it('drops the separator of an empty part, keeps a prefix and a suffix', () => {
+    expect(formatArchivalCode('{全宗号}-{年度}-{保管期限}-{件号}', { ...parts, fonds: '' })).toBe('2024-D30-0007');
+    expect(formatArchivalCode('WM·{年度}-{件号}号', parts)).toBe('WM·2024-0007号');
+  });
+  it('maps DA/T 22 retention words to their codes', () => {
+    expect(retentionCode('永久', 'D10')).toBe('Y');
+    expect(retentionCode('定期30年', 'D10')).toBe('D30');
+    expect(retentionCode('', 'D10')).toBe('D10');
   });
 });

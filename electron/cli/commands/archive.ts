@@ -1,7 +1,11 @@
+import path from 'node:path';
 import type { Command } from 'commander';
+import { ApiError } from '../../../shared/errors';
 import { withSession } from '../withSession';
 import { printJson } from '../output';
-import type { ArchiveOptions } from '../session';
+import { parseId, type ArchiveOptions } from '../session';
+
+const RESULT_TEXT = { pass: '达标', fail: '未达标', veto: '存在否决项，不达标', no_pass_line: '未设达标线' } as const;
 
 export function registerArchiveCommands(program: Command): void {
   program
@@ -59,6 +63,67 @@ export function registerArchiveCommands(program: Command): void {
           const tag = r.kind === 'veto' ? '［否决项］' : r.kind === 'bonus' ? '［加分项］' : '';
           console.log(`${'  '.repeat(depth)}${r.code} ${r.title}${r.score === null ? '' : `（${r.score}分）`}${tag}`);
         });
+      });
+    });
+
+  indicators
+    .command('preview <file>')
+    .description('预览测评体系文件：各级数量、分值合计与提示，不写入档案库')
+    .option('--json', '以 JSON 输出')
+    .action(async (file: string, opts: { json?: boolean }, cmd: Command) => {
+      await withSession(cmd.optsWithGlobals<ArchiveOptions>(), async (s) => {
+        const p = await s.api['systems.preview']({ path: path.resolve(file) });
+        if (opts.json) return printJson(p);
+        if (p.problem) throw new ApiError('bad_input', p.problem);
+        console.log(`“${p.name}”：共 ${p.indicators.length} 项指标`);
+        for (const l of p.levels) {
+          const extra = [l.bonusTotal ? `加分 ${l.bonusTotal} 分` : '', l.vetoCount ? `否决项 ${l.vetoCount} 项` : ''].filter(Boolean);
+          console.log(`  第 ${l.depth} 级：${l.count} 项，分值合计 ${l.scoreTotal} 分${extra.length ? `（${extra.join('，')}）` : ''}`);
+        }
+        for (const w of p.warnings) console.log(`  提示：${w}`);
+      });
+    });
+
+  program
+    .command('selfeval')
+    .description('自评：各指标自评得分、各大类与总分合计、达标线与结果')
+    .option('--pass-line <score>', '设置达标线（如 85）')
+    .option('--json', '以 JSON 输出')
+    .action(async (opts: { passLine?: string; json?: boolean }, cmd: Command) => {
+      await withSession(cmd.optsWithGlobals<ArchiveOptions>(), async (s) => {
+        const dossierId = s.dossier().id;
+        const passLine = opts.passLine === undefined ? undefined : Number(opts.passLine);
+        if (passLine !== undefined && !(passLine >= 0)) throw new ApiError('invalid_args', `--pass-line 应为非负数：${opts.passLine}`);
+        const e =
+          passLine === undefined
+            ? await s.api['selfEval.get']({ dossierId })
+            : await s.api['selfEval.setPassLine']({ dossierId, passLine });
+        if (opts.json) return printJson(e);
+        for (const r of e.rows) {
+          const value = r.kind === 'veto' ? (r.vetoStatus === 'present' ? '存在' : r.vetoStatus === 'excluded' ? '已排除' : '未勾选') : `${r.selfScore ?? '—'}/${r.maxScore ?? '—'}`;
+          console.log(`${'  '.repeat(r.depth - 1)}${r.code} ${r.title}：${value}`);
+        }
+        console.log(`总分 ${e.total}（计分项 ${e.scoredTotal}/${e.maxScore}，加分 ${e.bonusTotal}），达标线 ${e.passLine ?? '未设'}：${RESULT_TEXT[e.result]}`);
+      });
+    });
+
+  program
+    .command('renew <systemId>')
+    .description('复核：把当前档案复制到另一测评体系（按编码或名称对应指标），并报告未能对应的材料')
+    .option('--name <name>', '新档案名称')
+    .option('--period <period>', '新档案的年度或周期')
+    .option('--json', '以 JSON 输出')
+    .action(async (systemId: string, opts: { name?: string; period?: string; json?: boolean }, cmd: Command) => {
+      await withSession(cmd.optsWithGlobals<ArchiveOptions>(), async (s) => {
+        const report = await s.api['dossiers.newCycle']({
+          dossierId: s.dossier().id,
+          systemId: parseId(systemId, '测评体系编号'),
+          name: opts.name,
+          period: opts.period,
+        });
+        if (opts.json) return printJson(report);
+        console.log(`已建立档案“${report.dossier.name}”（编号 ${report.dossier.id}），复制 ${report.materials} 份材料，${report.linksMoved.length} 处归档已对应到新指标`);
+        for (const u of report.linksUnmatched) console.log(`未能对应：${u.title}（原指标 ${u.from}）`);
       });
     });
 }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { Material } from '../../../shared/domain';
+import type { Material, MaterialKind } from '../../../shared/domain';
 import { ExitStatus, printFailures, printJson } from '../output';
 import { parseId, type ArchiveOptions, type CliSession } from '../session';
 import { withSession } from '../withSession';
@@ -31,7 +31,7 @@ export function registerMaterialCommands(program: Command, status: ExitStatus): 
   program
     .command('add <paths...>')
     .description('添加文件或文件夹（含子文件夹）到档案，可同时归入指标')
-    .option('--indicator <code>', '归入的指标编码，可重复', (v: string, prev: string[]) => [...prev, v], [] as string[])
+    .option('--indicator <code>', '归入的指标编码，可重复', collect, [] as string[])
     .option('--json', '以 JSON 输出')
     .action(async (paths: string[], opts: { indicator: string[]; json?: boolean }, cmd: Command) => {
       await withSession(cmd.optsWithGlobals<ArchiveOptions>(), async (s) => {
@@ -44,7 +44,7 @@ export function registerMaterialCommands(program: Command, status: ExitStatus): 
         if (opts.json) {
           const codes = dossier.systemId === null ? new Map<number, string>() : await codesOf(s);
           return printJson({
-            added: report.added.map((a) => ({ path: a.path, ...materialRow(a.material, codes) })),
+            added: report.added.map((a) => ({ path: a.path, ...materialRow(a.material, codes), notice: a.notice })),
             duplicates: report.duplicates.map((d) => ({ path: d.path, message: d.message, ...materialRow(d.material, codes) })),
             failed: report.failed,
           });
@@ -81,15 +81,52 @@ export function registerMaterialCommands(program: Command, status: ExitStatus): 
     });
 
   program
-    .command('search <query>')
-    .description('按题名、元数据和文件内文字搜索材料（一两个字也可以）')
+    .command('search [query]')
+    .description('按题名、元数据和文件内文字搜索材料（一两个字也可以），可按类别、指标、责任单位、日期、未归类筛选')
+    .option('--kind <kind>', '材料类别（document、photo、photo_group、minutes、video、spreadsheet、other），可重复', collect, [] as string[])
+    .option('--indicator <code>', '只搜此指标及其下属指标的材料')
+    .option('--unit <name>', '只搜责任单位为此单位的指标下的材料')
+    .option('--from <date>', '日期不早于（8 位数字，如 20240101）')
+    .option('--to <date>', '日期不晚于（8 位数字）')
+    .option('--unlinked', '只搜未归类（未归入任何指标）的材料')
     .option('--json', '以 JSON 输出')
-    .action(async (query: string, opts: { json?: boolean }, cmd: Command) => {
+    .action(async (query: string | undefined, opts: SearchOptions, cmd: Command) => {
       await withSession(cmd.optsWithGlobals<ArchiveOptions>(), async (s) => {
         const dossier = s.dossier();
-        const list = await s.api['materials.search']({ dossierId: dossier.id, query });
+        const indicatorId = opts.indicator ? (await s.indicatorByCode(opts.indicator)).id : undefined;
+        const result = await s.api['materials.search']({
+          dossierId: dossier.id,
+          query: query ?? '',
+          filters: {
+            kinds: opts.kind.length ? (opts.kind as MaterialKind[]) : undefined,
+            indicatorId,
+            responsibleUnit: opts.unit,
+            dateFrom: opts.from,
+            dateTo: opts.to,
+            unlinked: opts.unlinked,
+          },
+        });
         const codes = dossier.systemId === null ? new Map<number, string>() : await codesOf(s);
-        printMaterials(list.map((m) => materialRow(m, codes)), opts.json);
+        const rows = result.hits.map((h) => ({ ...materialRow(h.material, codes), snippet: h.snippet }));
+        if (opts.json) return printJson(rows);
+        for (const r of rows) {
+          console.log(`${r.id}\t${r.title}\t${r.indicators.join('、') || '未归类'}${r.snippet ? `\t${r.snippet}` : ''}`);
+        }
+        if (result.truncated) console.log('（结果过多，只显示前 500 份，请输入更具体的词）');
       });
     });
+}
+
+interface SearchOptions {
+  kind: string[];
+  indicator?: string;
+  unit?: string;
+  from?: string;
+  to?: string;
+  unlinked?: boolean;
+  json?: boolean;
+}
+
+function collect(v: string, prev: string[]): string[] {
+  return [...prev, v];
 }

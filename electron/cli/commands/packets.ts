@@ -2,16 +2,21 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import type { Job, JobOf } from '../../../shared/domain';
 import { ExitStatus, printJson } from '../output';
-import type { ArchiveOptions, CliSession } from '../session';
+import { parseId, type ArchiveOptions, type CliSession } from '../session';
 import { withSession } from '../withSession';
 
-export async function runExport(
-  s: CliSession,
-  outDir: string,
-  parts: { pdf: boolean; xlsx: boolean; folder: boolean },
-): Promise<JobOf<'export'>> {
-  const dossier = s.dossier();
-  const { jobId } = await s.api['packets.export']({ dossierId: dossier.id, outDir: path.resolve(outDir), ...parts });
+export interface ExportParts {
+  pdf: boolean;
+  xlsx: boolean;
+  folder: boolean;
+  zip?: boolean;
+  online?: boolean;
+  capMb?: number;
+}
+
+export async function runExport(s: CliSession, outDir: string, parts: ExportParts, packetId?: number): Promise<JobOf<'export'>> {
+  const target = packetId === undefined ? { dossierId: s.dossier().id } : { packetId };
+  const { jobId } = await s.api['packets.export']({ ...target, outDir: path.resolve(outDir), ...parts });
   const timer = setInterval(() => {
     const job = s.ctx.jobs.get(jobId);
     if (process.stderr.isTTY) process.stderr.write(`\r${Math.round(job.progress * 100)}% ${job.message}`.padEnd(60));
@@ -36,9 +41,25 @@ export function reportExport(job: JobOf<'export'>, status: ExitStatus, json: boo
   const r = job.result;
   if (!json) {
     console.log(`导出完成：${r.materialCount} 份材料，PDF 共 ${r.pageCount} 页`);
-    for (const p of [r.pdfPath, r.xlsxPath, r.folderPath]) if (p) console.log(`  ${p}`);
+    for (const p of [...r.volumePaths, r.xlsxPath, r.folderPath, r.zipPath, r.onlineDir]) if (p) console.log(`  ${p}`);
+  }
+  for (const o of r.online.filter((x) => !x.fits)) {
+    status.fail();
+    process.stderr.write(`网上申报：${o.indicatorCode} ${o.indicatorTitle} 未生成：${o.reason}\n`);
   }
   for (const n of r.notices) process.stderr.write(`提示：《${n.title}》未合并入 PDF：${n.reason}\n`);
+}
+
+interface ExportCliOptions {
+  out: string;
+  pdf?: boolean;
+  xlsx?: boolean;
+  folder?: boolean;
+  zip?: boolean;
+  online?: boolean;
+  capMb: string;
+  packet?: string;
+  json?: boolean;
 }
 
 export function registerPacketCommands(program: Command, status: ExitStatus): void {
@@ -64,26 +85,41 @@ export function registerPacketCommands(program: Command, status: ExitStatus): vo
     .option('--pdf', '导出合订 PDF')
     .option('--xlsx', '导出 Excel 归档文件目录')
     .option('--folder', '导出按指标分类的文件夹')
+    .option('--zip', '材料文件夹打包为一个 zip')
+    .option('--online', '另导出网上申报 PDF（每个指标一个）')
+    .option('--cap-mb <n>', '网上申报 PDF 的大小上限（MB）', '10')
+    .option('--packet <id>', '按已保存的迎检资料方案导出')
     .option('--json', '以 JSON 输出')
-    .action(async (opts: { out: string; pdf?: boolean; xlsx?: boolean; folder?: boolean; json?: boolean }, cmd: Command) => {
-      const all = !opts.pdf && !opts.xlsx && !opts.folder;
+    .action(async (opts: ExportCliOptions, cmd: Command) => {
+      const all = !opts.pdf && !opts.xlsx && !opts.folder && !opts.online;
       await withSession(cmd.optsWithGlobals<ArchiveOptions>(), async (s) => {
-        const job = await runExport(s, opts.out, { pdf: all || !!opts.pdf, xlsx: all || !!opts.xlsx, folder: all || !!opts.folder });
+        const parts: ExportParts = {
+          pdf: all || !!opts.pdf,
+          xlsx: all || !!opts.xlsx,
+          folder: all || !!opts.folder || !!opts.zip,
+          zip: !!opts.zip,
+          online: !!opts.online,
+          capMb: Number(opts.capMb),
+        };
+        const job = await runExport(s, opts.out, parts, opts.packet === undefined ? undefined : parseId(opts.packet, '--packet'));
         reportExport(job, status, opts.json);
       });
     });
 
   program
-    .command('verify')
-    .description('检查档案库：文件是否完整、未被改动（四性检测）')
+    .command('packets')
+    .description('列出已保存的迎检资料方案（在程序的“导出迎检资料”中新建和编辑）')
     .option('--json', '以 JSON 输出')
     .action(async (opts: { json?: boolean }, cmd: Command) => {
       await withSession(cmd.optsWithGlobals<ArchiveOptions>(), async (s) => {
-        const report = await s.api['integrity.verify']({});
-        if (!report.ok) status.fail();
-        if (opts.json) printJson(report);
-        else console.log(report.ok ? `检查通过：共 ${report.filesChecked} 个文件` : `发现 ${report.problems.length} 个问题`);
-        for (const p of report.problems) process.stderr.write(`问题：${p.message}\n`);
+        const list = await s.api['packets.list']({ dossierId: s.dossier().id });
+        if (opts.json) return printJson(list);
+        if (list.length === 0) console.log('还没有保存的迎检资料方案');
+        for (const p of list) {
+          const d = p.definition;
+          const scope = d.indicatorIds === null ? '全部指标' : `${d.indicatorIds.length} 项指标`;
+          console.log(`${p.id}\t${p.name}\t${scope}\t${d.cover.title || '（默认标题）'}`);
+        }
       });
     });
 }

@@ -16,6 +16,8 @@ export interface Archive {
   store: BlobStore;
   derivedDir: string;
   tmpDir: string;
+  /** What opening found: leftovers of imports that never finished (already removed). */
+  openReport: { tmpEntriesCleared: number };
   close(): void;
 }
 
@@ -26,6 +28,7 @@ export function openArchive(root: string, options: OpenDatabaseOptions = {}): Ar
   const tmpDir = path.join(absRoot, 'tmp');
   for (const dir of [absRoot, filesDir, derivedDir]) fs.mkdirSync(dir, { recursive: true });
   // Anything left in tmp/ is an import that never finished: it has no row, so drop it.
+  const leftovers = fs.existsSync(tmpDir) ? fs.readdirSync(tmpDir).length : 0;
   fs.rmSync(tmpDir, { recursive: true, force: true });
   fs.mkdirSync(tmpDir, { recursive: true });
   const db = openDatabase(path.join(absRoot, 'archive.db'), options);
@@ -35,6 +38,7 @@ export function openArchive(root: string, options: OpenDatabaseOptions = {}): Ar
     store: new BlobStore(filesDir, tmpDir),
     derivedDir,
     tmpDir,
+    openReport: { tmpEntriesCleared: leftovers },
     close: () => db.close(),
   };
 }

@@ -1,6 +1,9 @@
 // Numbered, append-only migrations, one file each under migrations/. A migration once released
 // is never edited; add the next number instead. Applied in order, recorded in schema_migration.
 import { sql as initial } from './migrations/001-initial';
+import { sql as indicatorWork } from './migrations/002-indicator-work';
+import { sql as materials } from './migrations/003-materials';
+import { sql as packets } from './migrations/004-packets';
 
 export interface Migration {
   version: number;
@@ -8,6 +11,11 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: Migration[] = [{ version: 1, name: 'initial schema', sql: initial }];
+export const migrations: Migration[] = [
+  { version: 1, name: 'initial schema', sql: initial },
+  { version: 2, name: 'indicator editing, units, self-evaluation', sql: indicatorWork },
+  { version: 3, name: 'materials: photo fields, exif, text extraction, photo groups', sql: materials },
+  { version: 4, name: 'packet definitions', sql: packets },
+];
 
 export const latestSchemaVersion = migrations[migrations.length - 1].version;

@@ -50,7 +50,8 @@ export function computeCoverage(db: Db, dossierId: number): CoverageRow[] {
         materialCount: own,
         coveredLeaves: covered && !veto ? 1 : 0,
         totalLeaves: veto ? 0 : 1,
-        coveredScore: covered ? (ind.score ?? 0) : 0,
+        coveredScore: covered && !veto ? (ind.score ?? 0) : 0,
+        totalScore: veto ? 0 : (ind.score ?? 0),
         missing: !covered && !veto,
       };
     } else {
@@ -68,6 +69,7 @@ export function computeCoverage(db: Db, dossierId: number): CoverageRow[] {
         coveredLeaves,
         totalLeaves: sub.reduce((s, r) => s + r.totalLeaves, 0),
         coveredScore: sub.reduce((s, r) => s + r.coveredScore, 0),
+        totalScore: sub.reduce((s, r) => s + r.totalScore, 0),
         missing: coveredLeaves === 0 && own === 0 && sub.some((r) => r.missing),
       };
     }

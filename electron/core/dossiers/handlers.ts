@@ -1,7 +1,9 @@
 import type { HandlersOf } from '../../../shared/api';
 import type { dossierApi } from '../../../shared/api/dossiers';
 import type { CoreContext } from '../context';
+import { copyToNewCycle } from './newCycle';
 import { createDossier, listDossiers, setDossierSystem } from './repo';
+import { getSelfEvaluation, setPassLine, setSelfEvaluation } from './selfEvaluation';
 
 export function dossierHandlers(ctx: CoreContext): HandlersOf<typeof dossierApi> {
   const { db } = ctx.archive;
@@ -9,5 +11,9 @@ export function dossierHandlers(ctx: CoreContext): HandlersOf<typeof dossierApi>
     'dossiers.list': async () => listDossiers(db),
     'dossiers.create': async (args) => createDossier(db, args),
     'dossiers.setSystem': async ({ dossierId, systemId }) => setDossierSystem(db, dossierId, systemId),
+    'dossiers.newCycle': async (args) => copyToNewCycle(db, args),
+    'selfEval.get': async ({ dossierId }) => getSelfEvaluation(db, dossierId),
+    'selfEval.set': async ({ dossierId, indicatorId, ...entry }) => setSelfEvaluation(db, dossierId, indicatorId, entry),
+    'selfEval.setPassLine': async ({ dossierId, passLine }) => setPassLine(db, dossierId, passLine),
   };
 }

@@ -11,6 +11,7 @@ interface DossierRow {
   system_id: number | null;
   inspection_date: string | null;
   created_at: string;
+  pass_line: number | null;
 }
 
 function toDossier(row: DossierRow): Dossier {
@@ -22,6 +23,7 @@ function toDossier(row: DossierRow): Dossier {
     systemId: row.system_id,
     inspectionDate: row.inspection_date,
     createdAt: row.created_at,
+    passLine: row.pass_line,
   };
 }
 

@@ -3,22 +3,36 @@ import type { HandlersOf } from '../../../shared/api';
 import type { indicatorApi } from '../../../shared/api/indicators';
 import type { CoreContext } from '../context';
 import { computeCoverage } from '../coverage/coverage';
-import { parseIndicatorFile } from './import';
+import { createUnit, deleteUnit, listUnits, updateUnit } from '../units/repo';
+import { createIndicator, deleteIndicator, moveIndicator, updateIndicator } from './edit/edit';
+import { parseIndicatorFile, readIndicatorTables } from './import';
+import { previewTables } from './import/preview';
 import { listIndicators, listSystems, saveSystem } from './repo';
 import { listTemplates, templatePath } from './templates';
 
 export function indicatorHandlers(ctx: CoreContext): HandlersOf<typeof indicatorApi> {
   const { db } = ctx.archive;
-  const importSystem = async (file: string, name?: string) => {
-    const parsed = await parseIndicatorFile(file);
-    return saveSystem(db, name ? { ...parsed, name } : parsed, path.basename(file));
-  };
   return {
     'systems.list': async () => listSystems(db),
     'systems.templates': async () => listTemplates(ctx.resourcesDir),
-    'systems.importTemplate': async ({ templateId }) => importSystem(templatePath(ctx.resourcesDir, templateId)),
-    'systems.importFile': async ({ path: file, name }) => importSystem(file, name),
+    'systems.importTemplate': async ({ templateId }) => {
+      const file = templatePath(ctx.resourcesDir, templateId);
+      return saveSystem(db, await parseIndicatorFile(file), path.basename(file));
+    },
+    'systems.preview': async ({ path: file, mapping }) => previewTables(await readIndicatorTables(file), mapping),
+    'systems.importFile': async ({ path: file, name, mapping }) => {
+      const parsed = await parseIndicatorFile(file, mapping);
+      return saveSystem(db, name ? { ...parsed, name } : parsed, path.basename(file));
+    },
     'indicators.list': async ({ systemId }) => listIndicators(db, systemId),
+    'indicators.create': async ({ systemId, parentId, index, fields }) => createIndicator(db, { systemId, parentId, index, fields }),
+    'indicators.update': async ({ indicatorId, fields }) => updateIndicator(db, indicatorId, fields),
+    'indicators.move': async ({ indicatorId, parentId, index }) => moveIndicator(db, indicatorId, parentId, index),
+    'indicators.delete': async ({ indicatorId, moveMaterialsTo }) => deleteIndicator(db, indicatorId, moveMaterialsTo),
+    'units.list': async () => listUnits(db),
+    'units.create': async (fields) => createUnit(db, fields),
+    'units.update': async ({ unitId, fields }) => updateUnit(db, unitId, fields),
+    'units.delete': async ({ unitId }) => deleteUnit(db, unitId),
     'coverage.get': async ({ dossierId }) => computeCoverage(db, dossierId),
   };
 }

@@ -1,10 +1,11 @@
-import type { Indicator, IndicatorKind, IndicatorSystem } from '../../../shared/domain';
+import type { CodeMode, Indicator, IndicatorKind, IndicatorSystem } from '../../../shared/domain';
 import { ApiError } from '../../../shared/errors';
 import type { Db } from '../archive/database';
 import { audit } from '../audit/auditLog';
+import { codeModeOf } from './import/codeMode';
 import type { ParsedSystem } from './import/types';
 
-interface IndicatorRow {
+export interface IndicatorRow {
   id: number;
   system_id: number;
   parent_id: number | null;
@@ -18,11 +19,13 @@ interface IndicatorRow {
   kind: IndicatorKind;
   required_materials: string;
   responsible_unit: string;
+  responsible_person: string;
+  deadline: string;
   position: number;
   depth: number;
 }
 
-function toIndicator(row: IndicatorRow): Indicator {
+export function toIndicator(row: IndicatorRow): Indicator {
   return {
     id: row.id,
     systemId: row.system_id,
@@ -37,6 +40,8 @@ function toIndicator(row: IndicatorRow): Indicator {
     kind: row.kind,
     requiredMaterials: row.required_materials,
     responsibleUnit: row.responsible_unit,
+    responsiblePerson: row.responsible_person,
+    deadline: row.deadline,
     position: row.position,
     depth: row.depth,
   };
@@ -58,8 +63,27 @@ export function listSystems(db: Db): IndicatorSystem[] {
       `SELECT s.*, (SELECT count(*) FROM indicator i WHERE i.system_id = s.id) AS n
        FROM indicator_system s ORDER BY s.id`,
     )
-    .all() as { id: number; name: string; source: string; created_at: string; n: number }[];
-  return rows.map((r) => ({ id: r.id, name: r.name, source: r.source, createdAt: r.created_at, indicatorCount: r.n }));
+    .all() as { id: number; name: string; source: string; created_at: string; code_mode: CodeMode; n: number }[];
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    source: r.source,
+    createdAt: r.created_at,
+    indicatorCount: r.n,
+    codeMode: r.code_mode,
+  }));
+}
+
+export function getSystem(db: Db, systemId: number): IndicatorSystem {
+  const found = listSystems(db).find((s) => s.id === systemId);
+  if (!found) throw new ApiError('not_found', `测评体系不存在（编号 ${systemId}）`);
+  return found;
+}
+
+export function getIndicator(db: Db, indicatorId: number): Indicator {
+  const row = db.prepare('SELECT * FROM indicator WHERE id = ?').get(indicatorId) as IndicatorRow | undefined;
+  if (!row) throw new ApiError('not_found', `指标不存在（编号 ${indicatorId}），可能已被删除`);
+  return toIndicator(row);
 }
 
 /** Save a parsed tree in one transaction: all of it or nothing. */
@@ -67,8 +91,8 @@ export function saveSystem(db: Db, parsed: ParsedSystem, source: string): Indica
   if (parsed.indicators.length === 0) throw new ApiError('bad_input', `“${source}”中没有找到任何指标`);
   return db.transaction(() => {
     const info = db
-      .prepare('INSERT INTO indicator_system (name, source, created_at) VALUES (?, ?, ?)')
-      .run(parsed.name, source, new Date().toISOString());
+      .prepare('INSERT INTO indicator_system (name, source, created_at, code_mode) VALUES (?, ?, ?, ?)')
+      .run(parsed.name, source, new Date().toISOString(), codeModeOf(parsed));
     const systemId = Number(info.lastInsertRowid);
     const insert = db.prepare(
       `INSERT INTO indicator (system_id, parent_id, code, numbering, title, content, standard, methods, score, kind,
@@ -102,7 +126,7 @@ export function saveSystem(db: Db, parsed: ParsedSystem, source: string): Indica
       idByCode.set(node.code, { id: Number(row.lastInsertRowid), depth });
     });
     audit(db, 'import', 'indicator_system', systemId, { source, count: parsed.indicators.length });
-    return listSystems(db).find((s) => s.id === systemId) as IndicatorSystem;
+    return getSystem(db, systemId);
   })();
 }
 

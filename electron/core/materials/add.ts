@@ -1,14 +1,21 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
-import type { AddReport } from '../../../shared/domain';
+import type { AddReport, AddedFile, DuplicateFile, FailedFile, PhotoExif } from '../../../shared/domain';
 import { ApiError } from '../../../shared/errors';
 import { thumbnailPath, type Archive } from '../archive/archive';
 import { audit } from '../audit/auditLog';
-import { detectKind } from './detect';
+import { readExif } from '../extract/exif';
+import { detectKind, type Detected } from './detect';
+import { extractBlobText } from './extractBlobText';
 import { describeFsError } from './fsErrors';
-import { inspectFile } from './inspect';
+import { inspectFile, type Inspection } from './inspect';
 import { linkMaterial } from './links';
-import { dateFromFileName, titleFromFileName } from './prefill';
+import { removeBlobIfUnreferenced } from './blobCleanup';
+import { forEachLimit } from './pool';
+import { docxContentTitle, prefill } from './prefill';
 import { findMaterialBySha, getMaterial, reindexMaterial } from './repo';
 import { writeThumbnail } from './thumbnails';
 import { expandPaths } from './walk';
@@ -21,98 +28,149 @@ export interface AddOptions {
   onProgress?: (done: number, total: number, file: string) => void;
 }
 
+/** Files in flight at once: enough to keep sharp and the hashing busy on every core. */
+const CONCURRENCY = Math.max(2, Math.min(4, os.availableParallelism()));
+
+type Outcome = { added: AddedFile } | { duplicate: DuplicateFile } | { failed: FailedFile };
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
 /**
  * Add files and folders to a dossier. Each file is handled on its own: a bad file gets a
  * reason and the batch goes on. A file becomes a material only after its blob is complete in
  * the store, and the rows for it are written in one transaction.
  */
 export async function addMaterials(archive: Archive, options: AddOptions): Promise<AddReport> {
-  const { db } = archive;
-  if (!db.prepare('SELECT 1 FROM dossier WHERE id = ?').get(options.dossierId)) {
+  if (!archive.db.prepare('SELECT 1 FROM dossier WHERE id = ?').get(options.dossierId)) {
     throw new ApiError('not_found', `档案不存在（编号 ${options.dossierId}）`);
   }
   const { files, failed } = await expandPaths(options.paths);
-  const report: AddReport = { added: [], duplicates: [], failed };
+  const outcomes: Outcome[] = new Array<Outcome>(files.length);
   let done = 0;
-  for (const file of files) {
-    if (options.signal?.aborted) break;
-    options.onProgress?.(done, files.length, file);
-    try {
-      await addOne(archive, options, file, report);
-    } catch (err) {
-      report.failed.push({ path: file, reason: describeFsError(err) });
-    }
-    done += 1;
+  options.onProgress?.(0, files.length, '');
+  await forEachLimit(
+    files,
+    CONCURRENCY,
+    async (file, index) => {
+      try {
+        outcomes[index] = await addOne(archive, options, file);
+      } catch (err) {
+        outcomes[index] = { failed: { path: file, reason: describeFsError(err) } };
+      }
+      done += 1;
+      options.onProgress?.(done, files.length, file);
+    },
+    options.signal,
+  );
+  const report: AddReport = { added: [], duplicates: [], failed };
+  for (const o of outcomes) {
+    if (!o) continue; // not started: the import was cancelled
+    if ('added' in o) report.added.push(o.added);
+    else if ('duplicate' in o) report.duplicates.push(o.duplicate);
+    else report.failed.push(o.failed);
   }
-  options.onProgress?.(done, files.length, '');
   return report;
 }
 
-async function addOne(archive: Archive, options: AddOptions, file: string, report: AddReport): Promise<void> {
-  const { db } = archive;
+interface Prepared {
+  detected: Detected;
+  inspection: Inspection;
+  exif: PhotoExif | null;
+  contentTitle: string;
+  /** A checked thumbnail waiting in tmp/ for its hash. */
+  thumbTmp: string | null;
+}
+
+/** Everything that reads the source and may refuse it, before anything is stored. */
+async function prepare(archive: Archive, file: string): Promise<Prepared> {
   const stat = await fs.stat(file);
   if (stat.size === 0) throw new ApiError('bad_input', '文件为空（0 字节）');
   const detected = await detectKind(file);
   const inspection = await inspectFile(file, detected.mediaType, stat.size);
-  const blob = await archive.store.putFile(file);
-
-  const existing = findMaterialBySha(db, options.dossierId, blob.sha256);
-  if (existing) {
-    for (const indicatorId of options.indicatorIds) linkMaterial(db, existing.id, indicatorId);
-    report.duplicates.push({
-      path: file,
-      material: getMaterial(db, existing.id),
-      message: describeDuplicate(archive, existing.id, existing.title),
-    });
-    return;
-  }
-
-  let thumbnail = false;
+  let thumbTmp: string | null = null;
+  let exif: PhotoExif | null = null;
   if (detected.kind === 'photo') {
-    await writeThumbnail(archive.store.pathFor(blob.sha256), thumbnailPath(archive, blob.sha256));
-    thumbnail = true;
+    thumbTmp = path.join(archive.tmpDir, `${randomUUID()}.webp`);
+    await writeThumbnail(file, thumbTmp, detected.mediaType);
+    exif = await readExif(file);
   }
+  const contentTitle = detected.mediaType === DOCX ? await docxContentTitle(file) : inspection.title;
+  return { detected, inspection, exif, contentTitle, thumbTmp };
+}
 
-  const now = new Date().toISOString();
-  const id = db.transaction(() => {
+async function addOne(archive: Archive, options: AddOptions, file: string): Promise<Outcome> {
+  const prepared = await prepare(archive, file);
+  try {
+    const blob = await archive.store.putFile(file);
+    if (prepared.thumbTmp) {
+      const target = thumbnailPath(archive, blob.sha256);
+      await fs.mkdir(path.dirname(target), { recursive: true });
+      await fs.rename(prepared.thumbTmp, target);
+      prepared.thumbTmp = null;
+    }
+    let outcome: Outcome;
+    try {
+      outcome = commit(archive, options, file, blob.sha256, blob.size, prepared);
+    } catch (err) {
+      // Rows rolled back: a file stored just now for them must not stay behind without a row.
+      if (!blob.existed) await removeBlobIfUnreferenced(archive, blob.sha256);
+      throw err;
+    }
+    if ('added' in outcome) await extractBlobText(archive, blob.sha256, prepared.detected.mediaType);
+    return outcome;
+  } finally {
+    if (prepared.thumbTmp) await fs.rm(prepared.thumbTmp, { force: true });
+  }
+}
+
+/** One transaction: the duplicate check and the rows, so two equal files in a batch file once. */
+function commit(archive: Archive, options: AddOptions, file: string, sha256: string, size: number, p: Prepared): Outcome {
+  const { db } = archive;
+  return db.transaction((): Outcome => {
+    const existing = findMaterialBySha(db, options.dossierId, sha256);
+    if (existing) {
+      for (const indicatorId of options.indicatorIds) linkMaterial(db, existing.id, indicatorId);
+      return {
+        duplicate: { path: file, material: getMaterial(db, existing.id), message: describeDuplicate(archive, existing.id, existing.title) },
+      };
+    }
+    if (!existsSync(archive.store.pathFor(sha256))) {
+      throw new ApiError('conflict', '文件在保存时被同时清除，请重新添加');
+    }
+    const now = new Date().toISOString();
+    const { detected, inspection, exif } = p;
     db.prepare(
-      `INSERT INTO blob (sha256, size, media_type, page_count, width, height, encrypted, thumbnail, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO blob (sha256, size, media_type, page_count, width, height, encrypted, thumbnail, exif, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT(sha256) DO UPDATE SET thumbnail = max(thumbnail, excluded.thumbnail)`,
     ).run(
-      blob.sha256,
-      blob.size,
+      sha256,
+      size,
       detected.mediaType,
       inspection.pageCount,
       inspection.width,
       inspection.height,
       inspection.encrypted ? 1 : 0,
-      thumbnail ? 1 : 0,
+      detected.kind === 'photo' ? 1 : 0,
+      exif ? JSON.stringify(exif) : '',
       now,
     );
+    const fields = prefill(file, { contentTitle: p.contentTitle, exif });
     const info = db
       .prepare(
-        `INSERT INTO material (dossier_id, kind, sha256, original_name, title, date, pages, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO material (dossier_id, kind, sha256, original_name, title, date, pages, photo_time, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(
-        options.dossierId,
-        detected.kind,
-        blob.sha256,
-        path.basename(file),
-        titleFromFileName(file),
-        dateFromFileName(file),
-        inspection.pageCount,
-        now,
-        now,
-      );
+      .run(options.dossierId, detected.kind, sha256, path.basename(file), fields.title, fields.date, inspection.pageCount, fields.photoTime, now, now);
     const materialId = Number(info.lastInsertRowid);
-    audit(db, 'add', 'material', materialId, { file: path.basename(file), sha256: blob.sha256 });
+    audit(db, 'add', 'material', materialId, { file: path.basename(file), sha256 });
     for (const indicatorId of options.indicatorIds) linkMaterial(db, materialId, indicatorId);
     reindexMaterial(db, materialId);
-    return materialId;
+    const notices = [detected.notice, inspection.encrypted ? 'PDF 已加密：已保存，但无法合并入迎检资料' : undefined].filter(Boolean);
+    const added: AddedFile = { path: file, material: getMaterial(db, materialId) };
+    if (notices.length) added.notice = notices.join('；');
+    return { added };
   })();
-  report.added.push({ path: file, material: getMaterial(db, id) });
 }
 
 function describeDuplicate(archive: Archive, materialId: number, title: string): string {

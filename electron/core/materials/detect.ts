@@ -1,45 +1,140 @@
 import { fileTypeFromFile } from 'file-type';
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { MaterialKind } from '../../../shared/domain';
+import { ApiError } from '../../../shared/errors';
 
 export interface Detected {
   kind: MaterialKind;
   mediaType: string;
+  /** Set when the extension names another format than the content holds. */
+  notice?: string;
 }
 
-const documentTypes = new Set([
-  'application/pdf',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  'application/msword',
-  'application/x-cfb',
-  'application/rtf',
-]);
-const spreadsheetTypes = new Set([
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  'application/vnd.ms-excel',
-]);
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const WPS = 'application/vnd.ms-works';
+
+/** What each format is called for the clerk, by media type. */
+const formatNames: Record<string, string> = {
+  'application/pdf': 'PDF 文件',
+  [DOCX]: 'Word 文档（DOCX）',
+  [XLSX]: 'Excel 表格（XLSX）',
+  'application/msword': 'Word 文档（DOC）',
+  [WPS]: 'WPS 文档',
+  'application/vnd.ms-excel': 'Excel 表格（XLS）',
+  'text/plain': '文本文件',
+  'image/jpeg': 'JPEG 照片',
+  'image/png': 'PNG 图片',
+  'image/webp': 'WebP 图片',
+  'image/tiff': 'TIFF 图片',
+  'image/heic': 'HEIC 照片',
+  'image/heif': 'HEIF 照片',
+  'video/mp4': 'MP4 视频',
+  'video/quicktime': 'MOV 视频',
+  'video/vnd.avi': 'AVI 视频',
+  'video/x-msvideo': 'AVI 视频',
+};
+
+/** The format an extension promises, so a lie can be named. */
+const extensionFormats: Record<string, string> = {
+  '.pdf': 'PDF 文件',
+  '.docx': 'Word 文档（DOCX）',
+  '.doc': 'Word 文档（DOC）',
+  '.wps': 'WPS 文档',
+  '.xlsx': 'Excel 表格（XLSX）',
+  '.xls': 'Excel 表格（XLS）',
+  '.et': 'WPS 表格',
+  '.txt': '文本文件',
+  '.jpg': 'JPEG 照片',
+  '.jpeg': 'JPEG 照片',
+  '.png': 'PNG 图片',
+  '.webp': 'WebP 图片',
+  '.tif': 'TIFF 图片',
+  '.tiff': 'TIFF 图片',
+  '.heic': 'HEIC 照片',
+  '.heif': 'HEIF 照片',
+  '.mp4': 'MP4 视频',
+  '.mov': 'MOV 视频',
+  '.avi': 'AVI 视频',
+};
+
+/** Which extensions fit which detected media type (no notice when they agree). */
+const fittingExtensions: Record<string, string[]> = {
+  'application/pdf': ['.pdf'],
+  [DOCX]: ['.docx'],
+  [XLSX]: ['.xlsx'],
+  'application/msword': ['.doc', '.dot'],
+  [WPS]: ['.wps'],
+  'application/vnd.ms-excel': ['.xls', '.et'],
+  'image/jpeg': ['.jpg', '.jpeg', '.jfif'],
+  'image/png': ['.png'],
+  'image/webp': ['.webp'],
+  'image/tiff': ['.tif', '.tiff'],
+  'image/heic': ['.heic', '.heif'],
+  'image/heif': ['.heic', '.heif'],
+  'video/mp4': ['.mp4', '.m4v'],
+  'video/quicktime': ['.mov', '.mp4'],
+  'video/vnd.avi': ['.avi'],
+  'video/x-msvideo': ['.avi'],
+};
+
+function kindOf(mime: string): MaterialKind {
+  if (mime.startsWith('image/')) return 'photo';
+  if (mime.startsWith('video/')) return 'video';
+  if (mime === XLSX || mime === 'application/vnd.ms-excel') return 'spreadsheet';
+  if (mime === 'application/pdf' || mime === DOCX || mime === 'application/msword' || mime === WPS) return 'document';
+  if (mime === 'text/plain') return 'document';
+  if (mime === 'application/rtf') return 'document';
+  return 'other';
+}
+
+/** Text has no magic bytes: no NUL in the first 64 KB and mostly printable. */
+async function looksLikeText(file: string): Promise<boolean> {
+  const handle = await fs.open(file, 'r');
+  try {
+    const buf = Buffer.alloc(65536);
+    const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
+    const head = buf.subarray(0, bytesRead);
+    if (head.includes(0)) return false;
+    let control = 0;
+    for (const b of head) if (b < 0x09 || (b > 0x0d && b < 0x20)) control += 1;
+    return control <= bytesRead / 100;
+  } finally {
+    await handle.close();
+  }
+}
 
 /**
- * Kind from the content's magic bytes, never from the extension alone. The extension only
- * disambiguates containers that look alike inside (an OLE file may be .doc, .xls or .wps;
- * plain text has no magic at all).
+ * Kind from the content's magic bytes, never from the extension. The extension only
+ * disambiguates containers that look alike inside (an OLE file may be .doc, .xls or .wps) and
+ * names the format a file claimed when its content turns out to be something else.
  */
 export async function detectKind(file: string): Promise<Detected> {
   const type = await fileTypeFromFile(file);
   const ext = path.extname(file).toLowerCase();
-  if (!type) {
-    if (['.txt', '.csv', '.md'].includes(ext)) return { kind: 'document', mediaType: 'text/plain' };
-    return { kind: 'other', mediaType: 'application/octet-stream' };
-  }
-  const mime = type.mime as string;
-  if (mime.startsWith('image/')) return { kind: 'photo', mediaType: mime };
-  if (mime.startsWith('video/')) return { kind: 'video', mediaType: mime };
-  if (spreadsheetTypes.has(mime)) return { kind: 'spreadsheet', mediaType: mime };
+  const claimed = extensionFormats[ext];
+  let mime = (type?.mime as string | undefined) ?? null;
   if (mime === 'application/x-cfb') {
-    if (ext === '.xls' || ext === '.et') return { kind: 'spreadsheet', mediaType: 'application/vnd.ms-excel' };
-    if (ext === '.wps') return { kind: 'document', mediaType: 'application/vnd.ms-works' };
-    return { kind: 'document', mediaType: 'application/msword' };
+    if (ext === '.xls' || ext === '.et') mime = 'application/vnd.ms-excel';
+    else mime = ext === '.wps' ? WPS : 'application/msword';
   }
-  if (documentTypes.has(mime)) return { kind: 'document', mediaType: mime };
-  return { kind: 'other', mediaType: mime };
+  if (!mime) {
+    if (await looksLikeText(file)) mime = 'text/plain';
+    else if (claimed) throw new ApiError('bad_input', `扩展名为 ${ext}，但内容不是${claimed}（文件已损坏或扩展名有误）`);
+    else return { kind: 'other', mediaType: 'application/octet-stream' };
+  }
+  if (mime === 'text/plain' && claimed && ext !== '.txt') {
+    throw new ApiError('bad_input', `扩展名为 ${ext}，但内容是纯文本，不是${claimed}（文件已损坏或扩展名有误）`);
+  }
+  const kind = kindOf(mime);
+  if (kind === 'other' && claimed) {
+    throw new ApiError('bad_input', `扩展名为 ${ext}，但内容不是${claimed}（实际为 ${type?.ext ?? '未知'} 格式）`);
+  }
+  const fits = mime === 'text/plain' ? ['.txt', '.csv', '.md', '.log', ''] : (fittingExtensions[mime] ?? []);
+  const notice =
+    claimed && !fits.includes(ext)
+      ? `扩展名为 ${ext}，内容实为${formatNames[mime] ?? mime}，已按内容归档`
+      : undefined;
+  return { kind, mediaType: mime === 'video/x-msvideo' ? 'video/vnd.avi' : mime, notice };
 }

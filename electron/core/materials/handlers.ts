@@ -2,21 +2,58 @@ import type { HandlersOf } from '../../../shared/api';
 import type { materialApi } from '../../../shared/api/materials';
 import type { CoreContext } from '../context';
 import { getDossier } from '../dossiers/repo';
+import { previewMaterial } from '../previews/preview';
 import { searchMaterials } from '../search/search';
 import { addMaterials } from './add';
+import { groupPhotos, updateGroup } from './groups';
+import { materialHistory } from './history';
+import { startImport } from './importJob';
 import { linkMaterial, unlinkMaterial } from './links';
-import { listMaterials } from './repo';
+import { readMinutes, saveMinutes } from './minutes';
+import { getMaterial, listMaterials, listTrashed } from './repo';
+import { purgeMaterials, restoreMaterials, trashMaterials } from './trash';
+import { updateMaterial, updateMaterials } from './update';
 
 export function materialHandlers(ctx: CoreContext): HandlersOf<typeof materialApi> {
-  const { db } = ctx.archive;
+  const { archive } = ctx;
+  const { db } = archive;
+  const inTransaction = <T>(body: () => T): T => db.transaction(body)();
   return {
-    'materials.add': async (args) => addMaterials(ctx.archive, args),
+    'materials.add': async (args) => addMaterials(archive, args),
+    'materials.import': async (args) => {
+      getDossier(db, args.dossierId);
+      return startImport(ctx, args);
+    },
     'materials.list': async ({ dossierId, indicatorId }) => {
       getDossier(db, dossierId);
       return listMaterials(db, dossierId, indicatorId);
     },
-    'materials.search': async ({ dossierId, query }) => searchMaterials(db, dossierId, query),
+    'materials.get': async ({ materialId }) => getMaterial(db, materialId),
+    'materials.search': async (args) => searchMaterials(db, args),
+    'materials.update': async ({ materialId, fields }) => updateMaterial(db, materialId, fields),
+    'materials.updateMany': async ({ materialIds, fields }) => updateMaterials(db, materialIds, fields),
     'materials.link': async ({ materialId, indicatorId }) => linkMaterial(db, materialId, indicatorId),
     'materials.unlink': async ({ materialId, indicatorId }) => unlinkMaterial(db, materialId, indicatorId),
+    'materials.linkMany': async ({ materialIds, indicatorId }) =>
+      inTransaction(() => materialIds.map((id) => linkMaterial(db, id, indicatorId))),
+    'materials.unlinkMany': async ({ materialIds, indicatorId }) =>
+      inTransaction(() => materialIds.map((id) => unlinkMaterial(db, id, indicatorId))),
+    'materials.trash': async ({ materialIds }) => trashMaterials(db, materialIds),
+    'materials.restore': async ({ materialIds }) => restoreMaterials(db, materialIds),
+    'materials.purge': async ({ materialIds }) => purgeMaterials(archive, materialIds),
+    'materials.listTrash': async ({ dossierId }) => {
+      getDossier(db, dossierId);
+      return listTrashed(db, dossierId);
+    },
+    // Also for purged materials: their history outlives them.
+    'materials.history': async ({ materialId }) => materialHistory(db, materialId),
+    'materials.preview': async ({ materialId }) => previewMaterial(archive, materialId),
+    'materials.saveMinutes': async (args) => {
+      getDossier(db, args.dossierId);
+      return saveMinutes(archive, args);
+    },
+    'materials.getMinutes': async ({ materialId }) => readMinutes(archive, materialId),
+    'materials.groupPhotos': async ({ dossierId, materialIds, title }) => groupPhotos(db, dossierId, materialIds, title),
+    'materials.updateGroup': async ({ materialId, photos }) => updateGroup(db, materialId, photos),
   };
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
 import { ApiError } from '../../../shared/errors';
+import { undecodableImage } from './thumbnails';
 
 export interface Inspection {
   pageCount: number | null;
@@ -9,48 +10,74 @@ export interface Inspection {
   height: number | null;
   /** Encrypted PDFs are kept, but cannot be merged into a packet. */
   encrypted: boolean;
+  /** The title a PDF's Info dictionary names ('' when none). */
+  title: string;
 }
+
+const none = { pageCount: null, width: null, height: null, encrypted: false, title: '' };
 
 /** Open the file as its format; a file that does not open is refused with the reason. */
 export async function inspectFile(file: string, mediaType: string, size: number): Promise<Inspection> {
   if (size === 0) throw new ApiError('bad_input', '文件为空（0 字节）');
   if (mediaType === 'application/pdf') return inspectPdf(file);
   if (mediaType.startsWith('image/')) return inspectImage(file, mediaType);
-  return { pageCount: null, width: null, height: null, encrypted: false };
+  return none;
+}
+
+/** Titles some tools write for every file, which say nothing about this one. */
+function meaningfulTitle(title: string | undefined): string {
+  const t = (title ?? '').trim();
+  if (!t || /^(untitled|无标题|document|文档\d*|microsoft word - .*)$/i.test(t)) return '';
+  return t;
 }
 
 async function inspectPdf(file: string): Promise<Inspection> {
   const bytes = await fs.readFile(file);
+  // A cut-off download or copy loses the trailer; pdf-lib would still load what it can.
+  if (!bytes.subarray(Math.max(0, bytes.length - 2048)).includes('%%EOF')) {
+    throw new ApiError('bad_input', 'PDF 文件不完整（文件末尾缺失，可能下载或复制未完成），无法打开');
+  }
+  let doc: PDFDocument;
   try {
-    const doc = await PDFDocument.load(bytes, { updateMetadata: false });
-    return { pageCount: doc.getPageCount(), width: null, height: null, encrypted: false };
+    doc = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false });
   } catch {
-    // pdf-lib refuses encrypted files, and with encrypted object streams it fails before it can
-    // say why: the /Encrypt entry in the trailer (or xref stream dictionary) is what tells.
-    if (bytes.includes('/Encrypt')) {
-      const doc = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false }).catch(() => null);
-      return { pageCount: doc?.getPageCount() ?? null, width: null, height: null, encrypted: true };
-    }
+    // With encrypted object streams pdf-lib fails before it can say why: the /Encrypt entry in
+    // the trailer (or xref stream dictionary) tells.
+    if (bytes.includes('/Encrypt')) return { ...none, encrypted: true };
     throw new ApiError('bad_input', 'PDF 文件已损坏或不完整，无法打开');
+  }
+  // Encrypted PDFs are kept (a valid material) but cannot be merged: their pages read blank.
+  if (doc.isEncrypted) return { ...none, pageCount: safely(() => doc.getPageCount()), encrypted: true };
+  let title = '';
+  try {
+    title = meaningfulTitle(doc.getTitle());
+  } catch {
+    // A damaged Info dictionary only loses the prefill.
+  }
+  return { ...none, pageCount: doc.getPageCount(), title };
+}
+
+/** A value from a PDF whose encrypted structures may not read; null when they do not. */
+function safely<T>(read: () => T): T | null {
+  try {
+    return read();
+  } catch {
+    return null;
   }
 }
 
+/** Header only: the full decode happens once, when the thumbnail is made (see thumbnails.ts). */
 async function inspectImage(file: string, mediaType: string): Promise<Inspection> {
   try {
     const meta = await sharp(file, { failOn: 'error' }).metadata();
-    // Decode fully once: a truncated JPEG has a valid header but fails here.
-    await sharp(file, { failOn: 'error' }).resize(8, 8).toBuffer();
     const swap = (meta.orientation ?? 1) >= 5;
     return {
+      ...none,
       pageCount: 1,
       width: (swap ? meta.height : meta.width) ?? null,
       height: (swap ? meta.width : meta.height) ?? null,
-      encrypted: false,
     };
   } catch {
-    if (mediaType === 'image/heic' || mediaType === 'image/heif') {
-      throw new ApiError('bad_input', '无法解码 HEIC 照片（本机不支持 HEVC 解码），请在手机或相册中导出为 JPEG 后再添加');
-    }
-    throw new ApiError('bad_input', '图片已损坏或不完整，无法打开');
+    throw undecodableImage(mediaType);
   }
 }

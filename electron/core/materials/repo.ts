@@ -1,4 +1,4 @@
-import type { Material, MaterialKind } from '../../../shared/domain';
+import type { GroupPhoto, Material, MaterialKind, PhotoExif } from '../../../shared/domain';
 import { ApiError } from '../../../shared/errors';
 import type { Db } from '../archive/database';
 
@@ -16,20 +16,48 @@ interface MaterialRow {
   retention: string;
   pages: number | null;
   note: string;
+  photo_time: string;
+  place: string;
+  people: string;
+  photographer: string;
+  description: string;
+  trashed_at: string | null;
   created_at: string;
+  updated_at: string;
   size: number;
   media_type: string;
   encrypted: number;
   thumbnail: number;
+  exif: string;
   indicator_ids: string | null;
 }
 
 const selectMaterial = `
-  SELECT m.*, b.size, b.media_type, b.encrypted, b.thumbnail,
+  SELECT m.*, b.size, b.media_type, b.encrypted, b.thumbnail, b.exif,
     (SELECT group_concat(mi.indicator_id) FROM material_indicator mi WHERE mi.material_id = m.id) AS indicator_ids
   FROM material m JOIN blob b ON b.sha256 = m.sha256`;
 
-function toMaterial(row: MaterialRow): Material {
+function parseExif(text: string): PhotoExif | null {
+  if (!text) return null;
+  try {
+    return JSON.parse(text) as PhotoExif;
+  } catch {
+    return null;
+  }
+}
+
+function groupPhotos(db: Db, materialId: number): GroupPhoto[] {
+  const rows = db
+    .prepare(
+      `SELECT p.sha256, p.caption, p.original_name, b.width, b.height
+       FROM material_photo p JOIN blob b ON b.sha256 = p.sha256
+       WHERE p.material_id = ? ORDER BY p.position`,
+    )
+    .all(materialId) as { sha256: string; caption: string; original_name: string; width: number | null; height: number | null }[];
+  return rows.map((r) => ({ sha256: r.sha256, caption: r.caption, originalName: r.original_name, width: r.width, height: r.height }));
+}
+
+function toMaterial(db: Db, row: MaterialRow): Material {
   return {
     id: row.id,
     dossierId: row.dossier_id,
@@ -46,24 +74,45 @@ function toMaterial(row: MaterialRow): Material {
     retention: row.retention,
     pages: row.pages,
     note: row.note,
+    photoTime: row.photo_time,
+    place: row.place,
+    people: row.people,
+    photographer: row.photographer,
+    description: row.description,
+    exif: parseExif(row.exif),
     mergeable: row.encrypted === 0,
     hasThumbnail: row.thumbnail === 1,
     indicatorIds: row.indicator_ids ? row.indicator_ids.split(',').map(Number).sort((a, b) => a - b) : [],
+    photos: row.kind === 'photo_group' ? groupPhotos(db, row.id) : [],
+    trashedAt: row.trashed_at,
     createdAt: row.created_at,
+    updatedAt: row.updated_at,
   };
 }
 
+/** Any material, also one in the 回收站. */
 export function getMaterial(db: Db, id: number): Material {
   const row = db.prepare(`${selectMaterial} WHERE m.id = ?`).get(id) as MaterialRow | undefined;
   if (!row) throw new ApiError('not_found', `材料不存在（编号 ${id}）`);
-  return toMaterial(row);
+  return toMaterial(db, row);
 }
 
+/** A material the clerk may work on: it exists and is not in the 回收站. */
+export function getLiveMaterial(db: Db, id: number): Material {
+  const m = getMaterial(db, id);
+  if (m.trashedAt) throw new ApiError('conflict', `材料《${m.title}》在回收站中，请先还原`);
+  return m;
+}
+
+/** A live material of the dossier holding this content (a single file; groups hold several). */
 export function findMaterialBySha(db: Db, dossierId: number, sha256: string): Material | null {
   const row = db
-    .prepare(`${selectMaterial} WHERE m.dossier_id = ? AND m.sha256 = ? AND m.trashed_at IS NULL ORDER BY m.id LIMIT 1`)
+    .prepare(
+      `${selectMaterial} WHERE m.dossier_id = ? AND m.sha256 = ? AND m.trashed_at IS NULL AND m.kind != 'photo_group'
+       ORDER BY m.id LIMIT 1`,
+    )
     .get(dossierId, sha256) as MaterialRow | undefined;
-  return row ? toMaterial(row) : null;
+  return row ? toMaterial(db, row) : null;
 }
 
 /** Materials of a dossier in filing order; with an indicator, only those linked to it. */
@@ -78,7 +127,14 @@ export function listMaterials(db: Db, dossierId: number, indicatorId?: number): 
              ORDER BY l.position, m.id`,
           )
           .all(dossierId, indicatorId);
-  return (rows as MaterialRow[]).map(toMaterial);
+  return (rows as MaterialRow[]).map((r) => toMaterial(db, r));
+}
+
+export function listTrashed(db: Db, dossierId: number): Material[] {
+  const rows = db
+    .prepare(`${selectMaterial} WHERE m.dossier_id = ? AND m.trashed_at IS NOT NULL ORDER BY m.trashed_at DESC, m.id`)
+    .all(dossierId) as MaterialRow[];
+  return rows.map((r) => toMaterial(db, r));
 }
 
 export function listMaterialsByIds(db: Db, ids: number[]): Material[] {
@@ -86,7 +142,7 @@ export function listMaterialsByIds(db: Db, ids: number[]): Material[] {
   const rows = db
     .prepare(`${selectMaterial} WHERE m.id IN (SELECT value FROM json_each(?)) AND m.trashed_at IS NULL`)
     .all(JSON.stringify(ids)) as MaterialRow[];
-  const byId = new Map(rows.map((r) => [r.id, toMaterial(r)]));
+  const byId = new Map(rows.map((r) => [r.id, toMaterial(db, r)]));
   return ids.map((id) => byId.get(id)).filter((m): m is Material => m !== undefined);
 }
 
@@ -94,7 +150,28 @@ export function listMaterialsByIds(db: Db, ids: number[]): Material[] {
 export function reindexMaterial(db: Db, id: number): void {
   const m = getMaterial(db, id);
   const body = (db.prepare('SELECT body_text FROM blob WHERE sha256 = ?').get(m.sha256) as { body_text: string }).body_text;
-  const meta = [m.originalName, m.responsible, m.docNumber, m.date, m.note].filter(Boolean).join(' ');
+  const captions = m.photos.map((p) => p.caption);
+  const meta = [
+    m.originalName,
+    m.responsible,
+    m.docNumber,
+    m.date,
+    m.note,
+    m.photoTime,
+    m.place,
+    m.people,
+    m.photographer,
+    m.description,
+    ...captions,
+  ]
+    .filter(Boolean)
+    .join(' ');
   db.prepare('DELETE FROM material_fts WHERE rowid = ?').run(id);
   db.prepare('INSERT INTO material_fts (rowid, title, meta, body) VALUES (?, ?, ?, ?)').run(id, m.title, meta, body);
+}
+
+/** Re-index every material showing this content (after its text was extracted). */
+export function reindexBlob(db: Db, sha256: string): void {
+  const ids = db.prepare('SELECT id FROM material WHERE sha256 = ?').all(sha256) as { id: number }[];
+  for (const { id } of ids) reindexMaterial(db, id);
 }

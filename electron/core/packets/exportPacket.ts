@@ -1,18 +1,25 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { Dossier, ExportResult } from '../../../shared/domain';
+import type { Dossier, ExportResult, PacketDefinition } from '../../../shared/domain';
 import type { ApiArgs } from '../../../shared/api';
+import { packetDefinitionSchema } from '../../../shared/api/packets';
 import { ApiError } from '../../../shared/errors';
 import type { Archive } from '../archive/archive';
 import { computeCoverage } from '../coverage/coverage';
+import { getSelfEvaluation } from '../dossiers/selfEvaluation';
+import { listIndicators } from '../indicators/repo';
 import type { JobControl } from '../jobs/jobRegistry';
 import type { HtmlRenderer } from '../render/htmlRenderer';
+import { writeZip } from '../zip';
 import { AtomicOutputs } from './atomicOutput';
-import { exportFolder } from './folder';
-import { folderRelativePath, packetNames } from './naming';
-import { buildPacketPdf, type PdfBuildResult } from './pdf/packetPdf';
+import { getPacket } from './definitions/repo';
+import { exportFolder, listFolder } from './folder';
+import { folderRelativePath, packetNames, volumeName } from './naming';
+import { exportOnline } from './online';
+import { buildPacketPdf } from './pdf/packetPdf';
 import type { LocateOriginal } from './pdf/placeholder';
-import { buildPlan } from './plan';
+import { buildPlan, type PacketPlan } from './plan';
+import { splitVolumes } from './volumes';
 import { writeWorkbook, type FilingInPacket } from './xlsx';
 
 export interface PacketDeps extends JobControl {
@@ -28,28 +35,39 @@ export function defaultOutDir(archive: Archive, dossier: Dossier): string {
 }
 
 /** Share of the progress bar each output takes, by how long it usually runs. */
-function progressShares(options: PacketOptions): { pdf: number; xlsx: number; folder: number } {
-  const raw = { pdf: options.pdf ? 0.75 : 0, xlsx: options.xlsx ? 0.05 : 0, folder: options.folder ? 0.2 : 0 };
-  const sum = raw.pdf + raw.xlsx + raw.folder;
-  return { pdf: (raw.pdf / sum) * 0.98, xlsx: (raw.xlsx / sum) * 0.98, folder: (raw.folder / sum) * 0.98 };
+function progressShares(o: PacketOptions) {
+  const raw = { pdf: o.pdf ? 0.6 : 0, online: o.online ? 0.25 : 0, xlsx: o.xlsx ? 0.03 : 0, folder: o.folder ? 0.12 : 0 };
+  const sum = raw.pdf + raw.online + raw.xlsx + raw.folder;
+  const part = (n: number) => (n / sum) * 0.98;
+  return { pdf: part(raw.pdf), online: part(raw.online), xlsx: part(raw.xlsx), folder: part(raw.folder) };
+}
+
+/** The saved definition named by packetId, or a dossier's whole packet with default settings. */
+function resolveDefinition(archive: Archive, options: PacketOptions): { dossierId: number; definition: PacketDefinition } {
+  if (options.packetId !== undefined) {
+    const packet = getPacket(archive.db, options.packetId);
+    return { dossierId: packet.dossierId, definition: packet.definition };
+  }
+  return { dossierId: options.dossierId!, definition: packetDefinitionSchema.parse({}) };
 }
 
 /**
- * The 迎检资料 export: packet PDF, 归档文件目录 workbook and the folder of originals, each
- * optional. Everything is written under temporary names and renamed into place only when all
- * of it is complete; a cancel (checked between materials) or an error leaves nothing behind.
+ * The 迎检资料 export: packet PDF (split into volumes when large), 网上申报 PDFs, the workbook and
+ * the folder of originals (or one zip), each optional. Everything is written under temporary
+ * names and renamed into place only when all of it is complete; a cancel (checked between
+ * materials) or an error leaves nothing behind.
  */
 export async function exportPacket(deps: PacketDeps, options: PacketOptions): Promise<ExportResult> {
   const { archive, signal, report } = deps;
-  if (!options.pdf && !options.xlsx && !options.folder) {
-    throw new ApiError('bad_input', '请至少选择一种导出内容（迎检资料 PDF、归档文件目录或材料文件夹）');
+  if (!options.pdf && !options.xlsx && !options.folder && !options.online) {
+    throw new ApiError('bad_input', '请至少选择一种导出内容（迎检资料 PDF、网上申报 PDF、归档文件目录或材料文件夹）');
   }
   report(0, '正在准备导出');
-  const plan = buildPlan(archive, options.dossierId, options.title);
+  const { dossierId, definition } = resolveDefinition(archive, options);
+  const plan = buildPlan(archive, dossierId, definition, options.title);
   const names = packetNames(plan.dossier.name);
-  const total = plan.filings.length;
   const locate: LocateOriginal = options.folder
-    ? (f) => `${names.folder}/${folderRelativePath(f.indicator, f.seq, total, f.material)}`
+    ? (f) => `${options.zip ? names.zip : names.folder}/${folderRelativePath(f)}`
     : () => null;
   const shares = progressShares(options);
 
@@ -58,65 +76,84 @@ export async function exportPacket(deps: PacketDeps, options: PacketOptions): Pr
   const result: ExportResult = {
     outDir: options.outDir,
     pdfPath: null,
+    volumePaths: [],
     xlsxPath: null,
     folderPath: null,
+    zipPath: null,
+    onlineDir: null,
+    online: [],
     pageCount: 0,
     materialCount: plan.materialCount,
     notices: [],
   };
   try {
-    let pdf: PdfBuildResult | null = null;
+    let packet: Map<number, FilingInPacket> | null = null;
     if (options.pdf) {
-      const temp = outputs.file(names.pdf);
-      pdf = await buildPacketPdf({
+      packet = await writeVolumes(deps, plan, options, outputs, result, locate, shares.pdf);
+    }
+
+    if (options.online) {
+      signal.throwIfAborted();
+      const base = shares.pdf;
+      const dir = await outputs.dir(names.online);
+      const online = await exportOnline({
         plan,
+        indicators: listIndicators(archive.db, plan.dossier.systemId!),
+        by: options.onlineBy,
+        capBytes: options.capMb * 1024 * 1024,
         archive,
         renderer: deps.renderer,
         locate,
+        dir,
         signal,
         progress: (done, count, title) =>
-          report(
-            shares.pdf * (count ? done / count : 1) * 0.95,
-            title === null ? '正在生成目录、页码和书签' : `正在编入迎检资料（${done + 1}/${count}）：${title}`,
-          ),
+          report(base + shares.online * (count ? done / count : 1), `正在生成网上申报 PDF（${done + 1}/${count}）：${title}`),
       });
-      signal.throwIfAborted();
-      report(shares.pdf * 0.97, '正在保存迎检资料 PDF');
-      await fs.writeFile(temp, pdf.bytes, { flag: 'wx' });
-      result.pdfPath = outputs.target(names.pdf);
-      result.pageCount = pdf.pageCount;
-      result.notices.push(...pdf.notices);
+      const finalDir = outputs.target(names.online);
+      result.onlineDir = finalDir;
+      result.online = online.map((o) => ({ ...o, path: o.path && path.join(finalDir, path.basename(o.path)) }));
     }
 
     if (options.xlsx) {
       signal.throwIfAborted();
-      report(shares.pdf, '正在生成归档文件目录');
+      report(shares.pdf + shares.online, '正在生成归档文件目录');
       const temp = outputs.file(names.xlsx);
-      let packet: Map<number, FilingInPacket> | null = null;
-      if (pdf) {
-        packet = new Map();
-        for (const [seq, p] of pdf.pages) packet.set(seq, { pages: p.count, reason: p.reason });
-      }
-      await writeWorkbook(temp, plan, packet, computeCoverage(archive.db, plan.dossier.id));
+      await writeWorkbook(temp, plan, packet, computeCoverage(archive.db, plan.dossier.id), getSelfEvaluation(archive.db, plan.dossier.id));
       result.xlsxPath = outputs.target(names.xlsx);
     }
 
     if (options.folder) {
       signal.throwIfAborted();
-      const base = shares.pdf + shares.xlsx;
-      const dir = await outputs.dir(names.folder);
-      const folder = await exportFolder({
-        plan,
-        archive,
-        dir,
-        signal,
-        progress: (done, count, title) =>
-          report(base + shares.folder * (count ? done / count : 1), `正在复制原件（${done + 1}/${count}）：${title}`),
-      });
-      for (const f of folder.missing) {
-        result.notices.push({ title: f.material.title, reason: '档案库中找不到原件，未复制到材料文件夹' });
+      const base = shares.pdf + shares.online + shares.xlsx;
+      // The zip is made from a complete folder, which is then dropped: the folder is the unit
+      // the manifest describes, whichever form it ships in.
+      const dir = options.zip ? await fs.mkdtemp(path.join(options.outDir, '.folder-')) : await outputs.dir(names.folder);
+      try {
+        const folder = await exportFolder({
+          plan,
+          archive,
+          dir,
+          signal,
+          progress: (done, count, title) =>
+            report(base + shares.folder * (count ? done / count : 1) * (options.zip ? 0.6 : 1), `正在复制原件（${done + 1}/${count}）：${title}`),
+        });
+        for (const f of folder.missing) {
+          result.notices.push({ title: f.material.title, reason: '档案库中找不到原件，未复制到材料文件夹' });
+        }
+        if (options.zip) {
+          signal.throwIfAborted();
+          report(base + shares.folder * 0.7, '正在打包 zip');
+          const temp = outputs.file(names.zip);
+          const root = names.folder;
+          const files = await listFolder(dir);
+          await writeZip(temp, files.map((rel) => ({ name: `${root}/${rel}`, file: path.join(dir, ...rel.split('/')) })));
+          result.zipPath = outputs.target(names.zip);
+        } else {
+          result.folderPath = outputs.target(names.folder);
+        }
+      } finally {
+        if (options.zip) await fs.rm(dir, { recursive: true, force: true });
       }
-      result.folderPath = outputs.target(names.folder);
     }
 
     signal.throwIfAborted();
@@ -128,4 +165,50 @@ export async function exportPacket(deps: PacketDeps, options: PacketOptions): Pr
   }
   report(1, '导出完成');
   return result;
+}
+
+/** The packet PDF, one file per volume; returns where each filing landed (for the workbook). */
+async function writeVolumes(
+  deps: PacketDeps,
+  plan: PacketPlan,
+  options: PacketOptions,
+  outputs: AtomicOutputs,
+  result: ExportResult,
+  locate: LocateOriginal,
+  share: number,
+): Promise<Map<number, FilingInPacket>> {
+  const { signal, report } = deps;
+  const names = packetNames(plan.dossier.name);
+  const volumes = splitVolumes(plan, options.volumeMb * 1024 * 1024);
+  const packet = new Map<number, FilingInPacket>();
+  let before = 0;
+  for (const [i, volume] of volumes.entries()) {
+    signal.throwIfAborted();
+    const name = volumeName(names.pdf, i + 1, volumes.length);
+    const temp = outputs.file(name);
+    const label = volumes.length > 1 ? `第 ${i + 1} 册，` : '';
+    const pdf = await buildPacketPdf({
+      plan: volume,
+      archive: deps.archive,
+      renderer: deps.renderer,
+      locate,
+      signal,
+      volume: { index: i + 1, count: volumes.length },
+      progress: (done, count, title) =>
+        report(
+          share * ((before + done) / Math.max(1, plan.filings.length)) * 0.95,
+          title === null ? `正在生成${label}目录、页码和书签` : `正在编入迎检资料（${label}${before + done + 1}/${plan.filings.length}）：${title}`,
+        ),
+    });
+    signal.throwIfAborted();
+    report(share * 0.97, '正在保存迎检资料 PDF');
+    await fs.writeFile(temp, pdf.bytes, { flag: 'wx' });
+    result.volumePaths.push(outputs.target(name));
+    result.pageCount += pdf.pageCount;
+    result.notices.push(...pdf.notices);
+    for (const [seq, p] of pdf.pages) packet.set(seq, { start: p.start, pages: p.count, reason: p.reason });
+    before += volume.filings.length;
+  }
+  result.pdfPath = result.volumePaths[0] ?? null;
+  return packet;
 }

@@ -42,7 +42,7 @@ async function copyHashed(from: string, to: string, signal: AbortSignal): Promis
 
 /**
  * The originals, one folder per indicator (“<编码> <名称>”, empty ones included so gaps show),
- * each file named “<件号> <题名><扩展名>” with 件号 = the filing's 序号 in the workbook, and a
+ * each file named “<档号> <题名><扩展名>” (档号 as in the workbook and catalogue), and a
  * manifest-sha256.txt in `sha256sum -c` format. Every copy is checked against the store's hash.
  */
 export async function exportFolder(input: FolderExportInput): Promise<FolderExportResult> {
@@ -58,7 +58,7 @@ export async function exportFolder(input: FolderExportInput): Promise<FolderExpo
     signal.throwIfAborted();
     input.progress(done, total, filing.material.title);
     await yieldToLoop();
-    const relative = folderRelativePath(filing.indicator, filing.seq, total, filing.material);
+    const relative = folderRelativePath(filing);
     const source = archive.store.pathFor(filing.material.sha256);
     const target = path.join(dir, ...relative.split('/'));
     let digest: string;
@@ -92,4 +92,13 @@ async function exists(file: string): Promise<boolean> {
     () => true,
     () => false,
   );
+}
+
+/** Every file under `dir`, relative with forward slashes, sorted (for a stable zip). */
+export async function listFolder(dir: string): Promise<string[]> {
+  const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .sort();
 }

@@ -1,6 +1,8 @@
 import fs from 'node:fs/promises';
+import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import mammoth from 'mammoth';
+import type { MinutesForm } from '../../../shared/domain';
 import type { HtmlRenderer } from '../render/htmlRenderer';
 import { escapeHtml, printHtml } from '../render/printHtml';
 import { subsetNoto } from './pdf/fonts';
@@ -30,4 +32,92 @@ export async function renderText(file: string, title: string, renderer: HtmlRend
     text = iconv.decode(bytes, 'gb18030');
   }
   return toPdf(renderer, title, `<pre>${escapeHtml(text.replace(/^\uFEFF/, ''))}</pre>`);
+}
+
+const MINUTES_ROWS: [keyof MinutesForm, string][] = [
+  ['meetingName', '会议名称'],
+  ['time', '时间'],
+  ['place', '地点'],
+  ['host', '主持人'],
+  ['attendees', '参会人员'],
+  ['absentees', '缺席人员'],
+  ['recorder', '记录人'],
+];
+
+export class MinutesUnreadable extends Error {}
+
+/** The stored JSON, checked: every field a string (missing ones empty). */
+export async function readMinutes(file: string): Promise<MinutesForm> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await fs.readFile(file, 'utf8'));
+  } catch {
+    throw new MinutesUnreadable('not JSON');
+  }
+  if (typeof raw !== 'object' || raw === null) throw new MinutesUnreadable('not an object');
+  const obj = raw as Record<string, unknown>;
+  const field = (k: keyof MinutesForm) => (typeof obj[k] === 'string' ? (obj[k] as string) : '');
+  const form: MinutesForm = {
+    meetingName: field('meetingName'),
+    time: field('time'),
+    place: field('place'),
+    host: field('host'),
+    attendees: field('attendees'),
+    absentees: field('absentees'),
+    recorder: field('recorder'),
+    topics: field('topics'),
+    decisions: field('decisions'),
+  };
+  if (Object.values(form).every((v) => v.trim() === '')) throw new MinutesUnreadable('empty form');
+  return form;
+}
+
+const multiline = (text: string) => escapeHtml(text).replace(/\r?\n/g, '<br>');
+
+/** 会议纪要 from its form: the heading facts as a table, then 议题 and 决定事项. */
+export function minutesHtml(form: MinutesForm, title: string): string {
+  const rows = MINUTES_ROWS.filter(([k]) => form[k].trim() !== '')
+    .map(([k, label]) => `<tr><th style="width:6em;white-space:nowrap">${label}</th><td>${multiline(form[k])}</td></tr>`)
+    .join('');
+  const block = (label: string, text: string) =>
+    text.trim() ? `<h2>${label}</h2><p style="white-space:pre-wrap">${escapeHtml(text)}</p>` : '';
+  return `<h1>${escapeHtml(form.meetingName || title)}</h1><table>${rows}</table>${block('议题', form.topics)}${block('决定事项', form.decisions)}`;
+}
+
+export async function renderMinutes(file: string, title: string, renderer: HtmlRenderer): Promise<Uint8Array> {
+  return toPdf(renderer, title, minutesHtml(await readMinutes(file), title));
+}
+
+/** Bounds that keep one huge sheet from making a thousand-page packet. */
+const MAX_ROWS = 1000;
+const MAX_COLS = 40;
+
+/** Each sheet as an HTML table; merged cells keep one value (exceljs repeats the master's). */
+export async function spreadsheetHtml(file: string): Promise<string> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  const parts: string[] = [];
+  workbook.eachSheet((sheet) => {
+    if (sheet.state !== 'visible' || sheet.actualRowCount === 0) return;
+    const cols = Math.min(sheet.columnCount, MAX_COLS);
+    const rows: string[] = [];
+    const last = Math.min(sheet.rowCount, MAX_ROWS);
+    for (let r = 1; r <= last; r += 1) {
+      const row = sheet.getRow(r);
+      const cells: string[] = [];
+      for (let c = 1; c <= cols; c += 1) {
+        const cell = row.getCell(c);
+        const shown = cell.isMerged && cell.master.address !== cell.address ? '' : cell.text;
+        cells.push(`<td>${multiline(shown)}</td>`);
+      }
+      rows.push(`<tr>${cells.join('')}</tr>`);
+    }
+    const more = sheet.rowCount > MAX_ROWS ? `<p>（共 ${sheet.rowCount} 行，此处显示前 ${MAX_ROWS} 行，完整内容见原件）</p>` : '';
+    parts.push(`<h2>${escapeHtml(sheet.name)}</h2><table style="font-size:9pt">${rows.join('')}</table>${more}`);
+  });
+  return parts.join('') || '<p>（表格为空）</p>';
+}
+
+export async function renderSpreadsheet(file: string, title: string, renderer: HtmlRenderer): Promise<Uint8Array> {
+  return toPdf(renderer, title, await spreadsheetHtml(file));
 }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Indicator, Material } from '../../../shared/domain';
+import { MINUTES_MEDIA_TYPE, type Indicator, type Material } from '../../../shared/domain';
 
 // Windows forbids these in names; the full-width forms keep the meaning readable.
 const FORBIDDEN: Record<string, string> = {
@@ -39,11 +39,24 @@ export interface PacketNames {
   pdf: string;
   xlsx: string;
   folder: string;
+  zip: string;
+  online: string;
+}
+
+/** “…-迎检资料（第2册）.pdf” for the second of several volumes. */
+export function volumeName(pdfName: string, volume: number, volumes: number): string {
+  return volumes <= 1 ? pdfName : pdfName.replace(/\.pdf$/, `（第${volume}册）.pdf`);
 }
 
 export function packetNames(dossierName: string): PacketNames {
   const base = safeName(dossierName, 60);
-  return { pdf: `${base}-迎检资料.pdf`, xlsx: `${base}-归档文件目录.xlsx`, folder: `${base}-材料` };
+  return {
+    pdf: `${base}-迎检资料.pdf`,
+    xlsx: `${base}-归档文件目录.xlsx`,
+    folder: `${base}-材料`,
+    zip: `${base}-材料.zip`,
+    online: `${base}-网上申报`,
+  };
 }
 
 export function indicatorFolderName(indicator: Indicator): string {
@@ -57,6 +70,8 @@ const EXT_BY_TYPE: Record<string, string> = {
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document': '.docx',
   'video/mp4': '.mp4',
   'text/plain': '.txt',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': '.xlsx',
+  [MINUTES_MEDIA_TYPE]: '.json',
 };
 
 /** The original file's extension, or one from its media type; lower case, safe. */
@@ -66,16 +81,13 @@ export function extensionOf(material: Material): string {
   return EXT_BY_TYPE[material.mediaType] ?? '';
 }
 
-export function padSeq(seq: number, total: number): string {
-  return String(seq).padStart(Math.max(3, String(total).length), '0');
-}
 
-/** “<件号> <题名><ext>”, e.g. “007 领导小组会议纪要.pdf”. */
-export function materialFileName(seq: number, total: number, material: Material): string {
-  return `${padSeq(seq, total)} ${safeName(material.title, 80)}${extensionOf(material)}`;
+/** “<档号> <题名><ext>”, e.g. “2024-D10-0007 领导小组会议纪要.pdf”. */
+export function materialFileName(code: string, material: Material): string {
+  return `${safeName(code, 40)} ${safeName(material.title, 80)}${extensionOf(material)}`;
 }
 
 /** Where a filing's original lands in the folder export, with forward slashes. */
-export function folderRelativePath(indicator: Indicator, seq: number, total: number, material: Material): string {
-  return `${indicatorFolderName(indicator)}/${materialFileName(seq, total, material)}`;
+export function folderRelativePath(filing: { indicator: Indicator; code: string; material: Material }): string {
+  return `${indicatorFolderName(filing.indicator)}/${materialFileName(filing.code, filing.material)}`;
 }

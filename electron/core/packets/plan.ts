@@ -1,17 +1,22 @@
-import type { Dossier, Indicator, Material } from '../../../shared/domain';
+import { MINUTES_MEDIA_TYPE, type Dossier, type Indicator, type Material, type PacketDefinition } from '../../../shared/domain';
 import { ApiError } from '../../../shared/errors';
 import type { Archive } from '../archive/archive';
 import { getDossier } from '../dossiers/repo';
+import { getSelfEvaluation } from '../dossiers/selfEvaluation';
 import { listIndicators } from '../indicators/repo';
 import { listMaterials } from '../materials/repo';
+import { archivalParts, formatArchivalCode, type ArchivalParts } from './archivalCode';
 import type { ReasonKey } from './pdf/labels';
 
 /** How a material's content gets into the packet PDF. */
 export type ContentSource =
   | { type: 'pdf' }
   | { type: 'image' }
+  | { type: 'photoGroup' }
   | { type: 'docx' }
   | { type: 'text' }
+  | { type: 'minutes' }
+  | { type: 'spreadsheet' }
   | { type: 'placeholder'; reason: ReasonKey };
 
 /** One material filed under one indicator: the unit of the packet, the workbook and the folder. */
@@ -21,18 +26,24 @@ export interface Filing {
   indicator: Indicator;
   material: Material;
   source: ContentSource;
+  /** 档号, from the packet's rule. */
+  code: string;
+  archival: ArchivalParts;
 }
 
 export interface PlanSection {
   indicator: Indicator;
   isLeaf: boolean;
+  /** The dossier's 自评 for this indicator, as the divider prints it; '' when not evaluated. */
+  selfScore: string;
   filings: Filing[];
 }
 
 export interface PacketPlan {
   dossier: Dossier;
   title: string;
-  /** Every indicator in tree pre-order, each with the materials filed under it. */
+  definition: PacketDefinition;
+  /** The chosen indicators in tree pre-order, each with the materials filed under it. */
   sections: PlanSection[];
   filings: Filing[];
   /** Distinct materials (one filed under two indicators counts once). */
@@ -40,21 +51,21 @@ export interface PacketPlan {
 }
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const LEGACY_WORD = new Set(['application/msword', 'application/vnd.ms-works', 'application/x-cfb']);
-const SPREADSHEET = new Set([
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  'application/vnd.ms-excel',
-]);
 
 /** Decided by the stored media type (from magic bytes), not by the clerk-chosen kind. */
 export function classifySource(material: Material): ContentSource {
   const type = material.mediaType;
+  if (type === MINUTES_MEDIA_TYPE) return { type: 'minutes' };
+  if (material.kind === 'photo_group' && (material.photos?.length ?? 0) > 0) return { type: 'photoGroup' };
   if (type === 'application/pdf') return material.mergeable ? { type: 'pdf' } : { type: 'placeholder', reason: 'encrypted' };
   if (type.startsWith('image/')) return { type: 'image' };
   if (type === DOCX) return { type: 'docx' };
+  if (type === XLSX) return { type: 'spreadsheet' };
   if (type === 'text/plain') return { type: 'text' };
   if (LEGACY_WORD.has(type)) return { type: 'placeholder', reason: 'legacyWord' };
-  if (SPREADSHEET.has(type)) return { type: 'placeholder', reason: 'spreadsheet' };
+  if (type === 'application/vnd.ms-excel') return { type: 'placeholder', reason: 'spreadsheet' };
   if (type.startsWith('video/') || material.kind === 'video') return { type: 'placeholder', reason: 'video' };
   return { type: 'placeholder', reason: 'other' };
 }
@@ -66,32 +77,83 @@ export function defaultTitle(dossier: Dossier): string {
   return `${period}${name}迎检资料`;
 }
 
+/** Indicator order, then date (undated last), then filing order; the clerk's moves first. */
+function orderMaterials(materials: Material[], order: number[]): Material[] {
+  const rank = new Map(order.map((id, i) => [id, i]));
+  const byDate = (m: Material) => (/^\d{8}$/.test(m.date) ? m.date : '99999999');
+  return materials
+    .map((m, i) => ({ m, i }))
+    .sort((a, b) => {
+      const ra = rank.get(a.m.id) ?? Infinity;
+      const rb = rank.get(b.m.id) ?? Infinity;
+      if (ra !== rb) return ra < rb ? -1 : 1;
+      const da = byDate(a.m);
+      const db = byDate(b.m);
+      return da !== db ? (da < db ? -1 : 1) : a.i - b.i;
+    })
+    .map((x) => x.m);
+}
+
 /**
- * Which materials go in, in which order: indicators in tree order, under each its materials in
- * filing order. A material filed under two indicators appears under both (each indicator's
- * section is complete on its own, as inspectors read them). Materials not yet filed under any
- * indicator are left out.
+ * Which materials go in, in which order: the chosen indicators in tree order, under each its
+ * chosen materials (by the clerk's order, then date). A material filed under two indicators
+ * appears under both (each section is complete on its own, as inspectors read them). Materials
+ * not filed under any chosen indicator are left out. 件号 run without gaps in this order.
  */
-export function buildPlan(archive: Archive, dossierId: number, title?: string): PacketPlan {
+export function buildPlan(
+  archive: Archive,
+  dossierId: number,
+  definition: PacketDefinition,
+  titleOverride?: string,
+  now = new Date(),
+): PacketPlan {
   const dossier = getDossier(archive.db, dossierId);
   if (dossier.systemId === null) {
     throw new ApiError('bad_input', '此档案尚未选择测评体系，无法按指标导出迎检资料');
   }
-  const indicators = listIndicators(archive.db, dossier.systemId);
-  const parents = new Set(indicators.map((i) => i.parentId).filter((id): id is number => id !== null));
+  const all = listIndicators(archive.db, dossier.systemId);
+  const chosen = definition.indicatorIds === null ? null : new Set(definition.indicatorIds);
+  const indicators = chosen ? all.filter((i) => chosen.has(i.id)) : all;
+  if (indicators.length === 0) throw new ApiError('bad_input', '所选指标都已不在测评体系中，请重新选择指标');
+  const onlyMaterials = definition.materialIds === null ? null : new Set(definition.materialIds);
+  const parents = new Set(all.map((i) => i.parentId).filter((id): id is number => id !== null));
+  const rule = definition.archivalCode;
+  const evaluation = new Map(getSelfEvaluation(archive.db, dossierId).rows.map((r) => [r.indicatorId, r]));
+  const selfScoreOf = (id: number): string => {
+    const r = evaluation.get(id);
+    if (!r) return '';
+    if (r.kind === 'veto') return r.vetoStatus === 'present' ? '存在' : r.vetoStatus === 'excluded' ? '不存在' : '';
+    return r.selfScore === null ? '' : `${r.selfScore} 分`;
+  };
   const sections: PlanSection[] = [];
   const filings: Filing[] = [];
   const distinct = new Set<number>();
   for (const indicator of indicators) {
-    const section: PlanSection = { indicator, isLeaf: !parents.has(indicator.id), filings: [] };
-    for (const material of listMaterials(archive.db, dossierId, indicator.id)) {
-      const filing: Filing = { seq: filings.length + 1, indicator, material, source: classifySource(material) };
+    const section: PlanSection = { indicator, isLeaf: !parents.has(indicator.id), selfScore: selfScoreOf(indicator.id), filings: [] };
+    const materials = listMaterials(archive.db, dossierId, indicator.id).filter((m) => !onlyMaterials || onlyMaterials.has(m.id));
+    for (const material of orderMaterials(materials, definition.materialOrder)) {
+      const seq = filings.length + 1;
+      const archival = archivalParts(rule, material, dossier, seq, now);
+      const filing: Filing = {
+        seq,
+        indicator,
+        material,
+        source: classifySource(material),
+        code: formatArchivalCode(rule.pattern, archival),
+        archival,
+      };
       section.filings.push(filing);
       filings.push(filing);
       distinct.add(material.id);
     }
     sections.push(section);
   }
-  const chosen = title?.trim();
-  return { dossier, title: chosen ? chosen : defaultTitle(dossier), sections, filings, materialCount: distinct.size };
+  const title = titleOverride?.trim() || definition.cover.title.trim() || defaultTitle(dossier);
+  return { dossier, title, definition, sections, filings, materialCount: distinct.size };
+}
+
+/** The same plan cut to some sections (volumes, 网上申报 files); 件号 and 档号 stay as they were. */
+export function subPlan(plan: PacketPlan, sections: PlanSection[], title = plan.title): PacketPlan {
+  const filings = sections.flatMap((s) => s.filings);
+  return { ...plan, title, sections, filings, materialCount: new Set(filings.map((f) => f.material.id)).size };
 }

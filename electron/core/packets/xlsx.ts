@@ -1,48 +1,25 @@
 import ExcelJS from 'exceljs';
-import type { CoverageRow } from '../../../shared/domain';
+import type { CoverageRow, SelfEvaluation } from '../../../shared/domain';
 import type { Filing, PacketPlan } from './plan';
+import { fillIndexSheet, INDEX_SHEET } from './workbook/indexSheet';
+import { fillSelfEvalSheet, SELF_EVAL_SHEET } from './workbook/selfEvalSheet';
+import { addBodyRow, setUpSheet } from './workbook/sheetStyle';
 
 /** The DA/T 22-2015 归档文件目录 columns, then the indicator each row is filed under. */
 export const CATALOGUE_COLUMNS = ['序号', '档号', '文号', '责任者', '题名', '日期', '密级', '页数', '备注', '指标编码'] as const;
-const CATALOGUE_WIDTHS = [7, 16, 18, 18, 46, 11, 8, 7, 30, 11];
+const CATALOGUE_WIDTHS = [7, 18, 18, 18, 46, 11, 8, 7, 30, 11];
 
 export const CATALOGUE_SHEET = '归档文件目录';
 export const COVERAGE_SHEET = '覆盖情况';
+export { INDEX_SHEET, SELF_EVAL_SHEET };
 
 /** What the packet PDF says about one filing, if a PDF was made. */
 export interface FilingInPacket {
+  /** First page in its volume. */
+  start: number;
   pages: number;
   /** Why the content was replaced by a placeholder page, if it was. */
   reason: string | null;
-}
-
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8E8E8' } };
-const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF999999' } };
-const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-
-function setUpSheet(sheet: ExcelJS.Worksheet, headers: readonly string[], widths: number[], landscape: boolean): void {
-  sheet.columns = headers.map((header, i) => ({ header, key: header, width: widths[i] }));
-  const head = sheet.getRow(1);
-  head.font = { bold: true };
-  head.alignment = { vertical: 'middle', horizontal: 'center' };
-  head.height = 22;
-  head.eachCell((cell) => {
-    cell.fill = HEADER_FILL;
-    cell.border = BORDER;
-  });
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: headers.length } };
-  sheet.pageSetup = {
-    paperSize: 9, // A4
-    orientation: landscape ? 'landscape' : 'portrait',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    printTitlesRow: '1:1',
-    horizontalCentered: true,
-    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-  };
-  sheet.headerFooter = { oddFooter: '第 &P 页，共 &N 页' };
 }
 
 function noteFor(filing: Filing, packet: FilingInPacket | undefined): string {
@@ -53,7 +30,7 @@ function noteFor(filing: Filing, packet: FilingInPacket | undefined): string {
 
 /**
  * One row per filing (a material under two indicators has two rows, one per 指标编码), in packet
- * order, so 序号 matches the catalogue and the folder export's 件号. 页数 is the material's pages
+ * order, so 序号 and 档号 match the catalogue and the folder export. 页数 is the material's pages
  * in the packet PDF, or its own page count when no PDF was made.
  */
 function fillCatalogue(sheet: ExcelJS.Worksheet, plan: PacketPlan, packet: Map<number, FilingInPacket> | null): void {
@@ -61,24 +38,11 @@ function fillCatalogue(sheet: ExcelJS.Worksheet, plan: PacketPlan, packet: Map<n
     const m = filing.material;
     const inPacket = packet?.get(filing.seq);
     const pages = inPacket ? inPacket.pages : m.pages;
-    const row = sheet.addRow([
-      filing.seq,
-      '',
-      m.docNumber,
-      m.responsible,
-      m.title,
-      m.date,
-      m.securityLevel,
-      pages ?? '',
-      noteFor(filing, inPacket),
-      filing.indicator.code,
-    ]);
-    row.alignment = { vertical: 'top', wrapText: true };
-    row.eachCell({ includeEmpty: true }, (cell) => {
-      cell.border = BORDER;
-    });
-    // Dates and codes are text: Excel must not turn 20230918 or 1.10 into numbers.
-    for (const col of [6, 10]) row.getCell(col).numFmt = '@';
+    addBodyRow(
+      sheet,
+      [filing.seq, filing.code, m.docNumber, m.responsible, m.title, m.date, m.securityLevel, pages ?? '', noteFor(filing, inPacket), filing.indicator.code],
+      [2, 6, 10],
+    );
   }
 }
 
@@ -89,24 +53,24 @@ function fillCoverage(sheet: ExcelJS.Worksheet, rows: CoverageRow[]): void {
         ? '缺项'
         : '已覆盖'
       : `${r.coveredLeaves}/${r.totalLeaves} 项有材料${r.missing ? '（缺项）' : ''}`;
-    const row = sheet.addRow([r.code, `${'　'.repeat(Math.max(0, r.depth - 1))}${r.title}`, r.score ?? '', r.materialCount, status]);
-    row.alignment = { vertical: 'top', wrapText: true };
-    row.eachCell({ includeEmpty: true }, (cell) => {
-      cell.border = BORDER;
-    });
-    row.getCell(1).numFmt = '@';
+    const row = addBodyRow(sheet, [r.code, `${'　'.repeat(Math.max(0, r.depth - 1))}${r.title}`, r.score ?? '', r.materialCount, status], [1]);
     if (r.depth === 1) row.font = { bold: true };
     if (r.missing) row.getCell(5).font = { bold: true, color: { argb: 'FFC00000' } };
   }
 }
 
-/** The 归档文件目录 workbook: the catalogue sheet, and coverage per indicator with 缺项 marked. */
+/**
+ * The 归档文件目录 workbook: the DA/T 22 catalogue, the 材料索引 per indicator, coverage with
+ * 缺项 marked, and the 自评表. Coverage and 自评 cover the packet's indicators only.
+ */
 export async function writeWorkbook(
   file: string,
   plan: PacketPlan,
   packet: Map<number, FilingInPacket> | null,
   coverage: CoverageRow[],
+  evaluation: SelfEvaluation,
 ): Promise<void> {
+  const chosen = new Set(plan.sections.map((s) => s.indicator.id));
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Dossier 创建档案管家';
   workbook.title = `${plan.dossier.name}归档文件目录`;
@@ -114,8 +78,10 @@ export async function writeWorkbook(
   const catalogue = workbook.addWorksheet(CATALOGUE_SHEET);
   setUpSheet(catalogue, CATALOGUE_COLUMNS, CATALOGUE_WIDTHS, true);
   fillCatalogue(catalogue, plan, packet);
+  fillIndexSheet(workbook.addWorksheet(INDEX_SHEET), plan, packet);
   const cover = workbook.addWorksheet(COVERAGE_SHEET);
   setUpSheet(cover, ['指标编码', '指标名称', '分值', '材料数', '覆盖情况'], [11, 50, 8, 8, 20], false);
-  fillCoverage(cover, coverage);
+  fillCoverage(cover, coverage.filter((r) => chosen.has(r.indicatorId)));
+  fillSelfEvalSheet(workbook.addWorksheet(SELF_EVAL_SHEET), { ...evaluation, rows: evaluation.rows.filter((r) => chosen.has(r.indicatorId)) });
   await workbook.xlsx.writeFile(file);
 }

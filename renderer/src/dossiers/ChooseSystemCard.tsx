@@ -31,7 +31,7 @@ export function ChooseSystemCard({ dossier, onChanged }: { dossier: Dossier; onC
       <Typography.Paragraph type="secondary">
         档案“{dossier.name}”还没有对照的测评体系。选择一个后，即可按指标归集材料。
       </Typography.Paragraph>
-      <SystemChooser sources={sources.data} value={choice} onChange={setChoice} disabled={saving} />
+      <SystemChooser sources={sources.data} value={choice} onChange={setChoice} onImported={sources.reload} disabled={saving} />
       <Button type="primary" style={{ marginTop: 16 }} disabled={!choiceReady(choice)} loading={saving} onClick={save}>
         确定
       </Button>

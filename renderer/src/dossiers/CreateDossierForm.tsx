@@ -71,7 +71,7 @@ export function CreateDossierForm({ onCreated, onCancel }: Props) {
         </Form.Item>
       </Space.Compact>
       <Form.Item label="测评体系" required>
-        <SystemChooser sources={sources.data} value={choice} onChange={setPicked} disabled={saving} />
+        <SystemChooser sources={sources.data} value={choice} onChange={setPicked} onImported={sources.reload} disabled={saving} />
       </Form.Item>
       <Space>
         <Button type="primary" htmlType="submit" loading={saving} data-testid="create-dossier-submit">

@@ -1,6 +1,7 @@
 import { Descriptions, Space, Tag, Typography } from 'antd';
 import type { CoverageRow, Indicator } from '../../../shared/domain';
 import { IndicatorKindTag } from './IndicatorKindTag';
+import { scoreShare } from './IndicatorNodeTitle';
 
 interface Props {
   indicator: Indicator;
@@ -25,8 +26,9 @@ export function IndicatorDetails({ indicator, coverage }: Props) {
         <IndicatorKindTag kind={indicator.kind} />
         {coverage?.isLeaf && coverage.missing && <Tag color="red">缺项：尚无材料</Tag>}
         {coverage && !coverage.isLeaf && (
-          <Tag color={coverage.coveredLeaves === coverage.totalLeaves ? 'green' : 'default'}>
+          <Tag color={coverage.coveredLeaves === coverage.totalLeaves ? 'green' : 'default'} data-testid="details-coverage">
             已覆盖 {coverage.coveredLeaves}/{coverage.totalLeaves} 项
+            {coverage.totalScore > 0 && `，分值 ${coverage.coveredScore}/${coverage.totalScore} 分（${scoreShare(coverage)}%）`}
           </Tag>
         )}
       </Space>
@@ -47,6 +49,8 @@ export function IndicatorDetails({ indicator, coverage }: Props) {
             { key: 'standard', label: '测评标准', value: indicator.standard },
             { key: 'required', label: '应备材料', value: indicator.requiredMaterials },
             { key: 'unit', label: '责任单位', value: indicator.responsibleUnit, optional: true },
+            { key: 'person', label: '责任人', value: indicator.responsiblePerson, optional: true },
+            { key: 'deadline', label: '完成时限', value: indicator.deadline, optional: true },
           ]
             // A category usually prints only its title: leave out what it does not have.
             .filter((row) => row.value || (isLeaf && !row.optional))

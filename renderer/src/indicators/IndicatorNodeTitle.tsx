@@ -2,6 +2,11 @@ import { Tag, Tooltip, Typography } from 'antd';
 import type { CoverageRow, Indicator } from '../../../shared/domain';
 import { IndicatorKindTag } from './IndicatorKindTag';
 
+/** Percent of the score below that is covered by materials; null when nothing below carries a score. */
+export function scoreShare(row: CoverageRow): number | null {
+  return row.totalScore > 0 ? Math.round((row.coveredScore / row.totalScore) * 100) : null;
+}
+
 interface Props {
   indicator: Indicator;
   coverage: CoverageRow | undefined;
@@ -23,10 +28,16 @@ export function IndicatorNodeTitle({ indicator, coverage, isLeaf }: Props) {
     );
   } else if (coverage) {
     const complete = coverage.coveredLeaves === coverage.totalLeaves;
+    const share = scoreShare(coverage);
     status = (
-      <Tooltip title="已有材料的指标 / 指标总数">
-        <Typography.Text type={complete ? 'success' : 'secondary'} style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
+      <Tooltip title="已有材料的指标 / 指标总数；已覆盖的分值占比">
+        <Typography.Text
+          type={complete ? 'success' : 'secondary'}
+          style={{ fontSize: 12, whiteSpace: 'nowrap' }}
+          data-testid={`coverage-${indicator.code}`}
+        >
           {coverage.coveredLeaves}/{coverage.totalLeaves}
+          {share !== null && ` · ${share}%`}
         </Typography.Text>
       </Tooltip>
     );

@@ -1,38 +1,70 @@
-import { AppstoreOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, AuditOutlined, BranchesOutlined, TeamOutlined } from '@ant-design/icons';
 import { Empty, Menu, Skeleton } from 'antd';
-import type { CoverageRow, Indicator } from '../../../shared/domain';
+import { useMemo, useState } from 'react';
+import type { CoverageRow, Dossier, Indicator } from '../../../shared/domain';
+import { NewCycleDialog } from '../dossiers/NewCycleDialog';
+import { filterByUnit } from '../units/filterByUnit';
+import { UnitFilter } from '../units/UnitFilter';
+import { UnitsDialog } from '../units/UnitsDialog';
 import { CoverageSummary } from './CoverageSummary';
 import { IndicatorTree } from './IndicatorTree';
 
+export type MainView = 'materials' | 'selfeval';
+
 interface Props {
+  dossier: Dossier;
   indicators: Indicator[] | undefined;
   coverage: Map<number, CoverageRow>;
   coverageRows: CoverageRow[];
   selectedId: number | null;
   onSelect: (id: number | null) => void;
+  view: MainView;
+  onView: (view: MainView) => void;
+  /** 复核 made a new dossier: switch to it. */
+  onNewDossier: (dossier: Dossier) => void;
 }
 
-/** Left side: overall coverage, the 全部材料 entry, and the indicator tree. */
-export function IndicatorSidebar({ indicators, coverage, coverageRows, selectedId, onSelect }: Props) {
+/** Left side: overall coverage, 全部材料 / 自评 / 责任单位 / 复核, the unit filter and the indicator tree. */
+export function IndicatorSidebar({ dossier, indicators, coverage, coverageRows, selectedId, onSelect, view, onView, onNewDossier }: Props) {
+  const [unit, setUnit] = useState<string | null>(null);
+  const [dialog, setDialog] = useState<'units' | 'cycle' | null>(null);
+  const shown = useMemo(() => (indicators ? filterByUnit(indicators, unit) : undefined), [indicators, unit]);
+  const selectedKey = view === 'selfeval' ? 'selfeval' : selectedId === null ? 'all' : '';
   return (
     <div style={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
       <CoverageSummary rows={coverageRows} />
       <Menu
         mode="inline"
-        selectedKeys={selectedId === null ? ['all'] : []}
-        onClick={() => onSelect(null)}
+        selectedKeys={[selectedKey]}
+        onClick={({ key }) => {
+          if (key === 'all') onSelect(null);
+          else if (key === 'selfeval') onView('selfeval');
+          else setDialog(key as 'units' | 'cycle');
+        }}
         style={{ borderInlineEnd: 'none' }}
-        items={[{ key: 'all', icon: <AppstoreOutlined />, label: <span data-testid="all-materials">全部材料</span> }]}
+        items={[
+          { key: 'all', icon: <AppstoreOutlined />, label: <span data-testid="all-materials">全部材料</span> },
+          { key: 'selfeval', icon: <AuditOutlined />, label: <span data-testid="open-selfeval">自评</span> },
+          { key: 'units', icon: <TeamOutlined />, label: <span data-testid="open-units">责任单位</span> },
+          { key: 'cycle', icon: <BranchesOutlined />, label: <span data-testid="open-cycle">复核（复制到新测评体系）</span> },
+        ]}
       />
+      {indicators && indicators.length > 0 && (
+        <div style={{ padding: '4px 16px' }}>
+          <UnitFilter indicators={indicators} value={unit} onChange={setUnit} />
+        </div>
+      )}
       <div style={{ flex: 1, overflow: 'auto', padding: '4px 8px 16px' }}>
-        {indicators === undefined ? (
+        {shown === undefined ? (
           <Skeleton active paragraph={{ rows: 8 }} />
-        ) : indicators.length === 0 ? (
-          <Empty description="测评体系中没有指标" />
+        ) : shown.length === 0 ? (
+          <Empty description={unit ? `没有由“${unit}”负责的指标` : '测评体系中没有指标'} />
         ) : (
-          <IndicatorTree indicators={indicators} coverage={coverage} selectedId={selectedId} onSelect={onSelect} />
+          <IndicatorTree indicators={shown} coverage={coverage} selectedId={selectedId} onSelect={onSelect} />
         )}
       </div>
+      <UnitsDialog open={dialog === 'units'} onClose={() => setDialog(null)} />
+      <NewCycleDialog dossier={dossier} open={dialog === 'cycle'} onClose={() => setDialog(null)} onCreated={onNewDossier} />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { ExportOutlined, FolderOpenTwoTone } from '@ant-design/icons';
+import { ExportOutlined, FolderOpenTwoTone, SafetyCertificateOutlined } from '@ant-design/icons';
 import { Button, Space, Typography } from 'antd';
 import type { Dossier } from '../../../shared/domain';
 import { DossierSwitcher } from '../dossiers/DossierSwitcher';
@@ -12,10 +12,11 @@ interface Props {
   onSwitch: (id: number) => void;
   onCreate: () => void;
   onExport: () => void;
+  onIntegrity?: () => void;
 }
 
 /** Top bar: product name, the dossier, search and export. */
-export function AppHeader({ dossier, dossiers, query, onSearch, onSwitch, onCreate, onExport }: Props) {
+export function AppHeader({ dossier, dossiers, query, onSearch, onSwitch, onCreate, onExport, onIntegrity }: Props) {
   return (
     <div
       style={{
@@ -37,6 +38,11 @@ export function AppHeader({ dossier, dossiers, query, onSearch, onSwitch, onCrea
       <DossierSwitcher dossiers={dossiers} currentId={dossier.id} onSwitch={onSwitch} onCreate={onCreate} />
       <div style={{ flex: 1 }} />
       <SearchBox query={query} onSearch={onSearch} />
+      {onIntegrity && (
+        <Button icon={<SafetyCertificateOutlined />} onClick={onIntegrity} data-testid="integrity-button">
+          四性检测与备份
+        </Button>
+      )}
       <Button type="primary" icon={<ExportOutlined />} onClick={onExport} data-testid="export-button">
         导出迎检资料
       </Button>

@@ -2,15 +2,18 @@ import { Empty } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import type { Dossier } from '../../../shared/domain';
 import { ChooseSystemCard } from '../dossiers/ChooseSystemCard';
-import { IndicatorDetails } from '../indicators/IndicatorDetails';
-import { IndicatorSidebar } from '../indicators/IndicatorSidebar';
+import { IndicatorPanel } from '../indicators/IndicatorPanel';
+import { IndicatorSidebar, type MainView } from '../indicators/IndicatorSidebar';
 import { subtreeIds } from '../indicators/indicatorTree';
 import { useCoverage } from '../indicators/useCoverage';
 import { useIndicators } from '../indicators/useIndicators';
+import { IndicatorDropTarget } from '../materials/IndicatorDropTarget';
 import { MaterialsPanel } from '../materials/MaterialsPanel';
 import { useAddMaterials } from '../materials/useAddMaterials';
+import { IntegrityDialog } from '../integrity/IntegrityDialog';
 import { ExportDialog } from '../packets/ExportDialog';
 import { SearchResults } from '../search/SearchResults';
+import { SelfEvaluationView } from '../selfEvaluation/SelfEvaluationView';
 import { AppHeader } from './AppHeader';
 
 interface Props {
@@ -28,7 +31,9 @@ export function MainScreen({ dossier, dossiers, onSwitch, onCreate, onDossierCha
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [query, setQuery] = useState('');
   const [exportOpen, setExportOpen] = useState(false);
+  const [integrityOpen, setIntegrityOpen] = useState(false);
   const [refreshKey, setRefreshKey] = useState(0);
+  const [view, setView] = useState<MainView>('materials');
 
   const reloadCoverage = coverage.reload;
   const onAdded = useCallback(() => {
@@ -47,6 +52,8 @@ export function MainScreen({ dossier, dossiers, onSwitch, onCreate, onDossierCha
   let content;
   if (dossier.systemId === null) {
     content = <ChooseSystemCard dossier={dossier} onChanged={onDossierChanged} />;
+  } else if (view === 'selfeval' && !query) {
+    content = <SelfEvaluationView dossier={dossier} />;
   } else if (query) {
     content = (
       <SearchResults dossierId={dossier.id} query={query} indicators={byId} refreshKey={refreshKey} onClose={() => setQuery('')} />
@@ -58,7 +65,16 @@ export function MainScreen({ dossier, dossiers, onSwitch, onCreate, onDossierCha
       <>
         {selected && (
           <div style={{ background: '#fff', padding: 16, borderRadius: 8, marginBottom: 16, border: '1px solid #f0f0f0' }}>
-            <IndicatorDetails indicator={selected} coverage={coverage.byId.get(selected.id)} />
+            <IndicatorPanel
+              indicator={selected}
+              indicators={indicators.data ?? []}
+              coverage={coverage.byId.get(selected.id)}
+              onChanged={(selectId) => {
+                indicators.reload();
+                reloadCoverage();
+                if (selectId !== undefined) setSelectedId(selectId);
+              }}
+            />
           </div>
         )}
         <MaterialsPanel
@@ -69,6 +85,7 @@ export function MainScreen({ dossier, dossiers, onSwitch, onCreate, onDossierCha
           subtree={subtree}
           adder={adder}
           refreshKey={refreshKey}
+          onChanged={onAdded}
         />
       </>
     );
@@ -84,6 +101,7 @@ export function MainScreen({ dossier, dossiers, onSwitch, onCreate, onDossierCha
         onSwitch={onSwitch}
         onCreate={onCreate}
         onExport={() => setExportOpen(true)}
+        onIntegrity={() => setIntegrityOpen(true)}
       />
       <div style={{ flex: 1, display: 'flex', minHeight: 0 }}>
         <aside
@@ -94,16 +112,31 @@ export function MainScreen({ dossier, dossiers, onSwitch, onCreate, onDossierCha
             indicators={dossier.systemId === null ? [] : indicators.data}
             coverage={coverage.byId}
             coverageRows={coverage.data ?? []}
+            dossier={dossier}
             selectedId={selectedId}
             onSelect={(id) => {
               setSelectedId(id);
               setQuery('');
+              setView('materials');
+            }}
+            view={view}
+            onView={setView}
+            onNewDossier={(d) => {
+              onDossierChanged(d);
+              onSwitch(d.id);
             }}
           />
         </aside>
         <main style={{ flex: 1, overflow: 'auto', padding: 16, minWidth: 0 }}>{content}</main>
       </div>
+      <IndicatorDropTarget
+        dossierId={dossier.id}
+        indicators={indicators.data ?? []}
+        onFiles={(target, files) => void adder.addFiles(target, files)}
+        onLinked={onAdded}
+      />
       <ExportDialog dossier={dossier} open={exportOpen} onClose={() => setExportOpen(false)} />
+      <IntegrityDialog open={integrityOpen} onClose={() => setIntegrityOpen(false)} />
     </div>
   );
 }

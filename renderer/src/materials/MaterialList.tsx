@@ -1,10 +1,10 @@
 import { Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { materialKindLabels, type Indicator, type Material, type MaterialKind } from '../../../shared/domain';
 import { formatDate, formatSize } from '../common/format';
-import { usePlatform } from '../platformContext';
 import { Highlight } from '../search/Highlight';
 import { MaterialThumb } from './MaterialThumb';
+import { setDraggedMaterials } from './dragMaterials';
 
 interface Props {
   materials: Material[];
@@ -13,15 +13,21 @@ interface Props {
   indicators?: Map<number, Indicator>;
   /** Mark this text in the titles (search results). */
   highlight?: string;
+  /** Text around the match per material (search results). */
+  snippets?: Map<number, string>;
   emptyText: string;
+  selectedIds?: number[];
+  onSelect?: (ids: number[]) => void;
+  onOpen?: (material: Material) => void;
+  /** Height of the scrolling area: the list is virtualized, so 20,000 rows draw as fast as 20. */
+  height?: number;
 }
 
 export const NOT_MERGEABLE = '加密文件，无法合并入迎检资料';
 
-/** The materials as a paged table: thumbnail or file icon, 题名, kind, date, pages, notes. */
-export function MaterialList({ materials, loading, indicators, highlight, emptyText }: Props) {
-  const { fileUrl } = usePlatform();
-  const [pageSize, setPageSize] = useState(50);
+/** The materials as a virtualized table: thumbnail or file icon, 题名, kind, date, pages, notes. */
+export function MaterialList(props: Props) {
+  const { materials, loading, indicators, highlight, snippets, emptyText, selectedIds, onSelect, onOpen } = props;
   const columns = useMemo((): TableColumnsType<Material> => {
     const cols: TableColumnsType<Material> = [
       { key: 'thumb', title: '', width: 72, render: (_, m) => <MaterialThumb material={m} /> },
@@ -32,19 +38,26 @@ export function MaterialList({ materials, loading, indicators, highlight, emptyT
         render: (_, m) => (
           <div style={{ minWidth: 0 }}>
             <a
-              href={fileUrl(m.sha256, 'original')}
-              target="_blank"
-              rel="noreferrer"
+              onClick={(e) => {
+                e.preventDefault();
+                onOpen?.(m);
+              }}
+              href="#"
               data-testid="material-title"
-              title="打开原件"
+              title="查看详情和预览"
             >
               <Highlight text={m.title} query={highlight ?? ''} />
             </a>
             <div>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {m.originalName} · {formatSize(m.size)}
+                {m.kind === 'photo_group' ? `${m.photos.length} 张照片` : m.originalName} · {formatSize(m.size)}
               </Typography.Text>
             </div>
+            {snippets?.get(m.id) && (
+              <div data-testid="search-snippet" style={{ fontSize: 12, color: 'rgba(0,0,0,0.65)' }}>
+                <Highlight text={snippets.get(m.id)!} query={highlight ?? ''} />
+              </div>
+            )}
           </div>
         ),
       },
@@ -78,7 +91,7 @@ export function MaterialList({ materials, loading, indicators, highlight, emptyT
         width: 160,
         render: (_, m) =>
           m.indicatorIds.length === 0 ? (
-            <Typography.Text type="secondary">未归入指标</Typography.Text>
+            <Typography.Text type="secondary">未归类</Typography.Text>
           ) : (
             m.indicatorIds.map((id) => {
               const ind = indicators.get(id);
@@ -107,26 +120,37 @@ export function MaterialList({ materials, loading, indicators, highlight, emptyT
       ),
     });
     return cols;
-  }, [fileUrl, indicators, highlight]);
+  }, [indicators, highlight, snippets, onOpen]);
 
+  const selected = new Set(selectedIds ?? []);
   return (
     <Table<Material>
       data-testid="material-list"
       rowKey="id"
       size="small"
+      virtual
+      scroll={{ y: props.height ?? 560, x: 760 }}
       columns={columns}
       dataSource={materials}
       loading={loading}
       locale={{ emptyText }}
-      pagination={
-        materials.length > 20 && {
-          pageSize,
-          onChange: (_page, size) => setPageSize(size),
-          pageSizeOptions: [20, 50, 100, 200],
-          showSizeChanger: true,
-          showTotal: (total) => `共 ${total} 份材料`,
+      pagination={false}
+      rowSelection={
+        onSelect && {
+          selectedRowKeys: selectedIds,
+          onChange: (keys) => onSelect(keys.map(Number)),
+          columnWidth: 40,
         }
       }
+      onRow={(m) => ({
+        draggable: true,
+        'data-testid': 'material-row',
+        onDragStart: (e: React.DragEvent) => {
+          // Dragging a selected row drags the whole selection; onto an indicator it files them.
+          setDraggedMaterials(e.dataTransfer, selected.has(m.id) ? [...selected] : [m.id]);
+        },
+      } as React.HTMLAttributes<HTMLElement>)}
+      footer={materials.length > 0 ? () => `共 ${materials.length} 份材料` : undefined}
     />
   );
 }

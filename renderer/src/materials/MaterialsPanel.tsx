@@ -1,11 +1,17 @@
-import { Card, Space, Typography } from 'antd';
-import type { Indicator } from '../../../shared/domain';
+import { DeleteOutlined, FileTextOutlined } from '@ant-design/icons';
+import { Button, Card, Space, Typography } from 'antd';
+import { useCallback, useMemo, useState } from 'react';
+import type { Indicator, Material } from '../../../shared/domain';
 import { useReportError } from '../common/useReportError';
+import { MinutesFormModal } from '../minutes/MinutesFormModal';
 import { AddMaterialsButton } from './AddMaterialsButton';
 import { AddProgress } from './AddProgress';
 import { AddReportView } from './AddReportView';
+import { BulkBar } from './BulkBar';
+import { MaterialDrawer } from './MaterialDrawer';
 import { MaterialDropZone } from './MaterialDropZone';
 import { MaterialList } from './MaterialList';
+import { TrashModal } from './TrashModal';
 import type { AddTarget, useAddMaterials } from './useAddMaterials';
 import { useMaterials } from './useMaterials';
 
@@ -18,12 +24,23 @@ interface Props {
   subtree: Set<number> | null;
   adder: ReturnType<typeof useAddMaterials>;
   refreshKey: number;
+  /** Something changed (edit, link, delete): reload lists and coverage. */
+  onChanged?: () => void;
 }
 
 /** The material area: add by button or drop, progress, the last batch's result, and the list. */
-export function MaterialsPanel({ dossierId, indicator, indicators, subtree, adder, refreshKey }: Props) {
+export function MaterialsPanel({ dossierId, indicator, indicators, subtree, adder, refreshKey, onChanged }: Props) {
   const reportError = useReportError();
-  const materials = useMaterials(dossierId, indicator?.id ?? null, subtree, refreshKey);
+  const [localKey, setLocalKey] = useState(0);
+  const materials = useMaterials(dossierId, indicator?.id ?? null, subtree, refreshKey + localKey);
+  const [selectedIds, setSelectedIds] = useState<number[]>([]);
+  const [openId, setOpenId] = useState<number | null>(null);
+  const [minutes, setMinutes] = useState<{ open: boolean; material: Material | null }>({ open: false, material: null });
+  const [trashOpen, setTrashOpen] = useState(false);
+  const changed = useCallback(() => {
+    setLocalKey((k) => k + 1);
+    onChanged?.();
+  }, [onChanged]);
   const target: AddTarget = {
     dossierId,
     indicatorId: indicator?.id ?? null,
@@ -31,6 +48,12 @@ export function MaterialsPanel({ dossierId, indicator, indicators, subtree, adde
   };
   const busy = adder.phase.step !== 'idle';
   const count = materials.data?.length;
+  const selected = useMemo(() => {
+    const ids = new Set(selectedIds);
+    return (materials.data ?? []).filter((m) => ids.has(m.id));
+  }, [materials.data, selectedIds]);
+  const openMaterial = useCallback((m: Material) => setOpenId(m.id), []);
+
   return (
     <Card
       data-testid="materials-panel"
@@ -45,15 +68,23 @@ export function MaterialsPanel({ dossierId, indicator, indicators, subtree, adde
         </Space>
       }
       extra={
-        <AddMaterialsButton
-          busy={busy}
-          onFiles={(files) => void adder.addFiles(target, files)}
-          onPaths={(paths) => void adder.addPickedPaths(target, paths)}
-          onError={(err) => reportError(err, '选择文件失败')}
-        />
+        <Space>
+          <Button icon={<DeleteOutlined />} onClick={() => setTrashOpen(true)} data-testid="open-trash">
+            回收站
+          </Button>
+          <Button icon={<FileTextOutlined />} onClick={() => setMinutes({ open: true, material: null })} data-testid="new-minutes">
+            新建会议纪要
+          </Button>
+          <AddMaterialsButton
+            busy={busy}
+            onFiles={(files) => void adder.addFiles(target, files)}
+            onPaths={(paths) => void adder.addPickedPaths(target, paths)}
+            onError={(err) => reportError(err, '选择文件失败')}
+          />
+        </Space>
       }
     >
-      <AddProgress phase={adder.phase} />
+      <AddProgress phase={adder.phase} onCancel={adder.cancel} />
       {adder.outcome && <AddReportView outcome={adder.outcome} onClose={adder.clearOutcome} />}
       <MaterialDropZone
         busy={busy}
@@ -61,13 +92,45 @@ export function MaterialsPanel({ dossierId, indicator, indicators, subtree, adde
         onFiles={(files) => void adder.addFiles(target, files)}
       />
       <div style={{ marginTop: 12 }}>
+        <BulkBar
+          dossierId={dossierId}
+          selected={selected}
+          indicator={indicator && !subtree ? indicator : null}
+          indicators={indicators}
+          onDone={() => {
+            setSelectedIds([]);
+            changed();
+          }}
+        />
         <MaterialList
           materials={materials.data ?? []}
           loading={materials.loading}
           indicators={indicator && !subtree ? undefined : indicators}
           emptyText={indicator ? '本项还没有材料：点击“添加材料”，或把文件拖到上方' : '档案中还没有材料'}
+          selectedIds={selectedIds}
+          onSelect={setSelectedIds}
+          onOpen={openMaterial}
         />
       </div>
+      <MaterialDrawer
+        materialId={openId}
+        onClose={() => setOpenId(null)}
+        onChanged={changed}
+        onEditMinutes={(m) => setMinutes({ open: true, material: m })}
+      />
+      <MinutesFormModal
+        open={minutes.open}
+        dossierId={dossierId}
+        material={minutes.material}
+        indicatorId={indicator?.id ?? null}
+        onClose={() => setMinutes({ open: false, material: null })}
+        onSaved={(m) => {
+          setMinutes({ open: false, material: null });
+          setOpenId(m.id);
+          changed();
+        }}
+      />
+      <TrashModal dossierId={dossierId} open={trashOpen} onClose={() => setTrashOpen(false)} onChanged={changed} />
     </Card>
   );
 }

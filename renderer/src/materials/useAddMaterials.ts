@@ -7,7 +7,10 @@ import { usePlatform } from '../platformContext';
 export type AddPhase =
   | { step: 'idle' }
   | { step: 'uploading'; done: number; total: number }
-  | { step: 'filing'; total: number };
+  | { step: 'filing'; total: number; progress: number; message: string; jobId: string | null };
+
+const POLL_MS = 250;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export interface AddOutcome {
   report: AddReport;
@@ -31,19 +34,29 @@ export function useAddMaterials(onAdded: () => void) {
   const [phase, setPhase] = useState<AddPhase>({ step: 'idle' });
   const [outcome, setOutcome] = useState<AddOutcome | null>(null);
   const busy = useRef(false);
+  const cancelled = useRef(false);
 
   const addPaths = useCallback(
     async (target: AddTarget, paths: string[], uploadFailures: FailedFile[]) => {
       let report: AddReport = { added: [], duplicates: [], failed: [] };
+      let note = '';
       if (paths.length > 0) {
-        setPhase({ step: 'filing', total: paths.length });
-        report = await api['materials.add']({
+        // A job: the core files in the background, the screen polls its progress and may cancel.
+        let job = await api['materials.import']({
           dossierId: target.dossierId,
           paths,
           indicatorIds: target.indicatorId === null ? [] : [target.indicatorId],
         });
+        while (job.state === 'running') {
+          setPhase({ step: 'filing', total: paths.length, progress: job.progress, message: job.message, jobId: job.id });
+          await sleep(POLL_MS);
+          job = (await api['jobs.get']({ jobId: job.id })) as typeof job;
+        }
+        if (job.state === 'failed') throw { code: 'internal', message: job.error ?? '导入失败' };
+        if (job.state === 'cancelled') note = '（已取消，未处理的文件没有添加）';
+        report = job.result ?? report;
       }
-      setOutcome({ report: { ...report, failed: [...uploadFailures, ...report.failed] }, target: target.label });
+      setOutcome({ report: { ...report, failed: [...uploadFailures, ...report.failed] }, target: target.label + note });
       onAdded();
     },
     [api, onAdded],
@@ -56,6 +69,7 @@ export function useAddMaterials(onAdded: () => void) {
         return;
       }
       busy.current = true;
+      cancelled.current = false;
       try {
         const { paths, failed } = await getPaths();
         if (paths.length > 0 || failed.length > 0) await addPaths(target, paths, failed);
@@ -75,7 +89,7 @@ export function useAddMaterials(onAdded: () => void) {
       run(target, async () => {
         const paths: string[] = [];
         const failed: FailedFile[] = [];
-        for (let i = 0; i < files.length; i += 1) {
+        for (let i = 0; i < files.length && !cancelled.current; i += 1) {
           setPhase({ step: 'uploading', done: i, total: files.length });
           try {
             paths.push(...(await filesToPaths([files[i]])));
@@ -93,5 +107,13 @@ export function useAddMaterials(onAdded: () => void) {
     [run],
   );
 
-  return { phase, outcome, clearOutcome: () => setOutcome(null), addFiles, addPickedPaths };
+  /** Stop uploading, and cancel the import job: files under way finish, the rest are left. */
+  const cancel = useCallback(() => {
+    cancelled.current = true;
+    if (phase.step === 'filing' && phase.jobId) {
+      api['jobs.cancel']({ jobId: phase.jobId }).catch((err: unknown) => reportError(err, '取消失败'));
+    }
+  }, [api, phase, reportError]);
+
+  return { phase, outcome, clearOutcome: () => setOutcome(null), addFiles, addPickedPaths, cancel };
 }

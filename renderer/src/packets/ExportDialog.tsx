@@ -1,10 +1,12 @@
-import { Alert, Button, Modal, Progress, Typography } from 'antd';
+import { Alert, Button, Modal, Progress, Select, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import type { Dossier } from '../../../shared/domain';
+import type { Dossier, Packet } from '../../../shared/domain';
 import { useReportError } from '../common/useReportError';
 import { usePlatform } from '../platformContext';
 import { ExportOptionsForm, type ExportChoices } from './ExportOptionsForm';
 import { ExportResultView } from './ExportResultView';
+import { PacketEditor } from './PacketEditor';
+import { usePackets } from './usePackets';
 import { useJobPolling } from './useJobPolling';
 
 interface Props {
@@ -13,7 +15,7 @@ interface Props {
   onClose: () => void;
 }
 
-const initialChoices: ExportChoices = { outDir: '', pdf: true, xlsx: true, folder: true };
+const initialChoices: ExportChoices = { outDir: '', pdf: true, xlsx: true, folder: true, zip: false, online: false, capMb: 10 };
 
 /** 导出迎检资料: choose the output, start the export job, follow it, show what was written. */
 export function ExportDialog({ dossier, open, onClose }: Props) {
@@ -24,6 +26,11 @@ export function ExportDialog({ dossier, open, onClose }: Props) {
   const [jobId, setJobId] = useState<string | null>(null);
   const [starting, setStarting] = useState(false);
   const { job, lost } = useJobPolling(jobId);
+  const packets = usePackets(dossier.id);
+  // null: the whole dossier with default settings.
+  const [packetId, setPacketId] = useState<number | null>(null);
+  const [editing, setEditing] = useState<Packet | 'new' | null>(null);
+  const packet = packets.data?.find((p) => p.id === packetId) ?? null;
   const running = starting || (jobId !== null && lost === null && (job === null || job.state === 'running'));
 
   useEffect(() => {
@@ -38,12 +45,13 @@ export function ExportDialog({ dossier, open, onClose }: Props) {
 
   const start = async () => {
     if (!choices.outDir.trim()) return reportError({ code: 'invalid_args', message: '请填写输出文件夹' }, '无法导出');
-    if (!choices.pdf && !choices.xlsx && !choices.folder) {
+    if (!choices.pdf && !choices.xlsx && !choices.folder && !choices.online) {
       return reportError({ code: 'invalid_args', message: '请至少选择一种导出内容' }, '无法导出');
     }
     setStarting(true);
     try {
-      const { jobId: id } = await api['packets.export']({ dossierId: dossier.id, ...choices, outDir: choices.outDir.trim() });
+      const target = packetId === null ? { dossierId: dossier.id } : { packetId };
+      const { jobId: id } = await api['packets.export']({ ...target, ...choices, outDir: choices.outDir.trim() });
       setJobId(id);
     } catch (err) {
       reportError(err, '导出失败');
@@ -94,7 +102,56 @@ export function ExportDialog({ dossier, open, onClose }: Props) {
       width={640}
       destroyOnHidden
     >
-      {jobId === null && !starting && <ExportOptionsForm value={choices} onChange={setChoices} loadingDir={loadingDir} />}
+      {jobId === null && !starting && (
+        <>
+          <Space style={{ marginBottom: 16 }} wrap>
+            <Typography.Text>迎检资料方案：</Typography.Text>
+            <Select
+              data-testid="packet-select"
+              style={{ width: 300 }}
+              value={packetId ?? 0}
+              onChange={(v) => setPacketId(v === 0 ? null : v)}
+              options={[
+                { value: 0, label: '全部指标和材料（默认设置）' },
+                ...(packets.data ?? []).map((p) => ({ value: p.id, label: p.name })),
+              ]}
+            />
+            <Button data-testid="packet-new" onClick={() => setEditing('new')}>
+              新建方案
+            </Button>
+            <Button data-testid="packet-edit" disabled={!packet} onClick={() => packet && setEditing(packet)}>
+              编辑方案
+            </Button>
+            <Button
+              danger
+              disabled={!packet}
+              onClick={() => {
+                if (!packet) return;
+                api['packets.delete']({ packetId: packet.id })
+                  .then(() => {
+                    setPacketId(null);
+                    packets.reload();
+                  })
+                  .catch((err: unknown) => reportError(err, '删除方案失败'));
+              }}
+            >
+              删除方案
+            </Button>
+          </Space>
+          <ExportOptionsForm value={choices} onChange={setChoices} loadingDir={loadingDir} />
+        </>
+      )}
+      <PacketEditor
+        dossier={dossier}
+        packet={editing === 'new' ? null : editing}
+        open={editing !== null}
+        onClose={() => setEditing(null)}
+        onSaved={(saved) => {
+          setEditing(null);
+          setPacketId(saved.id);
+          packets.reload();
+        }}
+      />
       {running && (
         <div data-testid="export-progress" style={{ padding: '16px 0' }}>
           <Progress percent={Math.round((job?.progress ?? 0) * 100)} status="active" />

@@ -1,5 +1,5 @@
 import { FolderOpenOutlined } from '@ant-design/icons';
-import { Button, Checkbox, Form, Input, Space } from 'antd';
+import { Button, Checkbox, Form, Input, InputNumber, Space } from 'antd';
 import { useReportError } from '../common/useReportError';
 import { usePlatform } from '../platformContext';
 
@@ -8,6 +8,9 @@ export interface ExportChoices {
   pdf: boolean;
   xlsx: boolean;
   folder: boolean;
+  zip: boolean;
+  online: boolean;
+  capMb: number;
 }
 
 interface Props {
@@ -61,6 +64,29 @@ export function ExportOptionsForm({ value, onChange, loadingDir }: Props) {
           <Checkbox checked={value.folder} onChange={(e) => onChange({ ...value, folder: e.target.checked })}>
             文件夹（按指标分文件夹存放原件）
           </Checkbox>
+          <Checkbox
+            style={{ marginLeft: 24 }}
+            disabled={!value.folder}
+            checked={value.zip}
+            onChange={(e) => onChange({ ...value, zip: e.target.checked })}
+          >
+            打包为一个 zip 文件
+          </Checkbox>
+          <Space>
+            <Checkbox data-testid="export-online" checked={value.online} onChange={(e) => onChange({ ...value, online: e.target.checked })}>
+              网上申报 PDF（每个指标一个文件，照片自动压缩），每个不超过
+            </Checkbox>
+            <InputNumber
+              size="small"
+              min={1}
+              max={2000}
+              value={value.capMb}
+              disabled={!value.online}
+              onChange={(n) => onChange({ ...value, capMb: n ?? 10 })}
+              suffix="MB"
+              style={{ width: 100 }}
+            />
+          </Space>
         </Space>
       </Form.Item>
     </Form>

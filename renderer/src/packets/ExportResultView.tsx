@@ -18,7 +18,7 @@ export function ExportResultView({ result }: { result: ExportResult }) {
       <Alert
         type="success"
         showIcon
-        title={`迎检资料已导出：共 ${result.materialCount} 份材料，PDF ${result.pageCount} 页`}
+        title={`迎检资料已导出：共 ${result.materialCount} 份材料，PDF ${result.pageCount} 页${result.volumePaths.length > 1 ? `（分 ${result.volumePaths.length} 册）` : ''}`}
         style={{ marginBottom: 12 }}
       />
       <Descriptions
@@ -29,10 +29,34 @@ export function ExportResultView({ result }: { result: ExportResult }) {
         items={[
           { key: 'dir', label: '输出文件夹', children: <PathText path={result.outDir} testId="export-path-dir" /> },
           { key: 'pdf', label: 'PDF 合订本', children: <PathText path={result.pdfPath} testId="export-path-pdf" /> },
+          ...result.volumePaths.slice(1).map((v, i) => ({ key: `vol${i}`, label: `PDF 第 ${i + 2} 册`, children: <PathText path={v} testId="export-path-volume" /> })),
           { key: 'xlsx', label: 'Excel 目录', children: <PathText path={result.xlsxPath} testId="export-path-xlsx" /> },
-          { key: 'folder', label: '分类文件夹', children: <PathText path={result.folderPath} testId="export-path-folder" /> },
+          result.zipPath
+            ? { key: 'zip', label: '材料 zip', children: <PathText path={result.zipPath} testId="export-path-zip" /> }
+            : { key: 'folder', label: '分类文件夹', children: <PathText path={result.folderPath} testId="export-path-folder" /> },
+          ...(result.onlineDir ? [{ key: 'online', label: '网上申报 PDF', children: <PathText path={result.onlineDir} testId="export-path-online" /> }] : []),
         ]}
       />
+      {result.online.some((o) => !o.fits) && (
+        <Alert
+          data-testid="export-online-report"
+          type="warning"
+          showIcon
+          style={{ marginTop: 12 }}
+          title="以下网上申报 PDF 无法压缩到大小上限以内，未生成："
+          description={
+            <ul style={{ margin: 0, paddingLeft: 20 }}>
+              {result.online
+                .filter((o) => !o.fits)
+                .map((o) => (
+                  <li key={o.indicatorCode}>
+                    {o.indicatorCode} {o.indicatorTitle}：{o.reason}
+                  </li>
+                ))}
+            </ul>
+          }
+        />
+      )}
       {result.notices.length > 0 && (
         <Alert
           data-testid="export-notices"

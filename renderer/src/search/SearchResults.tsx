@@ -1,7 +1,10 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Button, Card, Space, Typography } from 'antd';
-import type { Indicator } from '../../../shared/domain';
+import { useMemo, useState } from 'react';
+import type { Indicator, SearchFilters } from '../../../shared/domain';
+import { MaterialDrawer } from '../materials/MaterialDrawer';
 import { MaterialList } from '../materials/MaterialList';
+import { SearchFiltersBar } from './SearchFiltersBar';
 import { useSearch } from './useSearch';
 
 interface Props {
@@ -12,19 +15,24 @@ interface Props {
   onClose: () => void;
 }
 
-/** Search results as a material list with the query marked in every title. */
+/** Search results with filters: the query marked in titles and in the text around each match. */
 export function SearchResults({ dossierId, query, indicators, refreshKey, onClose }: Props) {
-  const results = useSearch(dossierId, query, refreshKey);
-  const count = results.data?.length ?? 0;
+  const [filters, setFilters] = useState<SearchFilters>({});
+  const [localKey, setLocalKey] = useState(0);
+  const [openId, setOpenId] = useState<number | null>(null);
+  const results = useSearch(dossierId, query, filters, refreshKey + localKey);
+  const hits = results.data?.hits ?? [];
+  const materials = useMemo(() => hits.map((h) => h.material), [hits]);
+  const snippets = useMemo(() => new Map(hits.map((h) => [h.material.id, h.snippet])), [hits]);
   return (
     <Card
       data-testid="search-results"
       title={
         <Space>
-          <span>搜索“{query}”</span>
-          {!results.loading && (
-            <Typography.Text type="secondary" style={{ fontWeight: 400 }}>
-              找到 {count} 份材料{count >= 500 ? '（只显示前 500 份，请输入更具体的词）' : ''}
+          <span>{query ? `搜索“${query}”` : '筛选材料'}</span>
+          {!results.loading && results.data && (
+            <Typography.Text type="secondary" style={{ fontWeight: 400 }} data-testid="search-count">
+              找到 {hits.length} 份材料{results.data.truncated ? '（只显示前 500 份，请输入更具体的词）' : ''}
             </Typography.Text>
           )}
         </Space>
@@ -35,12 +43,21 @@ export function SearchResults({ dossierId, query, indicators, refreshKey, onClos
         </Button>
       }
     >
+      <SearchFiltersBar filters={filters} indicators={indicators} onChange={setFilters} />
       <MaterialList
-        materials={results.data ?? []}
+        materials={materials}
         loading={results.loading}
         indicators={indicators}
         highlight={query}
-        emptyText={`没有找到包含“${query}”的材料`}
+        snippets={snippets}
+        emptyText={query ? `没有找到包含“${query}”的材料` : '没有符合条件的材料'}
+        onOpen={(m) => setOpenId(m.id)}
+      />
+      <MaterialDrawer
+        materialId={openId}
+        onClose={() => setOpenId(null)}
+        onChanged={() => setLocalKey((k) => k + 1)}
+        onEditMinutes={() => undefined}
       />
     </Card>
   );

@@ -1,16 +1,18 @@
 import { useCallback } from 'react';
-import type { Material } from '../../../shared/domain';
+import type { SearchFilters, SearchResult } from '../../../shared/domain';
 import { useQuery } from '../common/useQuery';
 import { usePlatform } from '../platformContext';
 
-/** Materials of the dossier matching `query` (titles, metadata and extracted text). */
-export function useSearch(dossierId: number, query: string, refreshKey: number) {
+/** Materials of the dossier matching `query` (titles, metadata and extracted text) and the filters. */
+export function useSearch(dossierId: number, query: string, filters: SearchFilters, refreshKey: number) {
   const { api } = usePlatform();
   const q = query.trim();
+  const key = JSON.stringify(filters);
+  const active = q.length > 0 || Object.values(filters).some((v) => v !== undefined && v !== '' && v !== false);
   const load = useCallback(
-    (): Promise<Material[]> => api['materials.search']({ dossierId, query: q }),
-    // refreshKey: search again after materials were added.
-    [api, dossierId, q, refreshKey],
+    (): Promise<SearchResult> => api['materials.search']({ dossierId, query: q, filters: JSON.parse(key) as SearchFilters }),
+    // refreshKey: search again after materials were added or changed.
+    [api, dossierId, q, key, refreshKey],
   );
-  return useQuery(`search:${dossierId}:${q}`, q ? load : null, '搜索失败');
+  return useQuery(`search:${dossierId}:${q}:${key}`, active ? load : null, '搜索失败');
 }

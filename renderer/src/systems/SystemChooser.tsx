@@ -1,12 +1,14 @@
 import { Empty, Radio, Skeleton, Space, Tag, Typography } from 'antd';
 import type { SystemSources } from './useSystemSources';
 import type { SystemChoice } from './systemChoice';
-import { SystemFilePicker } from './SystemFilePicker';
+import { SystemFileImport } from './SystemFileImport';
 
 interface Props {
   sources: SystemSources | undefined;
   value: SystemChoice | null;
   onChange: (choice: SystemChoice) => void;
+  /** A file was previewed and imported: reload the list of systems. */
+  onImported: () => void;
   disabled?: boolean;
 }
 
@@ -18,7 +20,7 @@ function radioKey(choice: SystemChoice | null): string | undefined {
 }
 
 /** Pick the 测评体系: a bundled sample, one already imported, or a file to import. */
-export function SystemChooser({ sources, value, onChange, disabled }: Props) {
+export function SystemChooser({ sources, value, onChange, onImported, disabled }: Props) {
   if (!sources) return <Skeleton active paragraph={{ rows: 3 }} />;
   const fileChoice = value?.source === 'file' ? value : null;
   const select = (key: string) => {
@@ -62,13 +64,15 @@ export function SystemChooser({ sources, value, onChange, disabled }: Props) {
           </div>
         )}
         <div>
-          <Radio value="file">导入测评体系文件</Radio>
+          <Radio value="file">导入测评体系文件（先预览，确认后导入）</Radio>
           {fileChoice && (
             <div style={{ marginTop: 8, marginLeft: 24 }}>
-              <SystemFilePicker
+              <SystemFileImport
                 disabled={disabled}
-                fileName={fileChoice.fileName}
-                onPicked={(picked) => onChange({ source: 'file', ...picked })}
+                onImported={(system) => {
+                  onImported();
+                  onChange({ source: 'imported', systemId: system.id });
+                }}
               />
             </div>
           )}

@@ -10,13 +10,13 @@ export type SystemChoice =
 
 export function choiceReady(choice: SystemChoice | null): boolean {
   if (!choice) return false;
-  if (choice.source === 'file') return choice.file !== null || choice.path !== null;
-  return true;
+  // A file becomes an 'imported' choice once the clerk confirms its preview.
+  return choice.source !== 'file';
 }
 
 /**
  * Turn the choice into a system id: reuse a bundled sample already imported (same source file),
- * import it otherwise; upload (browser) or read (desktop) an imported file.
+ * import it otherwise. Files are imported through the preview (SystemFileImport) first.
  */
 export async function resolveSystemChoice(
   platform: Platform,
@@ -32,10 +32,7 @@ export async function resolveSystemChoice(
       if (existing) return existing.id;
       return (await api['systems.importTemplate']({ templateId: choice.templateId })).id;
     }
-    case 'file': {
-      const path = choice.path ?? (choice.file ? (await platform.filesToPaths([choice.file]))[0] : null);
-      if (!path) throw new ApiError('invalid_args', '请先选择测评体系文件');
-      return (await api['systems.importFile']({ path })).id;
-    }
+    case 'file':
+      throw new ApiError('invalid_args', '请先选择测评体系文件，核对预览后点“确认导入”');
   }
 }

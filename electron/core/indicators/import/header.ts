@@ -1,19 +1,8 @@
+import type { ImportColumnRole } from '../../../../shared/domain';
 import { filledCells, squash } from './text';
 
-export type ColumnRole =
-  | 'numbering'
-  | 'code'
-  | 'parentCode'
-  | 'level'
-  | 'title'
-  | 'content'
-  | 'standard'
-  | 'methods'
-  | 'score'
-  | 'materials'
-  | 'unit'
-  /** Known column we do not import (得分, 备注 …): still evidence that this row is the header. */
-  | 'ignored';
+/** 'ignored': a known column we do not import (得分, 备注 …), still evidence that this row is the header. */
+export type ColumnRole = ImportColumnRole;
 
 export interface RoleMatch {
   role: ColumnRole;

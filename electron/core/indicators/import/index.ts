@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import type { ImportMapping } from '../../../../shared/domain';
 import { ApiError } from '../../../../shared/errors';
 import { readCsv } from './readers/csv';
 import { readDocx } from './readers/docx';
@@ -8,18 +9,43 @@ import { tablesToSystem } from './system';
 import type { RawTable } from './table';
 import type { ParsedSystem } from './types';
 
+export interface IndicatorTables {
+  fileLabel: string;
+  /** The file name without extension: the system's name when there is no title row. */
+  fallbackName: string;
+  tables: RawTable[];
+}
+
 /** Read an indicator system from a workbook, CSV or Word table. Nothing is saved here. */
-export async function parseIndicatorFile(file: string): Promise<ParsedSystem> {
+export async function parseIndicatorFile(file: string, mapping?: ImportMapping): Promise<ParsedSystem> {
+  const read = await readIndicatorTables(file);
+  return tablesToSystem(read.tables, read.fileLabel, read.fallbackName, mapping);
+}
+
+/**
+ * The last file read, so 确认导入 right after 预览 does not read the workbook again. Keyed by
+ * path, size and modification time: a file changed in between is read afresh.
+ */
+let lastRead: { key: string; value: IndicatorTables } | null = null;
+
+/** The raw tables of a file, before any header is looked for. */
+export async function readIndicatorTables(file: string): Promise<IndicatorTables> {
   const ext = path.extname(file).toLowerCase();
   const fileLabel = path.basename(file);
-  const name = path.basename(file, path.extname(file));
   let bytes: Buffer;
+  let key: string;
   try {
+    const stat = await fs.stat(file);
+    key = `${path.resolve(file)}|${stat.size}|${stat.mtimeMs}`;
+    if (lastRead?.key === key) return lastRead.value;
     bytes = await fs.readFile(file);
   } catch {
     throw new ApiError('bad_input', `无法读取文件“${fileLabel}”，请确认文件存在且未被占用`);
   }
-  return tablesToSystem(await readTables(bytes, ext, fileLabel), fileLabel, name);
+  const tables = await readTables(bytes, ext, fileLabel);
+  const value = { fileLabel, fallbackName: path.basename(file, path.extname(file)), tables };
+  lastRead = { key, value };
+  return value;
 }
 
 async function readTables(bytes: Buffer, ext: string, fileLabel: string): Promise<RawTable[]> {

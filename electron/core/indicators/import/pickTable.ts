@@ -1,3 +1,4 @@
+import type { ImportMapping } from '../../../../shared/domain';
 import { ApiError } from '../../../../shared/errors';
 import { findHeader, titleAbove, type HeaderInfo } from './header';
 import type { RawTable } from './table';
@@ -5,6 +6,8 @@ import { filledCells, isBlankRow } from './text';
 
 export interface PickedTable {
   table: RawTable;
+  /** Index of the table among the file's tables. */
+  index: number;
   header: HeaderInfo;
   /** From the title row above the header, or null when there is none. */
   title: string | null;
@@ -15,12 +18,13 @@ export interface PickedTable {
  * The first sheet or Word table with a recognisable header (Word tables continued over pages are
  * joined), with the title above it. Refuses empty files and files without a header.
  */
-export function pickTable(tables: readonly RawTable[], fileLabel: string): PickedTable {
+export function pickTable(tables: readonly RawTable[], fileLabel: string, mapping?: ImportMapping): PickedTable {
   if (tables.every((t) => t.rows.every(isBlankRow))) {
     throw new ApiError('bad_input', `“${fileLabel}”是空的，没有任何内容。请确认选择了正确的文件，或检查指标是否在另一个文件中`);
   }
   const found = tables.map((table) => ({ table, header: findHeader(table.rows) }));
-  const index = found.findIndex((f) => f.header !== null);
+  if (mapping) found[mapping.table] = { table: tables[mapping.table], header: mappedHeader(tables, mapping, fileLabel) };
+  const index = mapping ? mapping.table : found.findIndex((f) => f.header !== null);
   const header = found[index]?.header;
   if (!header) throw noHeader(tables, fileLabel);
   const warnings: string[] = [];
@@ -31,7 +35,24 @@ export function pickTable(tables: readonly RawTable[], fileLabel: string): Picke
     }
   }
   const above = table.rows.slice(0, header.row).map((row) => [...new Set(filledCells(row).map((c) => c.text))].join(' '));
-  return { table, header, title: titleAbove([...table.preamble, ...above]), warnings };
+  return { table, index, header, title: titleAbove([...table.preamble, ...above]), warnings };
+}
+
+const NAMING_ROLES = new Set(['level', 'title', 'content', 'standard']);
+
+/** The header as the clerk mapped it by hand, checked against the table. */
+function mappedHeader(tables: readonly RawTable[], mapping: ImportMapping, fileLabel: string): HeaderInfo {
+  const table = tables[mapping.table];
+  if (!table) throw new ApiError('invalid_args', `“${fileLabel}”中没有第 ${mapping.table + 1} 个表格`);
+  const headerRow = table.rows[mapping.headerRow];
+  if (!headerRow) throw new ApiError('invalid_args', `${table.label}中没有第 ${mapping.headerRow + 1} 行`);
+  const columns = mapping.columns
+    .filter((c) => c.col < headerRow.length)
+    .map((c) => ({ ...c, header: headerRow[c.col] ?? '' }));
+  if (!columns.some((c) => NAMING_ROLES.has(c.role))) {
+    throw new ApiError('bad_input', `请至少把一列指定为指标名称（一级指标、指标名称或测评内容），再预览“${fileLabel}”`);
+  }
+  return { row: mapping.headerRow, height: Math.max(1, Math.min(mapping.headerRows, table.rows.length - mapping.headerRow)), columns };
 }
 
 /**

@@ -7,6 +7,7 @@ import { MergeIndex } from './merges';
 import { pickTable } from './pickTable';
 import { classifyRows } from './rows';
 import { parseScoreCell } from './score';
+import type { ImportMapping } from '../../../../shared/domain';
 import type { RawTable } from './table';
 import { buildByStructure, type TreeParts } from './tableToTree';
 import { cleanCell, squash } from './text';
@@ -17,10 +18,15 @@ import type { ParsedIndicator, ParsedSystem } from './types';
  * the tree from the sheet's own codes or from its layout, then settle kinds, scores and codes.
  * `fileLabel` names the file in messages; `fallbackName` is used when there is no title row.
  */
-export function tablesToSystem(rawTables: readonly RawTable[], fileLabel: string, fallbackName: string): ParsedSystem {
+export function tablesToSystem(
+  rawTables: readonly RawTable[],
+  fileLabel: string,
+  fallbackName: string,
+  mapping?: ImportMapping,
+): ParsedSystem {
   // One cleanup for every reader: CRLF inside cells, zero-width spaces, trailing blanks.
-  const tables = rawTables.map((t) => ({ ...t, rows: t.rows.map((row) => row.map(cleanCell)) }));
-  const { table, header, title, warnings } = pickTable(tables, fileLabel);
+  const tables = cleanTables(rawTables);
+  const { table, index, header, title, warnings } = pickTable(tables, fileLabel, mapping);
   const merges = new MergeIndex(table.merges);
   const cells = new CellReader(table.rows, merges);
   let layout: Layout = layoutOf(header);
@@ -49,7 +55,18 @@ export function tablesToSystem(rawTables: readonly RawTable[], fileLabel: string
     name: title ?? fallbackName,
     indicators: finished.indicators,
     warnings: [...warnings, ...parts.warnings, ...finished.warnings, ...checkTotals(totals, finished.indicators)],
+    mapping: {
+      table: index,
+      headerRow: header.row,
+      headerRows: header.height,
+      columns: header.columns.map((c) => (c.level === undefined ? { col: c.col, role: c.role } : { col: c.col, role: c.role, level: c.level })),
+    },
+    ownCodes,
   };
+}
+
+export function cleanTables(rawTables: readonly RawTable[]): RawTable[] {
+  return rawTables.map((t) => ({ ...t, rows: t.rows.map((row) => row.map(cleanCell)) }));
 }
 
 /** The number on a 合计 row: its 分值 cell, else the last number in the row (“总分：100分” included). */

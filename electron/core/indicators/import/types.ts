@@ -1,19 +1,7 @@
-import type { IndicatorKind } from '../../../../shared/domain';
+import type { ImportMapping, PreviewIndicator } from '../../../../shared/domain';
 
-/** One node of an indicator tree as read from a file, before it is saved. */
-export interface ParsedIndicator {
-  code: string;
-  parentCode: string | null;
-  numbering: string;
-  title: string;
-  content: string;
-  standard: string;
-  methods: string[];
-  score: number | null;
-  kind: IndicatorKind;
-  requiredMaterials: string;
-  responsibleUnit: string;
-}
+/** One node of an indicator tree as read from a file, before it is saved (its depth is worked out later). */
+export type ParsedIndicator = Omit<PreviewIndicator, 'depth'>;
 
 export interface ParsedSystem {
   /** A name for the system, e.g. from the workbook's title row or the file name. */
@@ -22,4 +10,8 @@ export interface ParsedSystem {
   indicators: ParsedIndicator[];
   /** Things the clerk should look at before confirming (Chinese). */
   warnings: string[];
+  /** The table and columns read: detected, or as the clerk mapped them. */
+  mapping: ImportMapping;
+  /** The sheet's own 编码 column named the items (kept on edits) rather than their position. */
+  ownCodes: boolean;
 }

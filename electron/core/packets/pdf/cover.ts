@@ -7,14 +7,17 @@ export interface CoverInfo {
   title: string;
   unit: string;
   date: string;
+  /** “第 1 册 / 共 3 册” when the packet is split; empty otherwise. */
+  volume: string;
 }
 
-export function coverInfo(title: string, unit: string, now = new Date()): CoverInfo {
-  return { title, unit, date: todayText(now) };
+/** The clerk's cover details, each falling back to the dossier's unit and today's date. */
+export function coverInfo(title: string, unit: string, date: string, volume = '', now = new Date()): CoverInfo {
+  return { title, unit, date: date.trim() || todayText(now), volume };
 }
 
 export function coverText(info: CoverInfo): { regular: string; bold: string } {
-  return { regular: info.unit + info.date, bold: info.title };
+  return { regular: info.unit + info.date + info.volume, bold: info.title };
 }
 
 const TITLE: TextStyle = { size: 30, weight: 'bold' };
@@ -39,6 +42,7 @@ export function drawCover(page: PDFPage, fonts: PacketFonts, info: CoverInfo): v
     thickness: 1.2,
     color: colors.accent,
   });
+  if (info.volume) centered(page, fonts, info.volume, ruleY - LINE.size * 2.2, LINE);
   let footY = A4.height * 0.24;
   for (const line of [info.unit, info.date].filter((s) => s.trim() !== '')) {
     for (const part of wrapText(line, CONTENT_WIDTH, (s) => fonts.width(s, LINE))) {

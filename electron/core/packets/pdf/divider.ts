@@ -27,6 +27,7 @@ export function dividerContent(section: PlanSection): DividerContent {
       { label: labels.content, value: ind.content },
       { label: labels.standard, value: ind.standard },
       { label: labels.score, value: ind.score === null ? '' : scoreText(ind.score) },
+      { label: labels.selfScore, value: section.selfScore },
       { label: labels.kind, value: kind },
       { label: labels.methods, value: ind.methods.join(labels.listSeparator) },
       { label: labels.required, value: ind.requiredMaterials },

@@ -2,30 +2,39 @@ import fs from 'node:fs/promises';
 import type { PDFDocument, PDFPage } from 'pdf-lib';
 import type { Archive } from '../../archive/archive';
 import type { HtmlRenderer } from '../../render/htmlRenderer';
-import { renderDocx, renderText } from '../htmlSources';
+import { MinutesUnreadable, renderDocx, renderMinutes, renderSpreadsheet, renderText } from '../htmlSources';
 import type { Filing } from '../plan';
 import type { PageFlow } from './flow';
-import type { ReasonKey } from './labels';
-import { A4 } from './layout';
+import { groupPhotoText, type ReasonKey } from './labels';
 import { appendPdf, UnmergeablePdf } from './mergePdf';
 import { isolateContent } from './pageNumbers';
-import { drawPhotoPage, prepareImage } from './photo';
+import { captionLines, embedImage, prepareImage, type ImagePreset } from './photo';
+import type { PhotoSheet } from './photoSheet';
 import { drawPlaceholder, type LocateOriginal } from './placeholder';
 
 export interface FilingOutcome {
+  /** The filing's pages (a photo's page may be shared with its neighbours). */
   pages: PDFPage[];
+  /** Index of its first page in the document. */
+  start: number;
   /** Set when a placeholder page stands in for the content. */
   reason: ReasonKey | null;
   /** Pages copied from another PDF: their content is wrapped, and footers get a backing band. */
   copied: boolean;
+  /** A document of its own pages (gets the 归档章 on its first page); photos share pages. */
+  document: boolean;
 }
 
 export interface FilingContext {
   doc: PDFDocument;
   flow: PageFlow;
+  photos: PhotoSheet;
+  preset: ImagePreset;
   archive: Archive;
   renderer: HtmlRenderer | null;
   locate: LocateOriginal;
+  /** Bytes of content taken in (images after downscaling, PDFs as merged): for the size report. */
+  stats: { inputBytes: number };
 }
 
 async function readable(file: string): Promise<boolean> {
@@ -35,58 +44,95 @@ async function readable(file: string): Promise<boolean> {
   );
 }
 
-function copiedPages(ctx: FilingContext, pages: PDFPage[]): FilingOutcome {
-  for (const page of pages) isolateContent(ctx.doc, page);
-  return { pages, reason: null, copied: true };
-}
-
 /** Append one filing's pages to the packet: its content, or a page saying why it is not shown. */
 export async function appendFiling(ctx: FilingContext, filing: Filing): Promise<FilingOutcome> {
-  const reason = await tryAppend(ctx, filing);
-  if (typeof reason !== 'string') return reason;
+  const result = await tryAppend(ctx, filing);
+  if (typeof result !== 'string') return result;
+  ctx.photos.close();
+  const start = ctx.doc.getPageCount();
   const before = ctx.flow.pages.length;
-  drawPlaceholder(ctx.flow, filing, reason, ctx.locate(filing));
-  return { pages: ctx.flow.pages.slice(before), reason, copied: false };
+  drawPlaceholder(ctx.flow, filing, result, ctx.locate(filing));
+  return { pages: ctx.flow.pages.slice(before), start, reason: result, copied: false, document: true };
+}
+
+async function appendPdfBytes(ctx: FilingContext, bytes: Uint8Array): Promise<FilingOutcome> {
+  ctx.photos.close();
+  const start = ctx.doc.getPageCount();
+  const pages = await appendPdf(ctx.doc, bytes);
+  ctx.stats.inputBytes += bytes.byteLength;
+  for (const page of pages) isolateContent(ctx.doc, page);
+  return { pages, start, reason: null, copied: true, document: true };
+}
+
+/** Photos (one, or each of a 组照 with its own caption) onto the shared photo pages. */
+async function appendPhotos(ctx: FilingContext, filing: Filing, files: { file: string; caption: string }[]): Promise<FilingOutcome | ReasonKey> {
+  const pages: PDFPage[] = [];
+  let start = -1;
+  for (const { file, caption } of files) {
+    if (!(await readable(file))) return 'missing';
+    let image;
+    try {
+      image = await prepareImage(file, filing.material.mediaType, ctx.preset);
+    } catch {
+      return 'imageUndecodable';
+    }
+    ctx.stats.inputBytes += image.bytes.byteLength;
+    const placed = ctx.photos.place(await embedImage(ctx.doc, image), captionLines(filing.material, caption));
+    if (start < 0) start = placed.index;
+    if (!pages.includes(placed.page)) pages.push(placed.page);
+  }
+  if (pages.length === 0) return 'groupEmpty';
+  return { pages, start, reason: null, copied: false, document: false };
 }
 
 async function tryAppend(ctx: FilingContext, filing: Filing): Promise<FilingOutcome | ReasonKey> {
   const { material, source } = filing;
   if (source.type === 'placeholder') return source.reason;
-  const file = ctx.archive.store.pathFor(material.sha256);
+  const store = ctx.archive.store;
+  const file = store.pathFor(material.sha256);
   if (!(await readable(file))) return 'missing';
+  const rendered = async (render: (file: string, title: string, r: HtmlRenderer) => Promise<Uint8Array>) => {
+    if (!ctx.renderer) return 'noRenderer' as const;
+    let bytes: Uint8Array;
+    try {
+      bytes = await render(file, material.title, ctx.renderer);
+    } catch (err) {
+      return err instanceof MinutesUnreadable ? ('minutesUnreadable' as const) : ('convertFailed' as const);
+    }
+    try {
+      return await appendPdfBytes(ctx, bytes);
+    } catch {
+      return 'convertFailed' as const;
+    }
+  };
   switch (source.type) {
-    case 'pdf': {
+    case 'pdf':
       try {
-        return copiedPages(ctx, await appendPdf(ctx.doc, await fs.readFile(file)));
+        return await appendPdfBytes(ctx, await fs.readFile(file));
       } catch (err) {
         if (err instanceof UnmergeablePdf) return err.reason;
         throw err;
       }
-    }
-    case 'image': {
-      let image;
-      try {
-        image = await prepareImage(file, material.mediaType);
-      } catch {
-        return 'imageUndecodable';
-      }
-      const page = ctx.doc.addPage([A4.width, A4.height]);
-      await drawPhotoPage(ctx.doc, page, ctx.flow.fonts, image, material);
-      return { pages: [page], reason: null, copied: false };
+    case 'image':
+      return appendPhotos(ctx, filing, [{ file, caption: '' }]);
+    case 'photoGroup': {
+      const photos = material.photos;
+      return appendPhotos(
+        ctx,
+        filing,
+        photos.map((p, i) => ({
+          file: store.pathFor(p.sha256),
+          caption: `${p.caption.trim() || material.title}${groupPhotoText(i + 1, photos.length)}`,
+        })),
+      );
     }
     case 'docx':
-    case 'text': {
-      if (!ctx.renderer) return 'noRenderer';
-      let bytes: Uint8Array;
-      try {
-        bytes =
-          source.type === 'docx'
-            ? await renderDocx(file, material.title, ctx.renderer)
-            : await renderText(file, material.title, ctx.renderer);
-        return copiedPages(ctx, await appendPdf(ctx.doc, bytes));
-      } catch {
-        return 'convertFailed';
-      }
-    }
+      return rendered(renderDocx);
+    case 'text':
+      return rendered(renderText);
+    case 'minutes':
+      return rendered(renderMinutes);
+    case 'spreadsheet':
+      return rendered(renderSpreadsheet);
   }
 }

@@ -11,7 +11,9 @@ export const reasons = {
   noRenderer: '本机未找到可用的 Chromium 或 Edge 浏览器，无法将 Word 文档或文本文件转换为 PDF。',
   convertFailed: '文档转换为 PDF 失败（文件可能已损坏或含有无法处理的内容）。',
   legacyWord: '旧版 Word（.doc）或 WPS 格式无法自动转换，请另存为 DOCX 或 PDF 后重新添加。',
-  spreadsheet: '表格文件未转换为 PDF，请查看原件。',
+  spreadsheet: '旧版 Excel（.xls）表格无法自动转换，请另存为 XLSX 后重新添加，或查看原件。',
+  minutesUnreadable: '会议纪要的内容无法读取（格式不正确），请在程序中重新填写。',
+  groupEmpty: '组照中没有可显示的照片。',
   other: '该类型的文件无法放入 PDF，请查看原件。',
 } as const;
 
@@ -27,11 +29,14 @@ export const labels = {
   content: '测评内容',
   standard: '测评标准',
   score: '分值',
+  selfScore: '自评得分',
   kind: '指标类型',
   methods: '测评方法',
   required: '应备材料',
   filed: '归档材料',
   veto: '否决项（一票否决）',
+  vetoPresent: '存在',
+  vetoExcluded: '不存在',
   bonus: '加分项',
   none: '暂无归档材料（缺项）',
   noneBranch: '本项下设指标，材料见各下级指标',
@@ -48,6 +53,16 @@ export const labels = {
   date: '日期',
   responsible: '责任者',
   docNumber: '文号',
+  photoTime: '时间',
+  place: '地点',
+  photographer: '摄影者',
+  groupPhoto: '组照',
+  fonds: '全宗号',
+  year: '年度',
+  item: '件号',
+  retention: '保管期限',
+  pages: '页数',
+  archivalCode: '档号',
   separator: '：',
   listSeparator: '、',
 } as const;
@@ -58,6 +73,15 @@ export function scoreText(score: number): string {
 
 export function countText(n: number): string {
   return `${n} 件`;
+}
+
+/** “第 2 册 / 共 3 册” on the cover of a split packet. */
+export function volumeText(volume: number, volumes: number): string {
+  return `第 ${volume} 册 / 共 ${volumes} 册`;
+}
+
+export function groupPhotoText(n: number, total: number): string {
+  return `（第 ${n} 张 / 共 ${total} 张）`;
 }
 
 export function footerText(page: number, total: number): string {
@@ -91,6 +115,8 @@ export const labelText: string = [
   scoreText(0),
   countText(0),
   footerText(0, 0),
+  volumeText(0, 0),
+  groupPhotoText(0, 0),
   formatDate('20000101'),
   sizeText(0) + sizeText(2048) + sizeText(3 << 20),
   '…·—“”‘’（）《》【】〔〕，。；：？！',

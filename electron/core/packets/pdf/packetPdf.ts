@@ -2,19 +2,20 @@ import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { PDFDocument, type PDFPage } from 'pdf-lib';
 import type { Archive } from '../../archive/archive';
 import type { HtmlRenderer } from '../../render/htmlRenderer';
-import { padSeq } from '../naming';
 import type { PacketPlan } from '../plan';
 import { catalogueText, drawCatalogue, layoutCatalogue, type CatalogueEntry } from './catalogue';
-import { coverInfo, coverText, drawCover } from './cover';
+import { coverInfo, coverText, drawCover, type CoverInfo } from './cover';
+import { drawStamp, drawWatermark } from './decorations';
 import { dividerText, drawDivider } from './divider';
-import { appendFiling } from './filingContent';
+import { appendFiling, type FilingContext } from './filingContent';
 import { PageFlow } from './flow';
 import { embedNotoSubset, relabelAsOpenType } from './fonts';
-import { labels, labelText, reasons } from './labels';
+import { groupPhotoText, labels, labelText, reasons, volumeText } from './labels';
 import { A4 } from './layout';
 import { addOutline, type OutlineNode } from './outline';
 import { addPageNumbers } from './pageNumbers';
-import { captionLines } from './photo';
+import { captionLines, IMAGE_PRESETS, type ImagePreset } from './photo';
+import { PhotoSheet } from './photoSheet';
 import { placeholderText, type LocateOriginal } from './placeholder';
 import { PacketFonts } from './text';
 
@@ -26,6 +27,10 @@ export interface PdfBuildInput {
   signal: AbortSignal;
   /** Called before each filing with its title, and once after the last with null. */
   progress(done: number, total: number, title: string | null): void;
+  /** Photo size and quality; default from the packet's layout. */
+  preset?: ImagePreset;
+  /** Set when this PDF is one volume of a split packet. */
+  volume?: { index: number; count: number };
   now?: Date;
 }
 
@@ -43,6 +48,8 @@ export interface PdfBuildResult {
   /** By filing seq. */
   pages: Map<number, FilingPages>;
   notices: { title: string; reason: string }[];
+  /** Content taken in: photos after downscaling, PDFs as merged (for the size report). */
+  inputBytes: number;
 }
 
 function catalogueEntries(plan: PacketPlan): CatalogueEntry[] {
@@ -50,9 +57,7 @@ function catalogueEntries(plan: PacketPlan): CatalogueEntry[] {
   for (const section of plan.sections) {
     const ind = section.indicator;
     entries.push({ level: ind.depth - 1, text: `${ind.code} ${ind.title}`, bold: ind.depth === 1 });
-    for (const f of section.filings) {
-      entries.push({ level: ind.depth, text: `${padSeq(f.seq, plan.filings.length)} ${f.material.title}`, bold: false });
-    }
+    for (const f of section.filings) entries.push({ level: ind.depth, text: `${f.code} ${f.material.title}`, bold: false });
   }
   return entries;
 }
@@ -61,8 +66,8 @@ function catalogueEntries(plan: PacketPlan): CatalogueEntry[] {
  * Every character the generated pages can draw, per weight. Collected from the same functions
  * that compose the pages, before any page exists, because the font is subset to exactly these.
  */
-function collectText(plan: PacketPlan, entries: CatalogueEntry[], cover: ReturnType<typeof coverInfo>, locate: LocateOriginal) {
-  const regular: string[] = [labelText, coverText(cover).regular, catalogueText(entries).regular];
+function collectText(plan: PacketPlan, entries: CatalogueEntry[], cover: CoverInfo, locate: LocateOriginal) {
+  const regular: string[] = [labelText, coverText(cover).regular, catalogueText(entries).regular, plan.definition.layout.watermark];
   const bold: string[] = [labelText, coverText(cover).bold, catalogueText(entries).bold];
   for (const section of plan.sections) {
     const d = dividerText(section);
@@ -71,7 +76,9 @@ function collectText(plan: PacketPlan, entries: CatalogueEntry[], cover: ReturnT
   }
   for (const filing of plan.filings) {
     const p = placeholderText(filing, locate(filing));
-    regular.push(p.regular, ...captionLines(filing.material));
+    const a = filing.archival;
+    regular.push(p.regular, ...captionLines(filing.material), a.fonds, a.year, a.retention, a.item);
+    for (const photo of filing.material.photos ?? []) regular.push(photo.caption, groupPhotoText(1, 1));
     bold.push(p.bold);
   }
   return { regular: regular.join(''), bold: bold.join('') };
@@ -80,11 +87,14 @@ function collectText(plan: PacketPlan, entries: CatalogueEntry[], cover: ReturnT
 /**
  * The packet PDF in two passes: content first (dividers, then each filing's pages), so every
  * start page is known; then the catalogue, whose length is fixed before its numbers are drawn,
- * goes in front together with the cover.
+ * goes in front together with the cover. Watermark, 归档章 and page numbers go on last.
  */
 export async function buildPacketPdf(input: PdfBuildInput): Promise<PdfBuildResult> {
   const { plan, signal } = input;
-  const cover = coverInfo(plan.title, plan.dossier.unit, input.now);
+  const { layout, cover: coverDef, archivalCode } = plan.definition;
+  const now = input.now ?? new Date();
+  const volume = input.volume && input.volume.count > 1 ? volumeText(input.volume.index, input.volume.count) : '';
+  const cover = coverInfo(plan.title, coverDef.unit.trim() || plan.dossier.unit, coverDef.date, volume, now);
   const entries = catalogueEntries(plan);
   const text = collectText(plan, entries, cover, input.locate);
 
@@ -94,7 +104,16 @@ export async function buildPacketPdf(input: PdfBuildInput): Promise<PdfBuildResu
     await embedNotoSubset(doc, 'bold', text.bold),
   );
   const flow = new PageFlow(() => doc.addPage([A4.width, A4.height]), fonts);
-  const ctx = { doc, flow, archive: input.archive, renderer: input.renderer, locate: input.locate };
+  const ctx: FilingContext = {
+    doc,
+    flow,
+    photos: new PhotoSheet(doc, fonts, layout.photosPerPage),
+    preset: input.preset ?? IMAGE_PRESETS[layout.imageQuality],
+    archive: input.archive,
+    renderer: input.renderer,
+    locate: input.locate,
+    stats: { inputBytes: 0 },
+  };
 
   // Pass 1: content. Page indexes here are 0-based within the content.
   const entryTarget: number[] = [];
@@ -102,10 +121,12 @@ export async function buildPacketPdf(input: PdfBuildInput): Promise<PdfBuildResu
   const outlineByIndicator = new Map<number, OutlineNode>();
   const roots: OutlineNode[] = [];
   const opaque = new Set<PDFPage>();
+  const stamps: { page: PDFPage; seq: number; count: number }[] = [];
   const notices: PdfBuildResult['notices'] = [];
   let done = 0;
   for (const section of plan.sections) {
     signal.throwIfAborted();
+    ctx.photos.close();
     entryTarget.push(doc.getPageCount());
     drawDivider(flow, section);
     const node: OutlineNode = {
@@ -122,13 +143,13 @@ export async function buildPacketPdf(input: PdfBuildInput): Promise<PdfBuildResu
       signal.throwIfAborted();
       input.progress(done, plan.filings.length, filing.material.title);
       await yieldToLoop();
-      const start = doc.getPageCount();
       const outcome = await appendFiling(ctx, filing);
-      entryTarget.push(start);
+      entryTarget.push(outcome.start);
       const reason = outcome.reason ? reasons[outcome.reason] : null;
-      contentPages.set(filing.seq, { start, count: outcome.pages.length, reason });
+      contentPages.set(filing.seq, { start: outcome.start, count: outcome.pages.length, reason });
       if (outcome.copied) for (const page of outcome.pages) opaque.add(page);
       if (reason) notices.push({ title: filing.material.title, reason });
+      else if (outcome.document) stamps.push({ page: outcome.pages[0], seq: filing.seq, count: outcome.pages.length });
       node.children.push({ title: filing.material.title, page: outcome.pages[0], children: [], open: false });
       done += 1;
     }
@@ -137,22 +158,32 @@ export async function buildPacketPdf(input: PdfBuildInput): Promise<PdfBuildResu
   input.progress(done, plan.filings.length, null);
 
   // Pass 2: cover and catalogue in front; every content page shifts by their count.
-  const layout = layoutCatalogue(entries, fonts);
-  const front = 1 + layout.pages.length;
+  const catalogue = layout.catalogue ? layoutCatalogue(entries, fonts) : { pages: [] };
+  const front = 1 + catalogue.pages.length;
   drawCover(doc.insertPage(0, [A4.width, A4.height]), fonts, cover);
-  const cataloguePages = layout.pages.map((_, i) => doc.insertPage(1 + i, [A4.width, A4.height]));
-  drawCatalogue(cataloguePages, layout, fonts, (entry) => entryTarget[entry] + front + 1);
+  const cataloguePages = catalogue.pages.map((_, i) => doc.insertPage(1 + i, [A4.width, A4.height]));
+  if (layout.catalogue) drawCatalogue(cataloguePages, catalogue, fonts, (entry) => entryTarget[entry] + front + 1);
 
-  addPageNumbers(doc, fonts, opaque);
-  addOutline(doc, [{ title: labels.catalogueBookmark, page: cataloguePages[0], children: [], open: false }, ...roots]);
+  if (archivalCode.stamp) {
+    const bySeq = new Map(plan.filings.map((f) => [f.seq, f]));
+    for (const s of stamps) drawStamp(s.page, fonts, bySeq.get(s.seq)!.archival, s.count);
+  }
+  if (layout.watermark.trim()) {
+    for (let i = 1; i < doc.getPageCount(); i += 1) drawWatermark(doc.getPage(i), fonts, layout.watermark.trim());
+  }
+  if (layout.pageNumbers) addPageNumbers(doc, fonts, opaque);
+  const catalogueBookmark: OutlineNode[] = cataloguePages.length
+    ? [{ title: labels.catalogueBookmark, page: cataloguePages[0], children: [], open: false }]
+    : [];
+  addOutline(doc, [...catalogueBookmark, ...roots]);
 
-  doc.setTitle(plan.title, { showInWindowTitleBar: true });
-  doc.setAuthor(plan.dossier.unit || plan.dossier.name);
+  const title = volume ? `${plan.title}（${volume}）` : plan.title;
+  doc.setTitle(title, { showInWindowTitleBar: true });
+  doc.setAuthor(cover.unit || plan.dossier.name);
   doc.setSubject(`${plan.dossier.name}${labels.packetSuffix}`);
   doc.setCreator('Dossier 创建档案管家');
   doc.setProducer('Dossier 创建档案管家 (pdf-lib)');
   doc.setLanguage('zh-CN');
-  const now = input.now ?? new Date();
   doc.setCreationDate(now);
   doc.setModificationDate(now);
 
@@ -164,5 +195,5 @@ export async function buildPacketPdf(input: PdfBuildInput): Promise<PdfBuildResu
 
   const pages = new Map<number, FilingPages>();
   for (const [seq, p] of contentPages) pages.set(seq, { ...p, start: p.start + front + 1 });
-  return { bytes, pageCount: doc.getPageCount(), pages, notices };
+  return { bytes, pageCount: doc.getPageCount(), pages, notices, inputBytes: ctx.stats.inputBytes };
 }

@@ -1,14 +1,34 @@
 import sharp from 'sharp';
-import type { PDFDocument, PDFPage } from 'pdf-lib';
-import type { Material } from '../../../../shared/domain';
-import { A4, CONTENT_WIDTH, MARGIN, wrapText } from './layout';
+import type { PDFDocument, PDFImage, PDFPage } from 'pdf-lib';
+import type { ImageQuality, Material } from '../../../../shared/domain';
+import { wrapText } from './layout';
 import { formatDate, labels } from './labels';
 import { drawLine, type PacketFonts, type TextStyle } from './text';
 
-/** Long side in pixels: about 240 dpi across A4, sharp enough to read, small enough to keep. */
-const MAX_PIXELS = 2000;
-const CAPTION: TextStyle = { size: 11 };
-const CAPTION_LEADING = 1.7;
+/** Long side in pixels and JPEG quality. “standard” is about 240 dpi across A4. */
+export interface ImagePreset {
+  maxPixels: number;
+  quality: number;
+  /** Re-encode PNG as JPEG too (only when squeezing under a size cap). */
+  pngAsJpeg: boolean;
+}
+
+export const IMAGE_PRESETS: Record<ImageQuality, ImagePreset> = {
+  high: { maxPixels: 2600, quality: 90, pngAsJpeg: false },
+  standard: { maxPixels: 2000, quality: 85, pngAsJpeg: false },
+  compact: { maxPixels: 1400, quality: 72, pngAsJpeg: false },
+};
+
+/** Steps below “compact”, tried in turn to bring a 网上申报 PDF under its size cap. */
+export const SQUEEZE_PRESETS: ImagePreset[] = [
+  { maxPixels: 1200, quality: 65, pngAsJpeg: true },
+  { maxPixels: 900, quality: 55, pngAsJpeg: true },
+  { maxPixels: 640, quality: 45, pngAsJpeg: true },
+];
+
+const CAPTION: TextStyle = { size: 10.5 };
+const CAPTION_SMALL: TextStyle = { size: 9 };
+const LEADING = 1.6;
 
 export interface PreparedImage {
   bytes: Buffer;
@@ -18,42 +38,59 @@ export interface PreparedImage {
 }
 
 /**
- * Decode, turn upright by its EXIF orientation (rotate() must come before resize), shrink to at
- * most MAX_PIXELS, and re-encode as something PDF can hold: PNG stays lossless (screenshots,
- * scans of text), everything else becomes JPEG on white.
+ * Decode, turn upright by its EXIF orientation (rotate() must come before resize), shrink to the
+ * preset's size, and re-encode as something PDF can hold: PNG stays lossless (screenshots,
+ * scans of text) unless squeezing, everything else becomes JPEG on white.
  */
-export async function prepareImage(file: string, mediaType: string): Promise<PreparedImage> {
+export async function prepareImage(file: string, mediaType: string, preset: ImagePreset = IMAGE_PRESETS.standard): Promise<PreparedImage> {
   let pipeline = sharp(file, { failOn: 'error' })
     .rotate()
-    .resize({ width: MAX_PIXELS, height: MAX_PIXELS, fit: 'inside', withoutEnlargement: true });
-  const png = mediaType === 'image/png';
-  pipeline = png ? pipeline.png({ compressionLevel: 6 }) : pipeline.flatten({ background: '#ffffff' }).jpeg({ quality: 85 });
+    .resize({ width: preset.maxPixels, height: preset.maxPixels, fit: 'inside', withoutEnlargement: true });
+  const png = mediaType === 'image/png' && !preset.pngAsJpeg;
+  pipeline = png
+    ? pipeline.png({ compressionLevel: 6 })
+    : pipeline.flatten({ background: '#ffffff' }).jpeg({ quality: preset.quality });
   const { data, info } = await pipeline.toBuffer({ resolveWithObject: true });
   return { bytes: data, format: png ? 'png' : 'jpg', width: info.width, height: info.height };
 }
 
-export function captionLines(material: Material): string[] {
-  const lines = [`${labels.title}${labels.separator}${material.title}`];
-  const date = formatDate(material.date);
-  if (date) lines.push(`${labels.date}${labels.separator}${date}`);
+export async function embedImage(doc: PDFDocument, image: PreparedImage): Promise<PDFImage> {
+  return image.format === 'png' ? doc.embedPng(image.bytes) : doc.embedJpg(image.bytes);
+}
+
+/** DA/T 50 caption: 题名, 时间, 地点, 摄影者 (those filled in). */
+export function captionLines(material: Material, ownCaption = ''): string[] {
+  const sep = labels.separator;
+  const lines = [`${labels.title}${sep}${ownCaption || material.title}`];
+  const time = material.photoTime?.trim() || formatDate(material.date);
+  if (time) lines.push(`${labels.photoTime}${sep}${time}`);
+  if (material.place?.trim()) lines.push(`${labels.place}${sep}${material.place.trim()}`);
+  if (material.photographer?.trim()) lines.push(`${labels.photographer}${sep}${material.photographer.trim()}`);
   return lines;
 }
 
-/** One A4 page: the photo as large as fits above its caption, centred. */
-export async function drawPhotoPage(doc: PDFDocument, page: PDFPage, fonts: PacketFonts, image: PreparedImage, material: Material): Promise<void> {
-  const embedded = image.format === 'png' ? await doc.embedPng(image.bytes) : await doc.embedJpg(image.bytes);
-  const wrapped = captionLines(material).flatMap((line) => wrapText(line, CONTENT_WIDTH, (s) => fonts.width(s, CAPTION)));
-  const lineHeight = CAPTION.size * CAPTION_LEADING;
-  const captionTop = MARGIN.bottom + wrapped.length * lineHeight + 10;
-  const boxTop = A4.height - MARGIN.top;
-  const boxHeight = boxTop - captionTop - 14;
-  const scale = Math.min(CONTENT_WIDTH / image.width, boxHeight / image.height);
-  const w = image.width * scale;
-  const h = image.height * scale;
-  page.drawImage(embedded, { x: MARGIN.left + (CONTENT_WIDTH - w) / 2, y: captionTop + 14 + (boxHeight - h) / 2, width: w, height: h });
-  let y = captionTop;
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** The photo as large as fits in `box` above its caption, centred. */
+export function drawPhotoInBox(page: PDFPage, fonts: PacketFonts, embedded: PDFImage, box: Box, caption: string[], small: boolean): void {
+  const style = small ? CAPTION_SMALL : CAPTION;
+  const wrapped = caption.flatMap((line) => wrapText(line, box.width, (s) => fonts.width(s, style)));
+  const lineHeight = style.size * LEADING;
+  const captionHeight = wrapped.length * lineHeight + 8;
+  const imageHeight = Math.max(20, box.height - captionHeight);
+  const scale = Math.min(box.width / embedded.width, imageHeight / embedded.height);
+  const w = embedded.width * scale;
+  const h = embedded.height * scale;
+  const imageBottom = box.y + captionHeight;
+  page.drawImage(embedded, { x: box.x + (box.width - w) / 2, y: imageBottom + (imageHeight - h) / 2, width: w, height: h });
+  let y = imageBottom - 6;
   for (const line of wrapped) {
     y -= lineHeight;
-    drawLine(page, fonts, line, MARGIN.left, y + CAPTION.size * 0.3, CAPTION);
+    drawLine(page, fonts, line, box.x, y + style.size * 0.3, style);
   }
 }

@@ -1,0 +1,47 @@
+// The backup manifest is a `sha256sum` file: one “<sha256>  <path>” line per file, sorted by
+// path, so `sha256sum -c MANIFEST.sha256` checks an extracted backup without this program.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { ApiError } from '../../../shared/errors';
+import { sha256File } from '../store/hash';
+
+export const MANIFEST_NAME = 'MANIFEST.sha256';
+export const META_NAME = 'backup.json';
+
+export function formatManifest(hashes: Map<string, string>): string {
+  return [...hashes.keys()]
+    .sort()
+    .map((name) => `${hashes.get(name)}  ${name}\n`)
+    .join('');
+}
+
+export function parseManifest(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const line of text.split('\n')) {
+    if (line === '') continue;
+    const m = /^([0-9a-f]{64}) {2}(.+)$/.exec(line);
+    if (!m) throw new ApiError('bad_input', `备份清单格式错误：${line.slice(0, 80)}`);
+    out.set(m[2], m[1]);
+  }
+  return out;
+}
+
+/** Every file under `root`, as forward-slash relative paths (what a manifest names). */
+export async function listFiles(root: string, sub = ''): Promise<string[]> {
+  const out: string[] = [];
+  const entries = await fs.readdir(path.join(root, sub), { withFileTypes: true }).catch(() => []);
+  for (const e of entries) {
+    const rel = sub ? `${sub}/${e.name}` : e.name;
+    if (e.isDirectory()) out.push(...(await listFiles(root, rel)));
+    else if (e.isFile()) out.push(rel);
+  }
+  return out;
+}
+
+/** The manifest an archive folder's payload would have (archive.db, files/, derived/). */
+export async function manifestOfFolder(root: string): Promise<string> {
+  const hashes = new Map<string, string>();
+  const names = ['archive.db', ...(await listFiles(root, 'files')), ...(await listFiles(root, 'derived'))];
+  for (const name of names) hashes.set(name, await sha256File(path.join(root, name)));
+  return formatManifest(hashes);
+}

@@ -1,0 +1,73 @@
+import type { ImportMapping, ImportPreview, PreviewIndicator, PreviewLevel } from '../../../../shared/domain';
+import { ApiError } from '../../../../shared/errors';
+import { codeModeOf } from './codeMode';
+import type { IndicatorTables } from './index';
+import { cleanTables, tablesToSystem } from './system';
+import { isBlankRow } from './text';
+import type { ParsedSystem } from './types';
+
+/** Rows shown for mapping columns by hand: the header and a few below it. */
+const SAMPLE_ROWS = 8;
+
+/**
+ * What importing would give, for the clerk to check before anything is saved. A file whose
+ * header is not recognised (or whose mapping yields nothing) is not an error here: the preview
+ * says why and shows the first rows, so the clerk can map the columns by hand.
+ */
+export function previewTables(read: IndicatorTables, mapping?: ImportMapping): ImportPreview {
+  const tables = cleanTables(read.tables);
+  let parsed: ParsedSystem | null = null;
+  let problem: string | null = null;
+  try {
+    parsed = tablesToSystem(tables, read.fileLabel, read.fallbackName, mapping);
+  } catch (err) {
+    // Empty files and unreadable mappings have nothing to map: those stay errors.
+    if (!(err instanceof ApiError) || err.code !== 'bad_input' || tables.every((t) => t.rows.every(isBlankRow))) throw err;
+    problem = err.message;
+  }
+  const used = parsed?.mapping ?? mapping ?? null;
+  const tableIndex = used?.table ?? Math.max(0, tables.findIndex((t) => !t.rows.every(isBlankRow)));
+  const rows = tables[tableIndex]?.rows ?? [];
+  const sampleStart = used ? used.headerRow : Math.max(0, rows.findIndex((r) => !isBlankRow(r)));
+  const indicators = parsed ? previewIndicators(parsed) : [];
+  return {
+    fileName: read.fileLabel,
+    name: parsed?.name ?? read.fallbackName,
+    tables: tables.map((t) => t.label),
+    mapping: used,
+    mappingSource: mapping ? 'manual' : parsed ? 'detected' : null,
+    sampleRows: rows.slice(sampleStart, sampleStart + SAMPLE_ROWS),
+    sampleStart,
+    indicators,
+    levels: levelsOf(indicators),
+    warnings: parsed?.warnings ?? [],
+    problem,
+    codeMode: parsed ? codeModeOf(parsed) : 'position',
+  };
+}
+
+function previewIndicators(parsed: ParsedSystem): PreviewIndicator[] {
+  const depth = new Map<string, number>();
+  return parsed.indicators.map((i) => {
+    const d = i.parentCode === null ? 1 : (depth.get(i.parentCode) ?? 0) + 1;
+    depth.set(i.code, d);
+    return { ...i, depth: d };
+  });
+}
+
+/** Counts and score totals per level; veto and bonus items are counted apart from the score. */
+export function levelsOf(indicators: readonly PreviewIndicator[]): PreviewLevel[] {
+  const levels: PreviewLevel[] = [];
+  for (const i of indicators) {
+    const level = (levels[i.depth - 1] ??= { depth: i.depth, count: 0, scoreTotal: 0, bonusTotal: 0, vetoCount: 0 });
+    level.count++;
+    if (i.kind === 'veto') level.vetoCount++;
+    else if (i.kind === 'bonus') level.bonusTotal += i.score ?? 0;
+    else level.scoreTotal += i.score ?? 0;
+  }
+  for (const l of levels) {
+    l.scoreTotal = Math.round(l.scoreTotal * 1000) / 1000;
+    l.bonusTotal = Math.round(l.bonusTotal * 1000) / 1000;
+  }
+  return levels;
+}

@@ -1,0 +1,35 @@
+import { fileTypeFromFile } from 'file-type';
+import path from 'node:path';
+
+// Types recorded by materials/detect.ts that the signature alone does not name exactly.
+const OLE_RECORDED = new Set(['application/msword', 'application/vnd.ms-excel', 'application/vnd.ms-works']);
+const NO_SIGNATURE = new Set(['text/plain', 'application/octet-stream']);
+
+/** Does the stored file's signature still say what was recorded? Returns the mismatch, if any. */
+export async function typeMismatch(file: string, recorded: string): Promise<string | null> {
+  const found = (await fileTypeFromFile(file))?.mime as string | undefined;
+  if (found === undefined) return NO_SIGNATURE.has(recorded) ? null : `登记格式为 ${recorded}，文件中已找不到该格式的特征`;
+  if (found === recorded || (found === 'application/x-cfb' && OLE_RECORDED.has(recorded))) return null;
+  return `登记格式为 ${recorded}，文件实际为 ${found}`;
+}
+
+// The formats clerks see most, by extension: a name that promises one and holds another.
+const EXPECTED: Record<string, RegExp> = {
+  '.pdf': /^application\/pdf$/,
+  '.jpg': /^image\/jpeg$/,
+  '.jpeg': /^image\/jpeg$/,
+  '.png': /^image\/png$/,
+  '.docx': /wordprocessingml/,
+  '.xlsx': /spreadsheetml/,
+  '.doc': /msword|x-cfb/,
+  '.xls': /ms-excel|x-cfb/,
+  '.zip': /zip/,
+};
+
+/** “扩展名与内容不符”: kept as filed (the content decides its kind), but worth a look. */
+export function extensionMismatch(originalName: string, mediaType: string): string | null {
+  const ext = path.extname(originalName).toLowerCase();
+  const expected = EXPECTED[ext];
+  if (!expected || expected.test(mediaType)) return null;
+  return `文件名扩展名为 ${ext}，内容实际为 ${mediaType}（已按实际内容归档）`;
+}

@@ -1,0 +1,38 @@
+import fs from 'node:fs/promises';
+import mammoth from 'mammoth';
+import type { MaterialPreview } from '../../../shared/domain';
+import type { Archive } from '../archive/archive';
+import { decodePlainText } from '../extract/plainText';
+import { readSheets } from '../extract/xlsx';
+import { readMinutes } from '../materials/minutes';
+import { getMaterial } from '../materials/repo';
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const MAX_ROWS = 300;
+const MAX_TEXT = 100_000;
+
+/**
+ * What the renderer needs to show a material without plugins. PDFs, photos and videos are read
+ * by the renderer from their file URL; DOCX becomes HTML (mammoth; the renderer shows it in a
+ * sandboxed frame), XLSX a table per sheet, text as text, minutes as the form.
+ */
+export async function previewMaterial(archive: Archive, materialId: number): Promise<MaterialPreview> {
+  const m = getMaterial(archive.db, materialId);
+  if (m.kind === 'minutes') return { type: 'minutes', form: await readMinutes(archive, materialId) };
+  if (m.kind === 'photo_group') return { type: 'photos', photos: m.photos };
+  if (m.mediaType === 'application/pdf') return { type: 'pdf' };
+  if (m.hasThumbnail) return { type: 'image' };
+  if (m.kind === 'video') return { type: 'video' };
+  const file = archive.store.pathFor(m.sha256);
+  if (m.mediaType === DOCX) {
+    const { value } = await mammoth.convertToHtml({ buffer: await fs.readFile(file) });
+    return { type: 'html', html: value };
+  }
+  if (m.mediaType === XLSX) return { type: 'sheets', sheets: await readSheets(await fs.readFile(file), MAX_ROWS) };
+  if (m.mediaType === 'text/plain') {
+    const text = decodePlainText(await fs.readFile(file));
+    return { type: 'text', text: text.slice(0, MAX_TEXT), truncated: text.length > MAX_TEXT };
+  }
+  return { type: 'file' };
+}

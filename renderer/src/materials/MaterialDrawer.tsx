@@ -1,0 +1,98 @@
+import { Button, Drawer, Space, Tabs, Tag } from 'antd';
+import { useCallback, useState } from 'react';
+import { materialKindLabels, type Material, type MaterialFields } from '../../../shared/domain';
+import { useQuery } from '../common/useQuery';
+import { useReportError } from '../common/useReportError';
+import { usePlatform } from '../platformContext';
+import { GroupEditor } from './GroupEditor';
+import { HistoryList } from './HistoryList';
+import { MetadataForm } from './MetadataForm';
+import { MaterialPreviewView } from './preview/MaterialPreviewView';
+
+interface Props {
+  materialId: number | null;
+  onClose: () => void;
+  onChanged: () => void;
+  onEditMinutes: (material: Material) => void;
+}
+
+/** One material: its description (editable), a preview, and its change history. */
+export function MaterialDrawer({ materialId, onClose, onChanged, onEditMinutes }: Props) {
+  const { api, fileUrl } = usePlatform();
+  const reportError = useReportError();
+  const [saving, setSaving] = useState(false);
+  const [version, setVersion] = useState(0);
+  const load = useCallback(
+    (): Promise<Material> => api['materials.get']({ materialId: materialId! }),
+    // version: read again after a save
+    [api, materialId, version],
+  );
+  const material = useQuery(`material:${materialId}`, materialId === null ? null : load, '读取材料失败');
+  const m = material.data;
+
+  const save = async (fields: Partial<MaterialFields>) => {
+    if (!m) return;
+    setSaving(true);
+    try {
+      await api['materials.update']({ materialId: m.id, fields });
+      setVersion((v) => v + 1);
+      onChanged();
+    } catch (err) {
+      reportError(err, '保存失败');
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Drawer
+      open={materialId !== null}
+      onClose={onClose}
+      size={760}
+      title={m ? m.title : '材料'}
+      data-testid="material-drawer"
+      extra={
+        m && (
+          <Space>
+            <Tag>{materialKindLabels[m.kind]}</Tag>
+            {m.kind === 'minutes' && (
+              <Button onClick={() => onEditMinutes(m)} data-testid="edit-minutes">
+                编辑纪要
+              </Button>
+            )}
+            <a href={fileUrl(m.sha256, 'original')} target="_blank" rel="noreferrer">
+              打开原件
+            </a>
+          </Space>
+        )
+      }
+    >
+      {m && (
+        <Tabs
+          items={[
+            { key: 'meta', label: '著录信息', children: <MetadataForm material={m} saving={saving} onSave={(f) => void save(f)} /> },
+            { key: 'preview', label: '预览', children: <MaterialPreviewView material={m} /> },
+            ...(m.kind === 'photo_group'
+              ? [
+                  {
+                    key: 'group',
+                    label: '组照顺序与说明',
+                    children: (
+                      <GroupEditor
+                        material={m}
+                        onSaved={() => {
+                          setVersion((v) => v + 1);
+                          onChanged();
+                        }}
+                      />
+                    ),
+                  },
+                ]
+              : []),
+            { key: 'history', label: '变更记录', children: <HistoryList materialId={m.id} version={m.updatedAt} /> },
+          ]}
+        />
+      )}
+    </Drawer>
+  );
+}

@@ -1,0 +1,90 @@
+import { DeleteOutlined } from '@ant-design/icons';
+import { Button, Input, Modal, Select, Space, Table } from 'antd';
+import { useState } from 'react';
+import type { ResponsibleUnit, UnitKind } from '../../../shared/domain';
+import { useReportError } from '../common/useReportError';
+import { usePlatform } from '../platformContext';
+import { useUnits } from './useUnits';
+
+const KINDS: { value: UnitKind; label: string }[] = [
+  { value: 'group', label: '职能组' },
+  { value: 'lead', label: '组长单位' },
+  { value: 'member', label: '成员单位' },
+  { value: 'department', label: '部门' },
+];
+
+/** The register of 责任单位 and their persons; indicators are assigned in the indicator editor. */
+export function UnitsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const { api } = usePlatform();
+  const reportError = useReportError();
+  const units = useUnits();
+  const [name, setName] = useState('');
+  const [kind, setKind] = useState<UnitKind>('department');
+  const call = async (work: () => Promise<unknown>, title: string) => {
+    try {
+      await work();
+      units.reload();
+      return true;
+    } catch (err) {
+      reportError(err, title);
+      return false;
+    }
+  };
+  const update = (u: ResponsibleUnit, fields: Partial<Pick<ResponsibleUnit, 'name' | 'kind' | 'persons'>>) =>
+    call(() => api['units.update']({ unitId: u.id, fields }), '保存责任单位失败');
+  return (
+    <Modal open={open} title="责任单位" width={760} onCancel={onClose} footer={<Button onClick={onClose}>关闭</Button>}>
+      <Space style={{ marginBottom: 12 }}>
+        <Input placeholder="单位或职能组名称" value={name} onChange={(e) => setName(e.target.value)} style={{ width: 240 }} aria-label="新单位名称" />
+        <Select value={kind} options={KINDS} onChange={setKind} style={{ width: 120 }} aria-label="单位类型" />
+        <Button
+          type="primary"
+          data-testid="unit-add"
+          onClick={() => void call(() => api['units.create']({ name, kind }), '添加责任单位失败').then((ok) => ok && setName(''))}
+        >
+          添加
+        </Button>
+      </Space>
+      <Table<ResponsibleUnit>
+        size="small"
+        rowKey="id"
+        pagination={false}
+        dataSource={units.data ?? []}
+        data-testid="units-table"
+        columns={[
+          {
+            title: '名称',
+            key: 'name',
+            render: (_, u) => (
+              <Input size="small" defaultValue={u.name} onBlur={(e) => e.target.value !== u.name && void update(u, { name: e.target.value })} />
+            ),
+          },
+          { title: '类型', key: 'kind', width: 120, render: (_, u) => <Select size="small" value={u.kind} options={KINDS} onChange={(k) => void update(u, { kind: k })} /> },
+          {
+            title: '人员',
+            key: 'persons',
+            render: (_, u) => (
+              <Select
+                size="small"
+                mode="tags"
+                style={{ width: '100%' }}
+                value={u.persons}
+                aria-label={`${u.name} 人员`}
+                onChange={(persons: string[]) => void update(u, { persons })}
+              />
+            ),
+          },
+          { title: '负责指标', key: 'count', width: 80, render: (_, u) => u.indicatorCount },
+          {
+            title: '',
+            key: 'delete',
+            width: 48,
+            render: (_, u) => (
+              <Button size="small" danger icon={<DeleteOutlined />} title="删除" onClick={() => void call(() => api['units.delete']({ unitId: u.id }), '删除责任单位失败')} />
+            ),
+          },
+        ]}
+      />
+    </Modal>
+  );
+}

@@ -1,0 +1,134 @@
+// End to end in Chromium, as a clerk: import a 测评体系 through the preview (counts, totals,
+// warnings; nothing saved on 取消), edit the tree (rename, add, reorder, delete refused while
+// materials are linked, then with them moved), filter by responsible unit, and self-evaluate.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TOKEN_HEADER } from '../../shared/transport';
+import { writePdfs } from '../indicators/materialFiles';
+import { ensureRendererBuilt, startBrowserMode, type BrowserModeServer } from './server';
+
+const CHROMIUM = process.env.DOSSIER_CHROMIUM ?? '/usr/bin/chromium';
+const samples = path.resolve(import.meta.dirname, '../../../shared/samples');
+
+describe('indicator systems in the browser', () => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-e2e-ind-'));
+  let server: BrowserModeServer;
+  let browser: Browser | null = null;
+
+  const api = async (method: string, args: unknown) => {
+    const res = await fetch(`${server.origin}/api/${method}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: server.token },
+      body: JSON.stringify(args),
+    });
+    return ((await res.json()) as { result: unknown }).result;
+  };
+
+  beforeAll(async () => {
+    ensureRendererBuilt();
+    server = await startBrowserMode(path.join(tmp, 'archive'));
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('imports through the preview, edits the tree, filters by unit and self-evaluates', async () => {
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    const page: Page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    const pageErrors: string[] = [];
+    page.on('pageerror', (err) => pageErrors.push(err.message));
+    page.setDefaultTimeout(30_000);
+    await page.goto(server.url);
+
+    // 1. Preview an imported workbook: counts and totals per level; 取消 saves nothing.
+    await page.getByRole('textbox', { name: /档案名称/ }).fill('2025年度文明校园创建档案');
+    await page.getByRole('radio', { name: /导入测评体系文件/ }).check();
+    const fileInput = page.getByTestId('system-file-button').locator('xpath=ancestor::span[contains(@class,"ant-upload")]//input[@type="file"]');
+    await fileInput.setInputFiles(path.join(samples, '文明校园测评体系（示例）.xlsx'));
+    const levels = page.getByTestId('preview-levels');
+    await levels.waitFor();
+    expect(await levels.innerText()).toMatch(/一级指标\s*8 项，分值合计 64 分/);
+    expect(await levels.innerText()).toMatch(/三级指标\s*22 项/);
+    await page.getByTestId('preview-node-2.1.1').waitFor();
+    await page.getByTestId('preview-cancel').click();
+    await levels.waitFor({ state: 'hidden' });
+    expect(await api('systems.list', {})).toEqual([]);
+
+    // Again, and confirm: the dossier is created on it.
+    await fileInput.setInputFiles(path.join(samples, '文明校园测评体系（示例）.xlsx'));
+    await page.getByTestId('preview-confirm').click();
+    await page.getByRole('radio', { name: /文明校园测评体系（示例）/ }).and(page.locator(':checked')).waitFor();
+    await page.getByTestId('create-dossier-submit').click();
+    await page.getByTestId('indicator-node-1.1.1').waitFor();
+
+    // 2. Edit: rename 1.1.1 and give it a responsible unit; add a sibling; move it up.
+    await page.getByTestId('indicator-node-1.1.1').click();
+    await page.getByTestId('indicator-edit').click();
+    const editor = page.getByTestId('indicator-editor');
+    await editor.getByLabel('指标名称').fill('班子分工明确（已改名）');
+    await editor.getByLabel('责任单位').fill('校长办公室');
+    await editor.getByLabel('责任人').fill('王老师');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByTestId('indicator-node-1.1.1').getByText('班子分工明确（已改名）').waitFor();
+    expect(await page.getByTestId('indicator-details').innerText()).toContain('王老师');
+
+    await page.getByTestId('indicator-addSibling').click();
+    await page.getByTestId('indicator-editor').getByLabel('指标名称').fill('新增的测评内容');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByTestId('indicator-node-1.1.2').getByText('新增的测评内容').waitFor();
+    await page.getByTestId('indicator-up').click();
+    await page.getByTestId('indicator-node-1.1.1').getByText('新增的测评内容').waitFor();
+    await page.getByTestId('indicator-node-1.1.2').getByText('班子分工明确（已改名）').waitFor();
+
+    // 4. Delete is refused while a material is filed; the clerk moves it and deletes.
+    const [pdf] = await writePdfs(tmp, ['班子会议纪要']);
+    await page.getByTestId('add-materials').locator('input[type=file]').setInputFiles(pdf);
+    await page.getByTestId('add-report').getByText(/已添加 1 份材料/).waitFor();
+    await page.getByTestId('indicator-delete').click();
+    await page.getByRole('button', { name: '删除', exact: true }).click();
+    const moveTarget = page.getByTestId('delete-move-target');
+    await moveTarget.waitFor();
+    expect(await page.getByRole('dialog', { name: '先移走材料，再删除' }).innerText()).toContain('已归集 1 份材料');
+    await moveTarget.click();
+    await page.locator('.ant-select-tree-node-content-wrapper', { hasText: '1.1.2 班子分工明确（已改名）' }).click();
+    await page.getByTestId('delete-move-target-ok').click();
+    await page.getByTestId('indicator-node-1.1.1').getByText('班子分工明确（已改名）').waitFor();
+    await page.getByTestId('indicator-node-1.1.1').getByText('1 份').waitFor();
+    // Coverage of the category: covered/total and the share of its score.
+    expect(await page.getByTestId('coverage-1').innerText()).toMatch(/^1\/\d+ · \d+%$/);
+
+    // 5. Filter the tree by unit: only the item of 校长办公室 and its ancestors remain.
+    await page.getByTestId('unit-filter').click();
+    await page.locator('.ant-select-item-option', { hasText: '校长办公室' }).click();
+    await page.getByTestId('indicator-node-2').waitFor({ state: 'detached' });
+    await page.getByTestId('indicator-node-1.1.1').waitFor();
+    await page.getByTestId('unit-filter').locator('.ant-select-clear').click();
+    await page.getByTestId('indicator-node-2').waitFor();
+
+    // Self-evaluation: a score, a pass line, the result; veto ticked 存在 fails whatever the score.
+    await page.getByTestId('open-selfeval').click();
+    const score = page.getByLabel('1.1.1 自评得分');
+    await score.fill('3');
+    await score.press('Enter');
+    await page.getByTestId('selfeval-sum-1.1').getByText('3').waitFor();
+    await page.getByLabel('达标线').fill('2');
+    await page.getByLabel('达标线').blur();
+    await page.getByTestId('selfeval-result').getByText('达标', { exact: true }).waitFor();
+    const veto = page.locator('[data-testid^="selfeval-veto-"]').first();
+    await veto.getByText('存在').click();
+    await page.getByTestId('selfeval-result').getByText('存在否决项，不达标').waitFor();
+    const saved = (await api('selfEval.get', { dossierId: 1 })) as { passLine: number; total: number; result: string };
+    expect(saved).toMatchObject({ passLine: 2, total: 3, result: 'veto' });
+
+    expect(pageErrors).toEqual([]);
+  }, 240_000);
+});

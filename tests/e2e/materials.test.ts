@@ -1,0 +1,245 @@
+// Materials end to end in Chromium, as a clerk: add a batch (bad files refused with reasons),
+// preview PDF/DOCX/XLSX/video, edit metadata and read the audit log, group photos, fill in
+// 会议纪要, delete and restore, search with snippets and filters, drag materials onto an
+// indicator, cancel an import under way, and a 20,000-material list that stays virtualized.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeTextPdf } from '../../electron/core/demo/textPdf';
+import { openTestArchive, sampleDossier } from '../helpers/tempArchive';
+import { docx, photo, xlsx } from '../materials/fixtures';
+import { ensureRendererBuilt, startBrowserMode, type BrowserModeServer } from './server';
+
+const CHROMIUM = process.env.DOSSIER_CHROMIUM ?? '/usr/bin/chromium';
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+async function prepareArchive(dir: string, extra?: (dossierId: number, db: import('../../electron/core/archive/database').Db) => void) {
+  const t = openTestArchive(dir);
+  const { dossier } = await sampleDossier(t.api);
+  extra?.(dossier.id, t.ctx.archive.db);
+  await t.close();
+}
+
+async function openPage(browser: Browser, server: BrowserModeServer): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  const errors: string[] = [];
+  page.on('pageerror', (err) => errors.push(err.message));
+  page.setDefaultTimeout(30_000);
+  await page.goto(server.url);
+  return { page, errors };
+}
+
+describe('materials in the browser', () => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-e2e-mat-'));
+  const files = path.join(tmp, 'files');
+  let server: BrowserModeServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    ensureRendererBuilt();
+    fs.mkdirSync(files);
+    const put = (name: string, bytes: Buffer | Uint8Array) => fs.writeFileSync(path.join(files, name), bytes);
+    put('垃圾分类工作方案.pdf', await writeTextPdf('垃圾分类工作方案', ['全年组织垃圾分类宣传进社区活动六次。']));
+    put('志愿服务总结.docx', await docx({ coreTitle: '志愿服务总结', paragraphs: ['开展无偿献血活动，参与职工八十人。'] }));
+    put('固定资产台账.xlsx', await xlsx([['名称', '数量'], ['文明餐桌宣传牌', '12']]));
+    put('活动照片1.jpg', await photo({ exif: true, color: '#2a6' }));
+    put('活动照片2.jpg', await photo({ color: '#a62' }));
+    put('活动视频.mp4', Buffer.concat([Buffer.from('000000186674797069736f6d00000000697336f6d', 'hex'), Buffer.alloc(2000, 3)]));
+    put('空白扫描件.pdf', Buffer.alloc(0));
+    await prepareArchive(path.join(tmp, 'archive'));
+    server = await startBrowserMode(path.join(tmp, 'archive'));
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (!process.env.DOSSIER_E2E_KEEP) fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('a clerk files, previews, describes, groups, minutes, deletes, restores and searches', async () => {
+    const { page, errors } = await openPage(browser, server);
+    const list = page.getByTestId('material-list');
+    const row = (title: string) => list.getByTestId('material-row').filter({ hasText: title });
+    const drawer = page.getByTestId('material-drawer');
+
+    // Add a batch under leaf 1.1: the empty file is refused with its reason, the rest filed.
+    await page.getByTestId('indicator-node-1.1').click();
+    const input = page.getByTestId('add-materials').locator('input[type=file]');
+    await input.setInputFiles(fs.readdirSync(files).map((f) => path.join(files, f)));
+    await page.getByTestId('add-report').waitFor();
+    expect(await page.getByTestId('add-report-failed').innerText()).toContain('空白扫描件.pdf：文件为空');
+    await row('活动视频').waitFor();
+    expect(await list.getByTestId('material-title').count()).toBe(6);
+
+    // PDF pages drawn in the browser.
+    await row('垃圾分类工作方案').getByTestId('material-title').click();
+    await drawer.getByRole('tab', { name: '预览' }).click();
+    await drawer.getByTestId('pdf-page').or(drawer.getByText('PDF 无法预览')).first().waitFor({ timeout: 90_000 });
+    expect(await drawer.getByTestId('pdf-preview').innerText()).not.toContain('无法预览');
+    expect(await drawer.getByTestId('pdf-page').count()).toBe(1);
+    // DA/T 22 metadata edited, and the audit log says so.
+    await drawer.getByRole('tab', { name: '著录信息' }).click();
+    await drawer.getByLabel('责任者').fill('办公室');
+    await drawer.getByLabel('文号').fill('示办〔2024〕8号');
+    await drawer.getByTestId('metadata-save').click();
+    await drawer.getByRole('tab', { name: '变更记录' }).click();
+    await drawer.getByTestId('history-entry').filter({ hasText: '责任者：（空） → 办公室' }).waitFor();
+    await page.keyboard.press('Escape');
+
+    // DOCX as HTML, XLSX as a table, video as a file card, a photo's EXIF shown.
+    await row('志愿服务总结').getByTestId('material-title').click();
+    await drawer.getByRole('tab', { name: '预览' }).click();
+    const frame = drawer.getByTestId('docx-preview');
+    await frame.waitFor();
+    expect(await frame.getAttribute('srcdoc')).toContain('无偿献血');
+    await page.keyboard.press('Escape');
+    await row('固定资产台账').getByTestId('material-title').click();
+    await drawer.getByRole('tab', { name: '预览' }).click();
+    await drawer.getByTestId('xlsx-preview').getByText('文明餐桌宣传牌').waitFor();
+    await page.keyboard.press('Escape');
+    await row('活动视频').getByTestId('material-title').click();
+    await drawer.getByRole('tab', { name: '预览' }).click();
+    await drawer.getByTestId('file-card').getByText('video/mp4').waitFor();
+    await page.keyboard.press('Escape');
+    await row('活动照片1').getByTestId('material-title').click();
+    expect(await drawer.getByTestId('exif').innerText()).toContain('HUAWEI P40 Pro');
+    await page.keyboard.press('Escape');
+
+    // Two photos become one 组照.
+    await row('活动照片1').getByRole('checkbox').check();
+    await row('活动照片2').getByRole('checkbox').check();
+    await page.getByTestId('bulk-group').click();
+    await list.getByText('2 张照片').waitFor();
+    expect(await list.getByTestId('material-title').count()).toBe(5);
+
+    // 会议纪要 as a form, shown as a formatted page.
+    await page.getByTestId('new-minutes').click();
+    const mform = page.getByTestId('minutes-form');
+    await mform.getByLabel('会议名称').fill('创建工作推进会');
+    await mform.getByLabel('时间').fill('2024年5月8日 9:00');
+    await mform.getByLabel('主持人').fill('张局长');
+    await mform.getByLabel('决定事项').fill('每月通报创建进度');
+    await page.getByTestId('minutes-save').click();
+    const minutesPage = drawer.getByTestId('minutes-page');
+    await drawer.getByRole('tab', { name: '预览' }).click();
+    await minutesPage.waitFor();
+    expect(await minutesPage.innerText()).toContain('每月通报创建进度');
+    await page.keyboard.press('Escape');
+    await row('创建工作推进会').waitFor();
+
+    // Delete to 回收站 and restore.
+    await row('固定资产台账').getByRole('checkbox').check();
+    await page.getByTestId('bulk-trash').click();
+    await page.getByRole('button', { name: '删除', exact: true }).last().click();
+    await row('固定资产台账').waitFor({ state: 'detached' });
+    await page.getByTestId('open-trash').click();
+    await page.getByTestId('trash-modal').getByTestId('trash-restore').click();
+    await page.getByTestId('trash-modal').getByText('回收站是空的').waitFor();
+    await page.keyboard.press('Escape');
+    await row('固定资产台账').waitFor();
+
+    // Search inside the PDF's text: the snippet shows the match, marked.
+    await page.getByTestId('search-box').locator('input').fill('宣传进社区');
+    await page.getByTestId('search-box').locator('input').press('Enter');
+    const results = page.getByTestId('search-results');
+    const snippet = results.getByTestId('search-snippet').first();
+    await snippet.waitFor();
+    expect(await snippet.innerText()).toContain('垃圾分类宣传进社区');
+    expect(await snippet.getByTestId('search-hit').innerText()).toBe('宣传进社区');
+    // Two characters work too, and filters narrow.
+    await page.getByTestId('search-box').locator('input').fill('献血');
+    await page.getByTestId('search-box').locator('input').press('Enter');
+    await results.getByTestId('material-title').filter({ hasText: '志愿服务总结' }).waitFor();
+    expect(await results.getByTestId('material-title').count()).toBe(1);
+
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 240_000);
+
+  it('drags materials onto an indicator, and files dropped there are filed under it', async () => {
+    const { page, errors } = await openPage(browser, server);
+    await page.getByTestId('indicator-node-1.1').click();
+    const list = page.getByTestId('material-list');
+    const source = list.getByTestId('material-row').filter({ hasText: '志愿服务总结' });
+    await source.waitFor();
+    await source.dragTo(page.getByTestId('indicator-node-1.2'));
+    await page.getByText(/已将 1 份材料归入「1\.2/).waitFor();
+    await page.getByTestId('indicator-node-1.2').click();
+    await list.getByTestId('material-row').filter({ hasText: '志愿服务总结' }).waitFor();
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+
+  it('shows an import under way with progress, stays responsive, and cancels it', async () => {
+    const many = path.join(tmp, 'many');
+    fs.mkdirSync(many);
+    const paths: string[] = [];
+    for (let i = 0; i < 120; i += 1) {
+      const file = path.join(many, `照片${String(i).padStart(3, '0')}.jpg`);
+      fs.writeFileSync(file, await photo({ width: 2400, height: 1800, color: `#${(i * 2039 + 4096).toString(16).slice(-3)}` }));
+      paths.push(file);
+    }
+    const { page } = await openPage(browser, server);
+    await page.getByTestId('indicator-node-1.3').click();
+    await page.getByTestId('add-materials').locator('input[type=file]').setInputFiles(paths);
+    const progress = page.getByTestId('add-progress-text');
+    await progress.filter({ hasText: '正在归档' }).waitFor({ timeout: 120_000 });
+    // The page answers while the core files photos: typing into the search box shows at once.
+    const started = Date.now();
+    await page.getByTestId('search-box').locator('input').fill('测试');
+    expect(Date.now() - started).toBeLessThan(5_000);
+    await page.getByTestId('add-cancel').click();
+    const report = page.getByTestId('add-report');
+    await report.waitFor({ timeout: 60_000 });
+    expect(await report.innerText()).toContain('已取消');
+    const added = Number(/已添加 (\d+) 份材料/.exec(await report.innerText())?.[1]);
+    expect(added).toBeLessThan(120);
+    await page.close();
+  }, 300_000);
+});
+
+describe('a 20,000-material list', () => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-e2e-big-'));
+  let server: BrowserModeServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    ensureRendererBuilt();
+    await prepareArchive(path.join(tmp, 'archive'), (dossierId, db) => {
+      const now = new Date().toISOString();
+      const blob = db.prepare("INSERT INTO blob (sha256, size, media_type, created_at) VALUES (?, 1000, 'application/pdf', ?)");
+      const mat = db.prepare(
+        "INSERT INTO material (dossier_id, kind, sha256, original_name, title, created_at, updated_at) VALUES (?, 'document', ?, ?, ?, ?, ?)",
+      );
+      db.transaction(() => {
+        for (let i = 0; i < 20_000; i += 1) {
+          const sha = i.toString(16).padStart(64, '0');
+          blob.run(sha, now);
+          mat.run(dossierId, sha, `材料${i}.pdf`, `第${i}号材料`, now, now);
+        }
+      })();
+    });
+    server = await startBrowserMode(path.join(tmp, 'archive'));
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('draws only the rows in view', async () => {
+    const { page, errors } = await openPage(browser, server);
+    const list = page.getByTestId('material-list');
+    await list.getByText('共 20000 份材料').waitFor({ timeout: 60_000 });
+    const rows = await list.getByTestId('material-row').count();
+    expect(rows).toBeGreaterThan(5);
+    expect(rows).toBeLessThan(200);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+});
