@@ -1,12 +1,9 @@
 import path from 'node:path';
-import { chromium } from 'playwright-core';
 import { createContext } from '../electron/core/context';
 import { createDirectClient } from '../electron/core/directClient';
 import { createHandlers } from '../electron/core/handlers';
-import { ensureRendererBuilt, startBrowserMode } from '../tests/e2e/server';
+import { ensureRendererBuilt, launchBrowser, startBrowserMode } from '../tests/e2e/server';
 import { tempDir } from './util';
-
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /** Fill an archive with `count` materials straight through SQL (the list is what is measured). */
 async function fillArchive(dir: string, count: number): Promise<void> {
@@ -38,7 +35,7 @@ export async function benchMaterialList(count: number) {
     const dir = path.join(tempDir('dossier-bench-list-'), 'archive');
     await fillArchive(dir, n);
     const server = await startBrowserMode(dir);
-    const browser = await chromium.launch({ executablePath: process.env.DOSSIER_CHROMIUM ?? '/usr/bin/chromium', headless: true, args: ARGS });
+    const browser = await launchBrowser();
     try {
       const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
       const start = performance.now();

@@ -4,14 +4,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TOKEN_HEADER } from '../../shared/transport';
 import { darkPixels, renderPage } from '../helpers/pdfTools';
 import { writeFixtures } from './fixtures';
-import { ensureRendererBuilt, startBrowserMode, type BrowserModeServer } from './server';
+import { ensureRendererBuilt, startBrowserMode, type BrowserModeServer, launchBrowser } from './server';
 
-const CHROMIUM = process.env.DOSSIER_CHROMIUM ?? '/usr/bin/chromium';
 const STEP_MS = 30_000;
 
 describe('browser mode, end to end', () => {
@@ -54,11 +53,7 @@ describe('browser mode, end to end', () => {
 
   it('a clerk creates a dossier, files materials, searches and exports the packet', async () => {
     const files = await writeFixtures(path.join(tmp, 'clerk-files'));
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchBrowser();
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
     const pageErrors: string[] = [];
     page.on('pageerror', (err) => pageErrors.push(err.message));

@@ -4,13 +4,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TOKEN_HEADER } from '../../shared/transport';
 import { writePdfs } from '../indicators/materialFiles';
-import { ensureRendererBuilt, startBrowserMode, type BrowserModeServer } from './server';
+import { ensureRendererBuilt, startBrowserMode, type BrowserModeServer, launchBrowser } from './server';
 
-const CHROMIUM = process.env.DOSSIER_CHROMIUM ?? '/usr/bin/chromium';
 const samples = path.resolve(import.meta.dirname, '../../../shared/samples');
 
 describe('indicator systems in the browser', () => {
@@ -38,11 +37,7 @@ describe('indicator systems in the browser', () => {
   });
 
   it('imports through the preview, edits the tree, filters by unit and self-evaluates', async () => {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchBrowser();
     const page: Page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
     const pageErrors: string[] = [];
     page.on('pageerror', (err) => pageErrors.push(err.message));

@@ -5,15 +5,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeTextPdf } from '../../electron/core/demo/textPdf';
 import { openTestArchive, sampleDossier } from '../helpers/tempArchive';
 import { docx, photo, xlsx } from '../materials/fixtures';
-import { ensureRendererBuilt, startBrowserMode, type BrowserModeServer } from './server';
+import { ensureRendererBuilt, startBrowserMode, type BrowserModeServer, launchBrowser } from './server';
 
-const CHROMIUM = process.env.DOSSIER_CHROMIUM ?? '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 async function prepareArchive(dir: string, extra?: (dossierId: number, db: import('../../electron/core/archive/database').Db) => void) {
   const t = openTestArchive(dir);
@@ -50,7 +48,7 @@ describe('materials in the browser', () => {
     put('空白扫描件.pdf', Buffer.alloc(0));
     await prepareArchive(path.join(tmp, 'archive'));
     server = await startBrowserMode(path.join(tmp, 'archive'));
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+    browser = await launchBrowser();
   }, 180_000);
 
   afterAll(async () => {
@@ -223,7 +221,7 @@ describe('a 20,000-material list', () => {
       })();
     });
     server = await startBrowserMode(path.join(tmp, 'archive'));
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+    browser = await launchBrowser();
   }, 180_000);
 
   afterAll(async () => {

@@ -4,15 +4,13 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Indicator } from '../../shared/domain';
 import { openTestArchive, sampleDossier } from '../helpers/tempArchive';
 import { chinesePdf } from '../packets/fixtures';
-import { ensureRendererBuilt, startBrowserMode, type BrowserModeServer } from './server';
+import { ensureRendererBuilt, startBrowserMode, type BrowserModeServer, launchBrowser } from './server';
 
-const CHROMIUM = process.env.DOSSIER_CHROMIUM ?? '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 describe('packet definitions in the UI', () => {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-e2e-packets-'));
@@ -54,7 +52,7 @@ describe('packet definitions in the UI', () => {
   });
 
   it('defines a packet with a subset of indicators and a custom title, exports it, and the PDF shows only those', async () => {
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+    browser = await launchBrowser();
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
     const pageErrors: string[] = [];
     page.on('pageerror', (err) => pageErrors.push(err.message));

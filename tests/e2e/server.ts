@@ -4,6 +4,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { findChromium, headlessChromiumArgs } from '../../electron/core/render/chromiumLaunch';
 
 export const repoRoot = path.resolve(import.meta.dirname, '../..');
 
@@ -73,4 +75,11 @@ async function stopChild(child: ChildProcess): Promise<void> {
   const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
   await exited;
   clearTimeout(timer);
+}
+
+/** Debian's Chromium (or DOSSIER_CHROMIUM), headless and offline, as every E2E test drives it. */
+export async function launchBrowser(): Promise<Browser> {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error('没有找到 Chromium：请安装（apt-get install chromium）或设置 DOSSIER_CHROMIUM');
+  return chromium.launch({ executablePath, headless: true, args: headlessChromiumArgs });
 }

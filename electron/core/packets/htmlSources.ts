@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import mammoth from 'mammoth';
-import type { MinutesForm } from '../../../shared/domain';
+import { minutesFieldLabels, type MinutesForm } from '../../../shared/domain';
 import type { HtmlRenderer } from '../render/htmlRenderer';
 import { escapeHtml, printHtml } from '../render/printHtml';
 import { subsetNoto } from './pdf/fonts';
@@ -34,15 +34,6 @@ export async function renderText(file: string, title: string, renderer: HtmlRend
   return toPdf(renderer, title, `<pre>${escapeHtml(text.replace(/^\uFEFF/, ''))}</pre>`);
 }
 
-const MINUTES_ROWS: [keyof MinutesForm, string][] = [
-  ['meetingName', '会议名称'],
-  ['time', '时间'],
-  ['place', '地点'],
-  ['host', '主持人'],
-  ['attendees', '参会人员'],
-  ['absentees', '缺席人员'],
-  ['recorder', '记录人'],
-];
 
 export class MinutesUnreadable extends Error {}
 
@@ -76,12 +67,18 @@ const multiline = (text: string) => escapeHtml(text).replace(/\r?\n/g, '<br>');
 
 /** 会议纪要 from its form: the heading facts as a table, then 议题 and 决定事项. */
 export function minutesHtml(form: MinutesForm, title: string): string {
-  const rows = MINUTES_ROWS.filter(([k]) => form[k].trim() !== '')
+  // Short facts go in the heading table; 议题 and 决定事项 run as paragraphs below it.
+  const paragraphs = new Set<keyof MinutesForm>(['topics', 'decisions']);
+  const filled = minutesFieldLabels.filter(([k]) => form[k].trim() !== '');
+  const rows = filled
+    .filter(([k]) => !paragraphs.has(k))
     .map(([k, label]) => `<tr><th style="width:6em;white-space:nowrap">${label}</th><td>${multiline(form[k])}</td></tr>`)
     .join('');
-  const block = (label: string, text: string) =>
-    text.trim() ? `<h2>${label}</h2><p style="white-space:pre-wrap">${escapeHtml(text)}</p>` : '';
-  return `<h1>${escapeHtml(form.meetingName || title)}</h1><table>${rows}</table>${block('议题', form.topics)}${block('决定事项', form.decisions)}`;
+  const blocks = filled
+    .filter(([k]) => paragraphs.has(k))
+    .map(([k, label]) => `<h2>${label}</h2><p style="white-space:pre-wrap">${escapeHtml(form[k])}</p>`)
+    .join('');
+  return `<h1>${escapeHtml(form.meetingName || title)}</h1><table>${rows}</table>${blocks}`;
 }
 
 export async function renderMinutes(file: string, title: string, renderer: HtmlRenderer): Promise<Uint8Array> {
