@@ -57,8 +57,11 @@ export const exportOptionsSchema = z
     online: z.boolean().default(false),
     onlineBy: z.enum(['indicator', 'category']).default('indicator'),
     capMb: z.number().positive('大小上限必须大于 0').max(2000).default(10),
-    /** Volumes are cut where the estimated PDF would pass this size. */
-    volumeMb: z.number().positive().max(4000).default(400),
+    /**
+     * Volumes are cut where the estimated PDF would pass this size. pdf-lib holds a volume in
+     * memory (about 3× its size while saving), so 150 MB keeps an export under 1 GB.
+     */
+    volumeMb: z.number().positive().max(4000).default(150),
     title: text(200).optional(),
   })
   .strict()

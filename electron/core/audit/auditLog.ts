@@ -1,6 +1,6 @@
 import type { Db } from '../archive/database';
 
-export type AuditEntity = 'dossier' | 'indicator_system' | 'indicator' | 'unit' | 'material' | 'packet';
+export type AuditEntity = 'dossier' | 'indicator_system' | 'indicator' | 'unit' | 'material' | 'blob' | 'packet';
 
 /** Every change is written here, inside the same transaction as the change itself. */
 export function audit(

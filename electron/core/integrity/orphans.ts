@@ -27,7 +27,7 @@ export async function quarantineOrphans(archive: Archive): Promise<QuarantineRes
     const target = path.join(dir, sha);
     await fs.rename(archive.store.pathFor(sha), target);
     // The audit log has no blob entity; the material-less entry names the file instead.
-    audit(archive.db, 'quarantine', 'material', null, { sha256: sha, to: target });
+    audit(archive.db, 'quarantine', 'blob', sha, { to: target });
     moved.push(target);
   }
   return { dir, moved };

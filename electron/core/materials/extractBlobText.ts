@@ -3,6 +3,12 @@ import { extractText, hasTextReader } from '../extract/extractText';
 import { reindexBlob } from './repo';
 
 /**
+ * Text kept for search per file. Enough for any document a clerk files (about 200 pages of
+ * Chinese); a huge log or data dump would otherwise bloat the trigram index and every backup.
+ */
+export const MAX_INDEXED_CHARS = 200_000;
+
+/**
  * Read a stored file's text for search once per blob. A file whose text cannot be read stays a
  * valid material (it opened as its format); it is only not searchable by content.
  */
@@ -14,7 +20,7 @@ export async function extractBlobText(archive: Archive, sha256: string, mediaTyp
   let text = '';
   let state = 'done';
   try {
-    text = await extractText(archive.store.pathFor(sha256), mediaType);
+    text = (await extractText(archive.store.pathFor(sha256), mediaType)).slice(0, MAX_INDEXED_CHARS);
   } catch {
     state = 'failed';
   }

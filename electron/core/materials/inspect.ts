@@ -54,7 +54,10 @@ async function inspectPdf(file: string): Promise<Inspection> {
   } catch {
     // A damaged Info dictionary only loses the prefill.
   }
-  return { ...none, pageCount: doc.getPageCount(), title };
+  // A PDF without a usable page tree loads, then fails here: that is a damaged file too.
+  const pageCount = safely(() => doc.getPageCount());
+  if (pageCount === null || pageCount === 0) throw new ApiError('bad_input', 'PDF 文件已损坏（找不到页面），无法打开');
+  return { ...none, pageCount, title };
 }
 
 /** A value from a PDF whose encrypted structures may not read; null when they do not. */
