@@ -3,17 +3,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import sharp from 'sharp';
-import { exportOptionsSchema, packetDefinitionSchema } from '../shared/api/packets';
 import { createContext } from '../electron/core/context';
 import { createDirectClient } from '../electron/core/directClient';
 import { createHandlers } from '../electron/core/handlers';
 import { appendPdf } from '../electron/core/packets/pdf/mergePdf';
 import { isolateContent } from '../electron/core/packets/pdf/pageNumbers';
-import { buildPacketPdf } from '../electron/core/packets/pdf/packetPdf';
-import { buildPlan } from '../electron/core/packets/plan';
-import { splitVolumes } from '../electron/core/packets/volumes';
-import { createChromiumRenderer } from '../electron/core/render/chromiumRenderer';
-import { tempDir, timed, withPeakRss } from './util';
+import { percentile, tempDir, timed } from './util';
 
 async function makePdf(file: string, pages: number, n: number): Promise<void> {
   const doc = await PDFDocument.create();
@@ -49,7 +44,8 @@ export async function benchPackets(photos = 300, pdfs = 50, docs = 20) {
   const docFiles = Array.from({ length: docs }, (_, i) => path.join(inputs, `方案${i}.docx`));
   docFiles.forEach((f, i) => makeDocx(f, i));
 
-  const ctx = createContext({ archiveDir: tempDir('dossier-bench-packet-'), transport: 'direct', createRenderer: createChromiumRenderer });
+  const archiveDir = tempDir('dossier-bench-packet-');
+  const ctx = createContext({ archiveDir, transport: 'direct' });
   const api = createDirectClient(createHandlers(ctx));
   const templates = await api['systems.templates']({});
   const system = await api['systems.importTemplate']({ templateId: templates[0].id });
@@ -61,54 +57,39 @@ export async function benchPackets(photos = 300, pdfs = 50, docs = 20) {
     await api['materials.add']({ dossierId: dossier.id, paths: chunk, indicatorIds: [leaves[(i / 50) % leaves.length].id] });
   }
 
-  // Built as the exporter builds it: split into volumes at the default size, one in memory at a time.
-  const definition = packetDefinitionSchema.parse({});
-  const plan = buildPlan(ctx.archive, dossier.id, definition);
-  const volumes = splitVolumes(plan, exportOptionsSchema.parse({ dossierId: 1, outDir: '/' }).volumeMb * 1024 * 1024);
-  const renderer = await ctx.renderer();
-  const outFile = path.join(inputs, 'packet.pdf');
-  const build = await withPeakRss(() =>
-    timed(async () => {
-      const total = { pageCount: 0, bytes: 0, inputBytes: 0 };
-      for (const [i, volume] of volumes.entries()) {
-        const built = await buildPacketPdf({
-          plan: volume,
-          archive: ctx.archive,
-          renderer,
-          locate: () => null,
-          signal: new AbortController().signal,
-          volume: { index: i + 1, count: volumes.length },
-          progress: () => undefined,
-        });
-        fs.writeFileSync(`${outFile}.${i + 1}`, built.bytes);
-        total.pageCount += built.pageCount;
-        total.bytes += built.bytes.byteLength;
-        total.inputBytes += built.inputBytes;
-      }
-      return total;
-    }),
-  );
-  const pdf = build.value.value;
+  await ctx.close();
+  const outDir = tempDir('dossier-bench-packet-out-');
+  const worker = path.join(import.meta.dirname, 'packetBuild.ts');
+  const pdf = JSON.parse(
+    execFileSync(process.execPath, ['--import', 'tsx', worker, archiveDir, String(dossier.id), outDir], { encoding: 'utf8' }).trim().split('\n').pop()!,
+  ) as { volumes: number; pageCount: number; bytes: number; inputBytes: number; ms: number; maxRssMb: number };
 
   // The merge part alone, our way (load, copy, isolate, save) and qpdf's, over the same PDFs.
-  const ours = await timed(async () => {
-    const doc = await PDFDocument.create();
-    for (const f of pdfFiles) for (const page of await appendPdf(doc, fs.readFileSync(f))) isolateContent(doc, page);
-    return doc.save({ useObjectStreams: true });
-  });
+  // Median of five alternating runs each, so a busy moment on the machine does not decide the ratio.
   const qpdfOut = path.join(inputs, 'qpdf.pdf');
-  const qpdf = await timed(async () => execFileSync('qpdf', ['--empty', '--pages', ...pdfFiles, '--', qpdfOut]));
-  await ctx.close();
+  const oursRuns: number[] = [];
+  const qpdfRuns: number[] = [];
+  for (let i = 0; i < 5; i += 1) {
+    const run = await timed(async () => {
+      const doc = await PDFDocument.create();
+      for (const f of pdfFiles) for (const page of await appendPdf(doc, fs.readFileSync(f))) isolateContent(doc, page);
+      return doc.save({ useObjectStreams: true });
+    });
+    oursRuns.push(run.ms);
+    qpdfRuns.push((await timed(async () => execFileSync('qpdf', ['--empty', '--pages', ...pdfFiles, '--', qpdfOut]))).ms);
+  }
+  const ours = { ms: percentile(oursRuns, 50) };
+  const qpdf = { ms: percentile(qpdfRuns, 50) };
 
   return {
     bench: 'packet PDF (~600 pages)',
     photos,
     pdfs,
     docx: docs,
-    volumes: volumes.length,
+    volumes: pdf.volumes,
     pages: pdf.pageCount,
-    buildMs: Math.round(build.value.ms),
-    peakRssMb: build.peakMb,
+    buildMs: Math.round(pdf.ms),
+    peakRssMb: pdf.maxRssMb,
     goalPeakRssMb: '≤ 1024',
     mergeMs: Math.round(ours.ms),
     qpdfMergeMs: Math.round(qpdf.ms),

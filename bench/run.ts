@@ -1,5 +1,6 @@
 // `npm run bench`: figures as ratios against baselines measured in the same run, so they mean
-// the same on a fast or a slow machine. Sizes can be raised with BENCH_PHOTOS / BENCH_MATERIALS.
+// the same on a fast or a slow machine. Sizes follow the issues' definitions; lower them with
+// BENCH_PHOTOS, BENCH_MATERIALS, BENCH_PACKET_PHOTOS, BENCH_INDICATOR_ROWS, BENCH_LIST for a quick run.
 import { benchImport } from './importPhotos';
 import { benchMaterialList } from './materialList';
 import { benchSearch } from './search';
@@ -7,7 +8,7 @@ import { benchIndicatorImport } from './indicatorImport';
 import { benchPackets } from './packets';
 import { benchIntegrity } from './integrity';
 
-const photos = Number(process.env.BENCH_PHOTOS ?? 120);
+const photos = Number(process.env.BENCH_PHOTOS ?? 1000);
 const materials = Number(process.env.BENCH_MATERIALS ?? 100_000);
 
 console.log('Dossier bench');

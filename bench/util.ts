@@ -13,15 +13,16 @@ export async function timed<T>(body: () => Promise<T>): Promise<{ ms: number; va
 }
 
 /** Samples resident memory while `body` runs; returns the peak in MB. */
-export async function withPeakRss<T>(body: () => Promise<T>): Promise<{ peakMb: number; value: T }> {
-  let peak = process.memoryUsage().rss;
+export async function withPeakRss<T>(body: () => Promise<T>): Promise<{ peakMb: number; startMb: number; value: T }> {
+  const start = process.memoryUsage().rss;
+  let peak = start;
   const timer = setInterval(() => {
     peak = Math.max(peak, process.memoryUsage().rss);
   }, 20);
   try {
     const value = await body();
     peak = Math.max(peak, process.memoryUsage().rss);
-    return { peakMb: Math.round(peak / 1024 ** 2), value };
+    return { peakMb: Math.round(peak / 1024 ** 2), startMb: Math.round(start / 1024 ** 2), value };
   } finally {
     clearInterval(timer);
   }

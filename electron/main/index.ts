@@ -7,6 +7,7 @@ import { startAutoBackup } from '../core/backup/autoBackup';
 import type { BackupScheduler } from '../core/backup/scheduler';
 import { createContext, type CoreContext } from '../core/context';
 import { createHandlers } from '../core/handlers';
+import { copyForViewing } from '../core/materials/openCopy';
 import { createSenderCheck, guarded, registerApiHandlers } from './ipcBridge';
 import { electronNativeBinding } from './nativeBinding';
 import { createPrintToPdfRenderer } from './printToPdfRenderer';
@@ -35,7 +36,8 @@ async function start(): Promise<void> {
     app.quit();
     return;
   }
-  handleFileProtocol(ctx.archive);
+  const core = ctx;
+  handleFileProtocol(core.archive);
   backups = startAutoBackup(ctx.archive);
   const devServerUrl = process.env.ELECTRON_RENDERER_URL ?? null;
   const isTrusted = createSenderCheck({ rendererFile: devServerUrl ? null : rendererIndexFile(), devServerUrl });
@@ -58,6 +60,14 @@ async function start(): Promise<void> {
     guarded(event, isTrusted, async () => {
       if (typeof target !== 'string' || !path.isAbsolute(target)) throw new Error('invalid path');
       await shell.openPath(target);
+    }).then(unwrapShell),
+  );
+
+  ipcMain.handle(shellChannels.openOriginal, (event, sha256: unknown, fileName: unknown) =>
+    guarded(event, isTrusted, async () => {
+      if (typeof sha256 !== 'string' || typeof fileName !== 'string') throw new Error('invalid arguments');
+      const failure = await shell.openPath(await copyForViewing(core.archive, sha256, fileName));
+      if (failure) throw new Error(`无法打开文件：${failure}`);
     }).then(unwrapShell),
   );
 

@@ -3,4 +3,5 @@ export const shellChannels = {
   pickFiles: 'dossier-shell:pickFiles',
   pickDirectory: 'dossier-shell:pickDirectory',
   openPath: 'dossier-shell:openPath',
+  openOriginal: 'dossier-shell:openOriginal',
 } as const;

@@ -15,4 +15,5 @@ contextBridge.exposeInMainWorld('dossier', {
   pickFiles: () => ipcRenderer.invoke(shellChannels.pickFiles),
   pickDirectory: () => ipcRenderer.invoke(shellChannels.pickDirectory),
   openPath: (target: string) => ipcRenderer.invoke(shellChannels.openPath, target),
+  openOriginal: (sha256: string, fileName: string) => ipcRenderer.invoke(shellChannels.openOriginal, sha256, fileName),
 });

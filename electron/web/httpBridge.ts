@@ -13,7 +13,7 @@ import { TOKEN_HEADER, type Envelope } from '../../shared/transport';
 import { thumbnailPath, type Archive } from '../core/archive/archive';
 import { callHandler } from '../core/handlers';
 import { isSha256 } from '../core/store/blobStore';
-import { sanitizeUploadName } from './uploadName';
+import { sanitizeUploadName } from '../core/store/safeFileName';
 
 export interface HttpBridgeOptions {
   handlers: Handlers;

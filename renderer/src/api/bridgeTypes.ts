@@ -8,6 +8,8 @@ export interface ElectronBridge {
   pickFiles(): Promise<string[]>;
   pickDirectory(): Promise<string | null>;
   openPath(path: string): Promise<void>;
+  /** Opens a read-only copy of a stored original in the program the system uses for it. */
+  openOriginal(sha256: string, fileName: string): Promise<void>;
 }
 
 declare global {

@@ -12,6 +12,11 @@ export interface Platform {
   fileUrl(sha256: string, variant: 'original' | 'thumb'): string;
   /** Turn dropped or picked browser files into paths the core can read. */
   filesToPaths(files: File[], onProgress?: (done: number, total: number) => void): Promise<string[]>;
+  /**
+   * Show a stored original as the clerk expects: the desktop app opens it in its usual program;
+   * browser mode opens it in a new tab (or downloads it).
+   */
+  openOriginal(sha256: string, fileName: string): Promise<void>;
   /** Native dialogs exist only in the desktop app. */
   pickFiles: (() => Promise<string[]>) | null;
   pickDirectory: (() => Promise<string | null>) | null;
@@ -28,6 +33,7 @@ function electronPlatform(bridge: ElectronBridge): Platform {
     api: createClient(async (method: ApiMethod, args) => unwrap(await bridge.api[method](args))),
     fileUrl: (sha, variant) => `dossier://${variant === 'original' ? 'blob' : 'thumb'}/${sha}`,
     filesToPaths: async (files) => files.map((f) => bridge.pathForFile(f)),
+    openOriginal: (sha, name) => bridge.openOriginal(sha, name),
     pickFiles: () => bridge.pickFiles(),
     pickDirectory: () => bridge.pickDirectory(),
   };
@@ -61,6 +67,9 @@ function httpPlatform(token: string): Platform {
         onProgress?.(paths.length, files.length);
       }
       return paths;
+    },
+    openOriginal: async (sha) => {
+      window.open(`/files/${sha}?token=${encodeURIComponent(token)}`, '_blank', 'noopener');
     },
     pickFiles: null,
     pickDirectory: null,

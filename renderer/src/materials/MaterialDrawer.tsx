@@ -1,3 +1,4 @@
+import { OpenOriginalLink } from './OpenOriginalLink';
 import { Button, Drawer, Space, Tabs, Tag } from 'antd';
 import { useCallback, useState } from 'react';
 import { materialKindLabels, type Material, type MaterialFields } from '../../../shared/domain';
@@ -18,7 +19,7 @@ interface Props {
 
 /** One material: its description (editable), a preview, and its change history. */
 export function MaterialDrawer({ materialId, onClose, onChanged, onEditMinutes }: Props) {
-  const { api, fileUrl } = usePlatform();
+  const { api } = usePlatform();
   const reportError = useReportError();
   const [saving, setSaving] = useState(false);
   const [version, setVersion] = useState(0);
@@ -60,9 +61,7 @@ export function MaterialDrawer({ materialId, onClose, onChanged, onEditMinutes }
                 编辑纪要
               </Button>
             )}
-            <a href={fileUrl(m.sha256, 'original')} target="_blank" rel="noreferrer">
-              打开原件
-            </a>
+            <OpenOriginalLink material={m}>打开原件</OpenOriginalLink>
           </Space>
         )
       }

@@ -1,3 +1,4 @@
+import { OpenOriginalLink } from '../OpenOriginalLink';
 import { Alert, Card, Image, Spin, Table, Tabs, Typography } from 'antd';
 import { lazy, Suspense, useCallback } from 'react';
 import type { Material, MaterialPreview } from '../../../../shared/domain';
@@ -24,9 +25,7 @@ function FileCard({ material }: { material: Material }) {
             <div>
               {material.mediaType} · {formatSize(material.size)}
             </div>
-            <a href={fileUrl(material.sha256, 'original')} target="_blank" rel="noreferrer" download={material.originalName}>
-              打开原文件
-            </a>
+            <OpenOriginalLink material={material}>打开原文件</OpenOriginalLink>
           </>
         }
       />

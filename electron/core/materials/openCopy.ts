@@ -1,0 +1,23 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { ApiError } from '../../../shared/errors';
+import type { Archive } from '../archive/archive';
+import { isSha256 } from '../store/blobStore';
+import { sanitizeUploadName } from '../store/safeFileName';
+
+/**
+ * A read-only copy of a stored original under its own name, for opening in the clerk's usual
+ * program (which needs the extension, and must never write into the store). Lives in tmp/,
+ * which is emptied at the next open.
+ */
+export async function copyForViewing(archive: Archive, sha256: string, fileName: string): Promise<string> {
+  const known = isSha256(sha256) && archive.db.prepare('SELECT 1 FROM blob WHERE sha256 = ?').get(sha256);
+  if (!known) throw new ApiError('not_found', '档案中没有这个文件');
+  const dir = path.join(archive.tmpDir, 'open', randomUUID());
+  await fs.mkdir(dir, { recursive: true });
+  const target = path.join(dir, sanitizeUploadName(fileName));
+  await fs.copyFile(archive.store.pathFor(sha256), target);
+  await fs.chmod(target, 0o444);
+  return target;
+}
