@@ -4,32 +4,20 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TOKEN_HEADER } from '../../shared/transport';
 import { darkPixels, renderPage } from '../helpers/pdfTools';
 import { writeFixtures } from './fixtures';
-import { ensureRendererBuilt, startBrowserMode, type BrowserModeServer, launchBrowser } from './server';
+import { openPage, useBrowserMode } from './server';
 
 const STEP_MS = 30_000;
 
 describe('browser mode, end to end', () => {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-e2e-'));
-  let server: BrowserModeServer;
-  let browser: Browser | null = null;
-
-  beforeAll(async () => {
-    ensureRendererBuilt();
-    server = await startBrowserMode(path.join(tmp, 'archive'));
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (!process.env.DOSSIER_E2E_KEEP) fs.rmSync(tmp, { recursive: true, force: true });
-  });
+  const suite = useBrowserMode('dossier-e2e-');
+  const tmp = suite.tmp;
 
   it('refuses API calls and file URLs without the token', async () => {
+    const server = suite.server();
     const api = (headers: Record<string, string>) =>
       fetch(`${server.origin}/api/dossiers.list`, {
         method: 'POST',
@@ -53,14 +41,11 @@ describe('browser mode, end to end', () => {
 
   it('a clerk creates a dossier, files materials, searches and exports the packet', async () => {
     const files = await writeFixtures(path.join(tmp, 'clerk-files'));
-    browser = await launchBrowser();
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    const pageErrors: string[] = [];
-    page.on('pageerror', (err) => pageErrors.push(err.message));
+    const server = suite.server();
+    const { page, errors: pageErrors } = await openPage(suite.browser(), server.url);
     page.setDefaultTimeout(STEP_MS);
 
     try {
-      await page.goto(server.url);
 
       // 1. First run: 新建档案 on the bundled 文明单位 sample.
       await page.getByRole('textbox', { name: /档案名称/ }).fill('2025年度文明单位创建档案');

@@ -2,22 +2,19 @@
 // warnings; nothing saved on 取消), edit the tree (rename, add, reorder, delete refused while
 // materials are linked, then with them moved), filter by responsible unit, and self-evaluate.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TOKEN_HEADER } from '../../shared/transport';
 import { writePdfs } from '../indicators/materialFiles';
-import { ensureRendererBuilt, startBrowserMode, type BrowserModeServer, launchBrowser } from './server';
+import { openPage, useBrowserMode } from './server';
 
 const samples = path.resolve(import.meta.dirname, '../../../shared/samples');
 
 describe('indicator systems in the browser', () => {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-e2e-ind-'));
-  let server: BrowserModeServer;
-  let browser: Browser | null = null;
+  const suite = useBrowserMode('dossier-e2e-ind-');
 
   const api = async (method: string, args: unknown) => {
+    const server = suite.server();
     const res = await fetch(`${server.origin}/api/${method}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', [TOKEN_HEADER]: server.token },
@@ -26,23 +23,8 @@ describe('indicator systems in the browser', () => {
     return ((await res.json()) as { result: unknown }).result;
   };
 
-  beforeAll(async () => {
-    ensureRendererBuilt();
-    server = await startBrowserMode(path.join(tmp, 'archive'));
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    fs.rmSync(tmp, { recursive: true, force: true });
-  });
-
   it('imports through the preview, edits the tree, filters by unit and self-evaluates', async () => {
-    browser = await launchBrowser();
-    const page: Page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    const pageErrors: string[] = [];
-    page.on('pageerror', (err) => pageErrors.push(err.message));
-    page.setDefaultTimeout(30_000);
-    await page.goto(server.url);
+    const { page, errors: pageErrors } = await openPage(suite.browser(), suite.server().url);
 
     // 1. Preview an imported workbook: counts and totals per level; 取消 saves nothing.
     await page.getByRole('textbox', { name: /档案名称/ }).fill('2025年度文明校园创建档案');
@@ -85,7 +67,7 @@ describe('indicator systems in the browser', () => {
     await page.getByTestId('indicator-node-1.1.2').getByText('班子分工明确（已改名）').waitFor();
 
     // 4. Delete is refused while a material is filed; the clerk moves it and deletes.
-    const [pdf] = await writePdfs(tmp, ['班子会议纪要']);
+    const [pdf] = await writePdfs(suite.tmp, ['班子会议纪要']);
     await page.getByTestId('add-materials').locator('input[type=file]').setInputFiles(pdf);
     await page.getByTestId('add-report').getByText(/已添加 1 份材料/).waitFor();
     await page.getByTestId('indicator-delete').click();

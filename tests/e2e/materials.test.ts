@@ -3,14 +3,12 @@
 // 会议纪要, delete and restore, search with snippets and filters, drag materials onto an
 // indicator, cancel an import under way, and a 20,000-material list that stays virtualized.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { writeTextPdf } from '../../electron/core/demo/textPdf';
 import { openTestArchive, sampleDossier } from '../helpers/tempArchive';
 import { docx, photo, xlsx } from '../materials/fixtures';
-import { ensureRendererBuilt, startBrowserMode, type BrowserModeServer, launchBrowser } from './server';
+import { openPage, useBrowserMode } from './server';
 
 
 async function prepareArchive(dir: string, extra?: (dossierId: number, db: import('../../electron/core/archive/database').Db) => void) {
@@ -20,23 +18,8 @@ async function prepareArchive(dir: string, extra?: (dossierId: number, db: impor
   await t.close();
 }
 
-async function openPage(browser: Browser, server: BrowserModeServer): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  const errors: string[] = [];
-  page.on('pageerror', (err) => errors.push(err.message));
-  page.setDefaultTimeout(30_000);
-  await page.goto(server.url);
-  return { page, errors };
-}
-
 describe('materials in the browser', () => {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-e2e-mat-'));
-  const files = path.join(tmp, 'files');
-  let server: BrowserModeServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    ensureRendererBuilt();
+  const suite = useBrowserMode('dossier-e2e-mat-', async (archiveDir) => {
     fs.mkdirSync(files);
     const put = (name: string, bytes: Buffer | Uint8Array) => fs.writeFileSync(path.join(files, name), bytes);
     put('垃圾分类工作方案.pdf', await writeTextPdf('垃圾分类工作方案', ['全年组织垃圾分类宣传进社区活动六次。']));
@@ -46,19 +29,12 @@ describe('materials in the browser', () => {
     put('活动照片2.jpg', await photo({ color: '#a62' }));
     put('活动视频.mp4', Buffer.concat([Buffer.from('000000186674797069736f6d00000000697336f6d', 'hex'), Buffer.alloc(2000, 3)]));
     put('空白扫描件.pdf', Buffer.alloc(0));
-    await prepareArchive(path.join(tmp, 'archive'));
-    server = await startBrowserMode(path.join(tmp, 'archive'));
-    browser = await launchBrowser();
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (!process.env.DOSSIER_E2E_KEEP) fs.rmSync(tmp, { recursive: true, force: true });
+    await prepareArchive(archiveDir);
   });
+  const files = path.join(suite.tmp, 'files');
 
   it('a clerk files, previews, describes, groups, minutes, deletes, restores and searches', async () => {
-    const { page, errors } = await openPage(browser, server);
+    const { page, errors } = await openPage(suite.browser(), suite.server().url);
     const list = page.getByTestId('material-list');
     const row = (title: string) => list.getByTestId('material-row').filter({ hasText: title });
     const drawer = page.getByTestId('material-drawer');
@@ -158,7 +134,7 @@ describe('materials in the browser', () => {
   }, 240_000);
 
   it('drags materials onto an indicator, and files dropped there are filed under it', async () => {
-    const { page, errors } = await openPage(browser, server);
+    const { page, errors } = await openPage(suite.browser(), suite.server().url);
     await page.getByTestId('indicator-node-1.1').click();
     const list = page.getByTestId('material-list');
     const source = list.getByTestId('material-row').filter({ hasText: '志愿服务总结' });
@@ -172,7 +148,7 @@ describe('materials in the browser', () => {
   }, 120_000);
 
   it('shows an import under way with progress, stays responsive, and cancels it', async () => {
-    const many = path.join(tmp, 'many');
+    const many = path.join(suite.tmp, 'many');
     fs.mkdirSync(many);
     const paths: string[] = [];
     for (let i = 0; i < 120; i += 1) {
@@ -180,7 +156,7 @@ describe('materials in the browser', () => {
       fs.writeFileSync(file, await photo({ width: 2400, height: 1800, color: `#${(i * 2039 + 4096).toString(16).slice(-3)}` }));
       paths.push(file);
     }
-    const { page } = await openPage(browser, server);
+    const { page } = await openPage(suite.browser(), suite.server().url);
     await page.getByTestId('indicator-node-1.3').click();
     await page.getByTestId('add-materials').locator('input[type=file]').setInputFiles(paths);
     const progress = page.getByTestId('add-progress-text');
@@ -200,13 +176,8 @@ describe('materials in the browser', () => {
 });
 
 describe('a 20,000-material list', () => {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-e2e-big-'));
-  let server: BrowserModeServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    ensureRendererBuilt();
-    await prepareArchive(path.join(tmp, 'archive'), (dossierId, db) => {
+  const suite = useBrowserMode('dossier-e2e-big-', (archiveDir) =>
+    prepareArchive(archiveDir, (dossierId, db) => {
       const now = new Date().toISOString();
       const blob = db.prepare("INSERT INTO blob (sha256, size, media_type, created_at) VALUES (?, 1000, 'application/pdf', ?)");
       const mat = db.prepare(
@@ -219,19 +190,11 @@ describe('a 20,000-material list', () => {
           mat.run(dossierId, sha, `材料${i}.pdf`, `第${i}号材料`, now, now);
         }
       })();
-    });
-    server = await startBrowserMode(path.join(tmp, 'archive'));
-    browser = await launchBrowser();
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    fs.rmSync(tmp, { recursive: true, force: true });
-  });
+    }),
+  );
 
   it('draws only the rows in view', async () => {
-    const { page, errors } = await openPage(browser, server);
+    const { page, errors } = await openPage(suite.browser(), suite.server().url);
     const list = page.getByTestId('material-list');
     await list.getByText('共 20000 份材料').waitFor({ timeout: 60_000 });
     const rows = await list.getByTestId('material-row').count();

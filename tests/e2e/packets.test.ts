@@ -1,27 +1,20 @@
 // A clerk defines a packet in the UI (browser mode in Debian's Chromium): a subset of indicators
 // and a custom cover title, saves it, exports it, and the PDF shows exactly that.
 import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Indicator } from '../../shared/domain';
 import { openTestArchive, sampleDossier } from '../helpers/tempArchive';
 import { chinesePdf } from '../packets/fixtures';
-import { ensureRendererBuilt, startBrowserMode, type BrowserModeServer, launchBrowser } from './server';
+import { openPage, useBrowserMode } from './server';
 
 
 describe('packet definitions in the UI', () => {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-e2e-packets-'));
-  const archiveDir = path.join(tmp, 'archive');
-  let server: BrowserModeServer;
-  let browser: Browser | null = null;
   let kept: Indicator;
   let dropped: Indicator;
 
-  beforeAll(async () => {
-    ensureRendererBuilt();
+  const suite = useBrowserMode('dossier-e2e-packets-', async (archiveDir) => {
     // The archive a clerk has been filling: two categories, one material under each.
     const archive = openTestArchive(archiveDir);
     const { dossier, indicators } = await sampleDossier(archive.api);
@@ -35,30 +28,18 @@ describe('packet definitions in the UI', () => {
         node = child;
       }
     };
-    const a = path.join(tmp, '第一类工作台账.pdf');
-    const b = path.join(tmp, '第二类工作台账.pdf');
+    const a = path.join(suite.tmp, '第一类工作台账.pdf');
+    const b = path.join(suite.tmp, '第二类工作台账.pdf');
     await chinesePdf(a, ['第一类工作台账正文']);
     await chinesePdf(b, ['第二类工作台账正文']);
     await archive.api['materials.add']({ dossierId: dossier.id, paths: [a], indicatorIds: [leafUnder(kept).id] });
     await archive.api['materials.add']({ dossierId: dossier.id, paths: [b], indicatorIds: [leafUnder(dropped).id] });
     await archive.close();
-    server = await startBrowserMode(archiveDir);
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    fs.rmSync(tmp, { recursive: true, force: true });
   });
 
   it('defines a packet with a subset of indicators and a custom title, exports it, and the PDF shows only those', async () => {
-    browser = await launchBrowser();
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    const pageErrors: string[] = [];
-    page.on('pageerror', (err) => pageErrors.push(err.message));
-    page.setDefaultTimeout(30_000);
+    const { page, errors: pageErrors } = await openPage(suite.browser(), suite.server().url);
     try {
-      await page.goto(server.url);
       await page.getByTestId('export-button').click();
       await page.getByTestId('packet-new').click();
       const editor = page.getByTestId('packet-editor');
@@ -76,7 +57,7 @@ describe('packet definitions in the UI', () => {
       await editor.waitFor({ state: 'detached' });
       await page.getByTestId('packet-select').getByText('第一类专项').waitFor();
 
-      const outDir = path.join(tmp, '输出');
+      const outDir = path.join(suite.tmp, '输出');
       await page.waitForFunction(`(document.querySelector('[data-testid="export-out-dir"]')?.value ?? '') !== ''`);
       await page.getByTestId('export-out-dir').fill(outDir);
       await page.getByTestId('export-start').click();
@@ -92,7 +73,7 @@ describe('packet definitions in the UI', () => {
     } catch (err) {
       const shot = path.join(os.tmpdir(), 'dossier-e2e-packets-failure.png');
       await page.screenshot({ path: shot }).catch(() => undefined);
-      throw new Error(`${(err as Error).message}\n截图：${shot}\n服务输出：\n${server.output().slice(-2000)}`, { cause: err });
+      throw new Error(`${(err as Error).message}\n截图：${shot}\n服务输出：\n${suite.server().output().slice(-2000)}`, { cause: err });
     }
   }, 300_000);
 });

@@ -4,7 +4,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import os from 'node:os';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { findChromium, headlessChromiumArgs } from '../../electron/core/render/chromiumLaunch';
 
 export const repoRoot = path.resolve(import.meta.dirname, '../..');
@@ -82,4 +84,55 @@ export async function launchBrowser(): Promise<Browser> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error('没有找到 Chromium：请安装（apt-get install chromium）或设置 DOSSIER_CHROMIUM');
   return chromium.launch({ executablePath, headless: true, args: headlessChromiumArgs });
+}
+
+/** A clerk's window: 1440×900, Chinese locale, uncaught page errors collected for the assertions. */
+export async function openPage(browser: Browser, url: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  const errors: string[] = [];
+  page.on('pageerror', (err) => errors.push(err.message));
+  page.setDefaultTimeout(30_000);
+  await page.goto(url);
+  return { page, errors };
+}
+
+export interface BrowserModeSuite {
+  /** A temp folder for the test's own files; the archive is `archiveDir` inside it. */
+  tmp: string;
+  archiveDir: string;
+  server(): BrowserModeServer;
+  browser(): Browser;
+}
+
+/**
+ * One suite's browser mode: registers beforeAll (build the renderer if needed, let the test
+ * fill the archive, start browser mode on it, launch Chromium) and afterAll (close, stop,
+ * remove the temp folder unless DOSSIER_E2E_KEEP is set).
+ */
+export function useBrowserMode(prefix: string, prepare?: (archiveDir: string) => Promise<void>): BrowserModeSuite {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const archiveDir = path.join(tmp, 'archive');
+  let server: BrowserModeServer | null = null;
+  let browser: Browser | null = null;
+  beforeAll(async () => {
+    ensureRendererBuilt();
+    await prepare?.(archiveDir);
+    server = await startBrowserMode(archiveDir);
+    browser = await launchBrowser();
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (!process.env.DOSSIER_E2E_KEEP) fs.rmSync(tmp, { recursive: true, force: true });
+  });
+  return {
+    tmp,
+    archiveDir,
+    server: () => server ?? fail('browser mode is not running'),
+    browser: () => browser ?? fail('Chromium is not running'),
+  };
+}
+
+function fail(message: string): never {
+  throw new Error(message);
 }

@@ -4,24 +4,16 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { defaultBackupDir } from '../../electron/core/backup/location';
-import { ensureRendererBuilt, startBrowserMode, type BrowserModeServer } from '../e2e/server';
+import { openPage, useBrowserMode } from '../e2e/server';
 import { openTestArchive, sampleDossier, tempDir } from '../helpers/tempArchive';
 import { encryptPdf } from '../packets/fixtures';
 import { plainPdf } from './fixtures';
 
-const CHROMIUM = process.env.DOSSIER_CHROMIUM ?? '/usr/bin/chromium';
 
 describe('四性检测 screen (browser mode)', () => {
-  const root = tempDir('dossier-verify-ui-');
-  const archiveDir = path.join(root, 'archive');
-  let server: BrowserModeServer;
-  let browser: Browser | null = null;
-
-  beforeAll(async () => {
-    ensureRendererBuilt();
+  const suite = useBrowserMode('dossier-verify-ui-', async (archiveDir) => {
     const t = openTestArchive(archiveDir);
     const { dossier } = await sampleDossier(t.api);
     const inputs = tempDir('dossier-verify-ui-in-');
@@ -29,22 +21,12 @@ describe('四性检测 screen (browser mode)', () => {
     encryptPdf(path.join(inputs, '实施方案.pdf'), path.join(inputs, '加密的通知.pdf'));
     await t.api['materials.add']({ dossierId: dossier.id, paths: [inputs] });
     await t.close();
-    server = await startBrowserMode(archiveDir);
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
   });
+  const { archiveDir } = suite;
 
   it('runs the check, exports the report, backs up and restores', async () => {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    const page = await browser.newPage();
-    await page.goto(server.url);
+    const server = suite.server();
+    const { page } = await openPage(suite.browser(), server.url);
     await page.getByTestId('integrity-button').click();
     await page.getByTestId('verify-run').click();
     await expect.poll(() => page.getByTestId('verify-verdict').textContent(), { timeout: 30_000 }).toContain('检测通过：共 2 个文件');
@@ -65,7 +47,7 @@ describe('四性检测 screen (browser mode)', () => {
     expect(path.dirname(made!)).toBe(defaultBackupDir(archiveDir));
     expect(fs.statSync(made!).size).toBeGreaterThan(1000);
 
-    const target = path.join(root, '恢复的档案库');
+    const target = path.join(suite.tmp, '恢复的档案库');
     await page.getByTestId('restore-file').fill(made!);
     await page.getByTestId('restore-target').fill(target);
     await page.getByTestId('restore-run').click();

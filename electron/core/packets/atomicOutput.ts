@@ -1,3 +1,4 @@
+import { fsyncDir, fsyncFile } from '../store/durable';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -44,7 +45,7 @@ export class AtomicOutputs {
   async commit(): Promise<void> {
     for (const p of this.pending) {
       if (p.kind === 'file') {
-        await syncFile(p.temp);
+        await fsyncFile(p.temp);
         await fs.rename(p.temp, p.target);
       } else {
         // rename() cannot replace a non-empty folder: move the old one aside first.
@@ -56,7 +57,7 @@ export class AtomicOutputs {
       }
     }
     this.pending.length = 0;
-    await syncDir(this.outDir);
+    await fsyncDir(this.outDir);
   }
 
   /** Remove whatever was written so far; never throws. */
@@ -73,24 +74,4 @@ async function exists(file: string): Promise<boolean> {
     () => true,
     () => false,
   );
-}
-
-async function syncFile(file: string): Promise<void> {
-  const handle = await fs.open(file, 'r+');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-
-async function syncDir(dir: string): Promise<void> {
-  // Folders cannot be opened for sync on Windows; the renames are atomic there anyway.
-  if (process.platform === 'win32') return;
-  const handle = await fs.open(dir, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
 }

@@ -1,3 +1,4 @@
+import { fsyncDir, fsyncFile } from './durable';
 import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
@@ -132,25 +133,5 @@ async function readdirSafe(dir: string): Promise<string[]> {
     return await fs.readdir(dir);
   } catch {
     return [];
-  }
-}
-
-async function fsyncFile(file: string): Promise<void> {
-  const handle = await fs.open(file, 'r+');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-
-async function fsyncDir(dir: string): Promise<void> {
-  // Directories cannot be opened for sync on Windows; the rename is still atomic there.
-  if (process.platform === 'win32') return;
-  const handle = await fs.open(dir, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
   }
 }
