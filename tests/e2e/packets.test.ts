@@ -41,9 +41,15 @@ describe('packet definitions in the UI', () => {
     const { page, errors: pageErrors } = await openPage(suite.browser(), suite.server().url);
     try {
       await page.getByTestId('export-button').click();
-      await page.getByTestId('packet-new').click();
       const editor = page.getByTestId('packet-editor');
-      await editor.waitFor();
+      // On a loaded machine a click during the dialog's opening animation can be lost; a clerk
+      // would click again, and so does the test.
+      for (let attempt = 1; ; attempt += 1) {
+        await page.getByTestId('packet-new').click();
+        const shown = await editor.waitFor({ timeout: 10_000 }).then(() => true, () => false);
+        if (shown) break;
+        if (attempt === 3) throw new Error('点击“新建方案”三次后仍未打开方案编辑窗口');
+      }
       await page.getByTestId('packet-name').fill('第一类专项');
       await page.getByTestId('packet-cover-title').fill('2024年度第一类专项迎检资料');
       // Untick the second category: everything below it goes too.
