@@ -3,7 +3,7 @@ import { defineConfig } from 'electron-vite';
 import path from 'node:path';
 
 // Desktop build: main and preload (Node side) and the renderer. Browser mode builds the same
-// renderer with renderer/vite.config.ts.
+// renderer with vite.renderer.config.ts.
 export default defineConfig({
   main: {
     build: {

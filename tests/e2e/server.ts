@@ -22,7 +22,7 @@ export interface BrowserModeServer {
 /** `npm test` builds the renderer first; a lone `npx vitest run tests/e2e` may find no build. */
 export function ensureRendererBuilt(): void {
   if (fs.existsSync(path.join(repoRoot, 'renderer/dist/index.html'))) return;
-  execFileSync('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts'], { cwd: repoRoot, stdio: 'pipe' });
+  execFileSync('npx', ['vite', 'build', '--config', 'vite.renderer.config.ts'], { cwd: repoRoot, stdio: 'pipe' });
 }
 
 export async function startBrowserMode(archiveDir: string, timeoutMs = 60_000): Promise<BrowserModeServer> {

@@ -1,11 +1,11 @@
 import react from '@vitejs/plugin-react';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
-const root = path.dirname(fileURLToPath(import.meta.url));
+// Browser-mode build of the renderer (npm run web, E2E), into renderer/dist. The desktop build
+// is electron.vite.config.ts. Kept outside renderer/, whose code may import only shared/.
+const root = path.join(import.meta.dirname, 'renderer');
 
-// Browser-mode build of the renderer (npm run web, E2E). The desktop build is electron.vite.config.ts.
 export default defineConfig({
   root,
   base: './',
