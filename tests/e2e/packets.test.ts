@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Indicator } from '../../shared/domain';
 import { openTestArchive, sampleDossier } from '../helpers/tempArchive';
 import { chinesePdf } from '../packets/fixtures';
-import { openPage, useBrowserMode } from './server';
+import { clickUntil, openPage, useBrowserMode } from './server';
 
 
 describe('packet definitions in the UI', () => {
@@ -42,14 +42,7 @@ describe('packet definitions in the UI', () => {
     try {
       await page.getByTestId('export-button').click();
       const editor = page.getByTestId('packet-editor');
-      // On a loaded machine a click during the dialog's opening animation can be lost; a clerk
-      // would click again, and so does the test.
-      for (let attempt = 1; ; attempt += 1) {
-        await page.getByTestId('packet-new').click();
-        const shown = await editor.waitFor({ timeout: 10_000 }).then(() => true, () => false);
-        if (shown) break;
-        if (attempt === 3) throw new Error('点击“新建方案”三次后仍未打开方案编辑窗口');
-      }
+      await clickUntil(page.getByTestId('packet-new'), editor);
       await page.getByTestId('packet-name').fill('第一类专项');
       await page.getByTestId('packet-cover-title').fill('2024年度第一类专项迎检资料');
       // Untick the second category: everything below it goes too.

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { findChromium, headlessChromiumArgs } from '../../electron/core/render/chromiumLaunch';
 
@@ -135,4 +135,21 @@ export function useBrowserMode(prefix: string, prepare?: (archiveDir: string) =>
 
 function fail(message: string): never {
   throw new Error(message);
+}
+
+/**
+ * Click a button in a dialog that has just opened, until `effect` shows. Under a loaded
+ * machine a click landing during antd's opening animation can be lost; a clerk clicks again,
+ * and so does the test (at most three times).
+ */
+export async function clickUntil(button: Locator, effect: Locator, perAttemptMs = 10_000): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    await button.click();
+    const shown = await effect.first().waitFor({ timeout: perAttemptMs }).then(
+      () => true,
+      () => false,
+    );
+    if (shown) return;
+    if (attempt === 3) throw new Error(`点击三次后仍未看到预期结果：${effect.toString()}`);
+  }
 }

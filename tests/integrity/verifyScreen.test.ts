@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultBackupDir } from '../../electron/core/backup/location';
-import { openPage, useBrowserMode } from '../e2e/server';
+import { clickUntil, openPage, useBrowserMode } from '../e2e/server';
 import { openTestArchive, sampleDossier, tempDir } from '../helpers/tempArchive';
 import { encryptPdf } from '../packets/fixtures';
 import { plainPdf } from './fixtures';
@@ -28,8 +28,10 @@ describe('四性检测 screen (browser mode)', () => {
     const server = suite.server();
     const { page } = await openPage(suite.browser(), server.url);
     await page.getByTestId('integrity-button').click();
-    await page.getByTestId('verify-run').click();
-    await expect.poll(() => page.getByTestId('verify-verdict').textContent(), { timeout: 30_000 }).toContain('检测通过：共 2 个文件');
+    // Started once the button shows it is busy, or the verdict is already there.
+    const verdict = page.getByTestId('verify-verdict');
+    await clickUntil(page.getByTestId('verify-run'), page.locator('[data-testid=verify-run].ant-btn-loading').or(verdict));
+    await expect.poll(() => verdict.textContent(), { timeout: 60_000 }).toContain('检测通过：共 2 个文件');
     for (const check of ['authenticity', 'integrity', 'usability', 'security']) {
       expect(await page.getByTestId(`verify-section-${check}`).isVisible()).toBe(true);
     }
