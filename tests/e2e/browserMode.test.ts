@@ -70,10 +70,11 @@ describe('browser mode, end to end', () => {
       await list.getByText('创建工作领导小组会议纪要', { exact: true }).waitFor();
       await list.getByText('道德讲堂活动照片', { exact: true }).waitFor();
       // The photo's thumbnail really loads (through the token-guarded /thumbs route).
-      await page.waitForFunction(
-        `(() => { const img = document.querySelector('img[data-testid="material-thumb"]');
-          return img !== null && img.complete && img.naturalWidth > 0; })()`,
-      );
+      // A function, not a string: string predicates are evaluated in the page, which its CSP forbids.
+      const thumb = page.locator('img[data-testid="material-thumb"]').first();
+      await expect
+        .poll(() => thumb.evaluate((el) => (el as unknown as { complete: boolean; naturalWidth: number }).naturalWidth), { timeout: STEP_MS })
+        .toBeGreaterThan(0);
       await leaf.getByText(/2 份/).waitFor();
       expect(await leaf.getByText('缺项').count()).toBe(0);
 
@@ -105,7 +106,7 @@ describe('browser mode, end to end', () => {
       const outDir = path.join(tmp, '迎检资料输出');
       await page.getByTestId('export-button').click();
       const dirInput = page.getByTestId('export-out-dir');
-      await page.waitForFunction(`(document.querySelector('[data-testid="export-out-dir"]')?.value ?? '') !== ''`);
+      await expect.poll(() => dirInput.inputValue(), { timeout: STEP_MS }).not.toBe('');
       await dirInput.fill(outDir);
       await page.getByTestId('export-start').click();
       await Promise.race([

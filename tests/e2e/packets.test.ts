@@ -57,7 +57,7 @@ describe('packet definitions in the UI', () => {
       await page.getByTestId('packet-select').getByText('第一类专项').waitFor();
 
       const outDir = path.join(suite.tmp, '输出');
-      await page.waitForFunction(`(document.querySelector('[data-testid="export-out-dir"]')?.value ?? '') !== ''`);
+      await expect.poll(() => page.getByTestId('export-out-dir').inputValue(), { timeout: 30_000 }).not.toBe('');
       await page.getByTestId('export-out-dir').fill(outDir);
       await page.getByTestId('export-start').click();
       await page.getByTestId('export-result').waitFor({ timeout: 150_000 });
