@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TOKEN_HEADER } from '../../shared/transport';
 import { writePdfs } from '../indicators/materialFiles';
-import { openPage, useBrowserMode } from './server';
+import { clickUntil, openPage, useBrowserMode } from './server';
 
 const samples = path.resolve(import.meta.dirname, '../../../shared/samples');
 
@@ -75,8 +75,9 @@ describe('indicator systems in the browser', () => {
     const moveTarget = page.getByTestId('delete-move-target');
     await moveTarget.waitFor();
     expect(await page.getByRole('dialog', { name: '先移走材料，再删除' }).innerText()).toContain('已归集 1 份材料');
-    await moveTarget.click();
-    await page.locator('.ant-select-tree-node-content-wrapper', { hasText: '1.1.2 班子分工明确（已改名）' }).click();
+    const option = page.locator('.ant-select-tree-node-content-wrapper', { hasText: '1.1.2 班子分工明确（已改名）' });
+    await clickUntil(moveTarget, option);
+    await clickUntil(option, page.locator('[data-testid="delete-move-target-ok"]:not([disabled])'));
     await page.getByTestId('delete-move-target-ok').click();
     await page.getByTestId('indicator-node-1.1.1').getByText('班子分工明确（已改名）').waitFor();
     await page.getByTestId('indicator-node-1.1.1').getByText('1 份').waitFor();
