@@ -2,6 +2,7 @@
 // Exit codes: 0 success; 1 failure or partial failure (reasons on stderr); 2 usage error.
 import { Command, CommanderError } from 'commander';
 import { toErrorShape } from '../../shared/errors';
+import { appVersion } from '../core/appVersion';
 import { registerArchiveCommands } from './commands/archive';
 import { registerDemoCommand } from './commands/demo';
 import { registerMaterialCommands } from './commands/materials';
@@ -12,7 +13,7 @@ import { ExitStatus } from './output';
 const status = new ExitStatus();
 const program = new Command('dossier')
   .description('Dossier 创建档案管家：按测评体系归集创建档案、导出迎检资料（离线运行）')
-  .version('0.1.0')
+  .version(appVersion)
   .option('--archive <dir>', '档案库文件夹（默认与桌面程序相同）')
   .option('--dossier <id>', '档案编号（档案库中有多个档案时必填）')
   .showHelpAfterError('（使用 --help 查看用法）')

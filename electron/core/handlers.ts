@@ -2,6 +2,7 @@
 // validate arguments with the same schemas before calling in (see `callHandler`).
 import { parseArgs, type ApiMethod, type ApiResult, type Handlers } from '../../shared/api';
 import { ApiError } from '../../shared/errors';
+import { appVersion } from './appVersion';
 import type { CoreContext } from './context';
 import { dossierHandlers } from './dossiers/handlers';
 import { indicatorHandlers } from './indicators/handlers';
@@ -9,11 +10,9 @@ import { integrityHandlers } from './integrity/handlers';
 import { materialHandlers } from './materials/handlers';
 import { packetHandlers } from './packets/handlers';
 
-const version = '0.1.0';
-
 export function createHandlers(ctx: CoreContext): Handlers {
   return {
-    'app.info': async () => ({ archivePath: ctx.archive.root, version, transport: ctx.transport }),
+    'app.info': async () => ({ archivePath: ctx.archive.root, version: appVersion, transport: ctx.transport }),
     ...dossierHandlers(ctx),
     ...indicatorHandlers(ctx),
     ...materialHandlers(ctx),

@@ -12,6 +12,7 @@ import { ApiError, toErrorShape, type ErrorCode } from '../../shared/errors';
 import { TOKEN_HEADER, type Envelope } from '../../shared/transport';
 import { thumbnailPath, type Archive } from '../core/archive/archive';
 import { callHandler } from '../core/handlers';
+import { uploadsDir } from '../core/materials/uploads';
 import { isSha256 } from '../core/store/blobStore';
 import { sanitizeUploadName } from '../core/store/safeFileName';
 
@@ -67,7 +68,7 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
   const token = options.token ?? randomBytes(24).toString('base64url');
   const maxUpload = options.maxUploadBytes ?? 2 * 1024 ** 3;
   const maxJson = options.maxJsonBytes ?? 8 * 1024 ** 2;
-  const uploadsDir = path.join(options.archive.tmpDir, 'uploads');
+  const uploads = uploadsDir(options.archive);
   const expected = Buffer.from(token);
 
   const hasToken = (req: http.IncomingMessage, url: URL): boolean => {
@@ -95,12 +96,11 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
       const method = decodeURIComponent(url.pathname.slice('/api/'.length));
       const args = await readJson(req, maxJson);
       const result = await callHandler(options.handlers, method, args);
-      if (method === 'materials.add') await removeUploads(uploadsDir, args);
       return sendJson(res, 200, { ok: true, result });
     }
     if (url.pathname === '/upload' && req.method === 'POST') {
       const name = sanitizeUploadName(url.searchParams.get('name') ?? '');
-      const dir = path.join(uploadsDir, randomUUID());
+      const dir = path.join(uploads, randomUUID());
       await fs.mkdir(dir, { recursive: true });
       const target = path.join(dir, name);
       await receiveFile(req, target, maxUpload).catch(async (err: unknown) => {
@@ -182,19 +182,6 @@ async function receiveFile(req: http.IncomingMessage, target: string, limit: num
     },
   });
   await pipeline(req, limiter, createWriteStream(target, { flags: 'wx' }));
-}
-
-/** Uploaded temp files are copied into the store by `materials.add`; drop them afterwards. */
-async function removeUploads(uploadsDir: string, args: unknown): Promise<void> {
-  const paths = (args as { paths?: unknown }).paths;
-  if (!Array.isArray(paths)) return;
-  for (const p of paths) {
-    if (typeof p !== 'string') continue;
-    const rel = path.relative(uploadsDir, p);
-    if (rel && !rel.startsWith('..') && !path.isAbsolute(rel)) {
-      await fs.rm(path.join(uploadsDir, rel.split(path.sep)[0]), { recursive: true, force: true });
-    }
-  }
 }
 
 async function sendStatic(res: http.ServerResponse, root: string, pathname: string): Promise<void> {

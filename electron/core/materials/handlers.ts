@@ -5,6 +5,7 @@ import { getDossier } from '../dossiers/repo';
 import { previewMaterial } from '../previews/preview';
 import { searchMaterials } from '../search/search';
 import { addMaterials } from './add';
+import { removeUploads } from './uploads';
 import { groupPhotos, updateGroup } from './groups';
 import { materialHistory } from './history';
 import { startImport } from './importJob';
@@ -19,7 +20,13 @@ export function materialHandlers(ctx: CoreContext): HandlersOf<typeof materialAp
   const { db } = archive;
   const inTransaction = <T>(body: () => T): T => db.transaction(body)();
   return {
-    'materials.add': async (args) => addMaterials(archive, args),
+    'materials.add': async (args) => {
+      try {
+        return await addMaterials(archive, args);
+      } finally {
+        await removeUploads(archive, args.paths);
+      }
+    },
     'materials.import': async (args) => {
       getDossier(db, args.dossierId);
       return startImport(ctx, args);

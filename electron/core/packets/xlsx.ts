@@ -3,7 +3,7 @@ import type { CoverageRow, SelfEvaluation } from '../../../shared/domain';
 import type { Filing, PacketPlan } from './plan';
 import { fillIndexSheet, INDEX_SHEET } from './workbook/indexSheet';
 import { fillSelfEvalSheet, SELF_EVAL_SHEET } from './workbook/selfEvalSheet';
-import { addBodyRow, setUpSheet } from './workbook/sheetStyle';
+import { addBodyRow, setUpSheet } from '../workbook/sheetStyle';
 
 /** The DA/T 22-2015 归档文件目录 columns, then the indicator each row is filed under. */
 export const CATALOGUE_COLUMNS = ['序号', '档号', '文号', '责任者', '题名', '日期', '密级', '页数', '备注', '指标编码'] as const;

@@ -1,7 +1,7 @@
 import type ExcelJS from 'exceljs';
 import type { FilingInPacket } from '../xlsx';
 import type { PacketPlan } from '../plan';
-import { addBodyRow, GROUP_FILL, setUpSheet } from './sheetStyle';
+import { addBodyRow, GROUP_FILL, setUpSheet } from '../../workbook/sheetStyle';
 
 export const INDEX_SHEET = '材料索引';
 export const INDEX_COLUMNS = ['指标编码', '测评内容', '序号', '档号', '材料题名', '日期', '页码', '页数', '备注'] as const;

@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 import type { SelfEvaluation } from '../../../../shared/domain';
-import { addBodyRow, setUpSheet } from './sheetStyle';
+import { addBodyRow, setUpSheet } from '../../workbook/sheetStyle';
 
 export const SELF_EVAL_SHEET = '自评表';
 export const SELF_EVAL_COLUMNS = ['指标编码', '指标名称', '类型', '分值', '自评分', '说明'] as const;
