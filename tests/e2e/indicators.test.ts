@@ -70,10 +70,10 @@ describe('indicator systems in the browser', () => {
     const [pdf] = await writePdfs(suite.tmp, ['班子会议纪要']);
     await page.getByTestId('add-materials').locator('input[type=file]').setInputFiles(pdf);
     await page.getByTestId('add-report').getByText(/已添加 1 份材料/).waitFor();
-    await page.getByTestId('indicator-delete').click();
-    await page.getByRole('button', { name: '删除', exact: true }).click();
+    const confirmDelete = page.getByRole('button', { name: '删除', exact: true });
+    await clickUntil(page.getByTestId('indicator-delete'), confirmDelete);
     const moveTarget = page.getByTestId('delete-move-target');
-    await moveTarget.waitFor();
+    await clickUntil(confirmDelete, moveTarget);
     expect(await page.getByRole('dialog', { name: '先移走材料，再删除' }).innerText()).toContain('已归集 1 份材料');
     const option = page.locator('.ant-select-tree-node-content-wrapper', { hasText: '1.1.2 班子分工明确（已改名）' });
     await clickUntil(moveTarget, option);
