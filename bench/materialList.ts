@@ -6,7 +6,7 @@ import { ensureRendererBuilt, launchBrowser, startBrowserMode } from '../tests/e
 import { tempDir } from './util';
 
 /** Fill an archive with `count` materials straight through SQL (the list is what is measured). */
-async function fillArchive(dir: string, count: number): Promise<void> {
+export async function fillArchive(dir: string, count: number): Promise<void> {
   const ctx = createContext({ archiveDir: dir, transport: 'direct' });
   const api = createDirectClient(createHandlers(ctx));
   const [template] = await api['systems.templates']({});
@@ -40,7 +40,9 @@ export async function benchMaterialList(count: number) {
       const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
       const start = performance.now();
       await page.goto(server.url);
+      // Painted: the footer counts every material and the first row shows its 题名.
       await page.getByText(`共 ${n} 份材料`).waitFor({ timeout: 60_000 });
+      await page.getByTestId('material-title').getByText('第0号材料', { exact: true }).waitFor({ timeout: 60_000 });
       const ms = performance.now() - start;
       const rows = await page.getByTestId('material-row').count();
       return { ms: Math.round(ms), rowsDrawn: rows };

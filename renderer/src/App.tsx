@@ -1,10 +1,13 @@
 import { Button, Result, Spin } from 'antd';
+import { Suspense, useState } from 'react';
+import { deferred } from './common/deferred';
 import { errorText } from './common/errors';
-import { useState } from 'react';
-import { CreateDossierScreen } from './dossiers/CreateDossierScreen';
 import { useCurrentDossierId } from './dossiers/useCurrentDossierId';
 import { useDossiers } from './dossiers/useDossiers';
 import { MainScreen } from './layout/MainScreen';
+
+// The first run's screen: not parsed at every start.
+const CreateDossierScreen = deferred(() => import('./dossiers/CreateDossierScreen').then((m) => m.CreateDossierScreen));
 
 /** No dossier yet: create one. Otherwise the main screen for the current dossier. */
 export function App() {
@@ -26,17 +29,17 @@ export function App() {
       />
     );
   }
-  if (dossiers.data === undefined) {
-    return (
-      <div style={{ height: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
-        <Spin size="large" description="正在打开档案库…" />
-      </div>
-    );
-  }
+  const opening = (
+    <div style={{ height: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
+      <Spin size="large" description="正在打开档案库…" />
+    </div>
+  );
+  if (dossiers.data === undefined) return opening;
   const list = dossiers.data;
   if (list.length === 0 || creating) {
     return (
-      <CreateDossierScreen
+      <Suspense fallback={opening}>
+        <CreateDossierScreen
         firstRun={list.length === 0}
         onCancel={list.length > 0 ? () => setCreating(false) : undefined}
         onCreated={(d) => {
@@ -45,6 +48,7 @@ export function App() {
           dossiers.reload();
         }}
       />
+      </Suspense>
     );
   }
   const current = list.find((d) => d.id === currentId) ?? list[list.length - 1];

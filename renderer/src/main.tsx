@@ -1,5 +1,6 @@
 import { ConfigProvider, App as AntApp } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
+import 'antd/dist/antd.css';
 import 'dayjs/locale/zh-cn';
 import dayjs from 'dayjs';
 import { StrictMode } from 'react';
@@ -12,7 +13,7 @@ dayjs.locale('zh-cn');
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
-    <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }}>
+    <ConfigProvider locale={zhCN} theme={{ zeroRuntime: true }} button={{ autoInsertSpace: false }}>
       <AntApp>
         <PlatformProvider platform={detectPlatform()}>
           <App />

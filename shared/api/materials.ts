@@ -3,6 +3,7 @@ import type {
   AuditEntry,
   JobOf,
   Material,
+  MaterialIndex,
   MaterialPreview,
   MinutesForm,
   SearchResult,
@@ -16,6 +17,7 @@ const manyRef = z.object({ materialIds }).strict();
 const manyLinkRef = z.object({ materialIds, indicatorId: id }).strict();
 
 const kinds = ['document', 'photo', 'photo_group', 'minutes', 'video', 'spreadsheet', 'other'] as const;
+const kindList = z.array(z.enum(kinds, { error: '未知的材料类别' })).max(kinds.length);
 const eightDigitDate = z
   .string()
   .trim()
@@ -57,7 +59,7 @@ export const minutesFormSchema = z
 
 const searchFilters = z
   .object({
-    kinds: z.array(z.enum(kinds, { error: '未知的材料类别' })).max(7).optional(),
+    kinds: kindList.optional(),
     indicatorId: id.optional(),
     responsibleUnit: text(200).optional(),
     dateFrom: eightDigitDate.optional(),
@@ -88,7 +90,23 @@ export const materialApi = {
       .strict(),
   ),
   'materials.list': returns<Material[]>()(z.object({ dossierId: id, indicatorId: id.optional() }).strict()),
+  /** The list's order and kinds for a scope (all, one indicator, or a category and all below it). */
+  'materials.index': returns<MaterialIndex>()(
+    z
+      .object({
+        dossierId: id,
+        indicatorId: id.optional(),
+        /** With `indicatorId`: also what is filed anywhere below it. */
+        includeBelow: z.boolean().default(false),
+        kinds: kindList.default([]),
+        sort: z.enum(['filing', 'title', 'date'], { error: '未知的排序方式' }).default('filing'),
+        descending: z.boolean().default(false),
+      })
+      .strict(),
+  ),
   'materials.get': returns<Material>()(materialRef),
+  /** The rows the list is showing, in the order asked; materials gone to the 回收站 are left out. */
+  'materials.getMany': returns<Material[]>()(z.object({ materialIds: z.array(id).min(1).max(500) }).strict()),
   'materials.search': returns<SearchResult>()(
     z
       .object({

@@ -167,6 +167,21 @@ export interface SearchFilters {
   unlinked?: boolean;
 }
 
+/** How the material list is ordered: 归档顺序 (filing order), 题名 (pinyin), 日期 (undated last). */
+export type MaterialSortKey = 'filing' | 'title' | 'date';
+
+/**
+ * The material list in its order, without the rows: the list is drawn from this and fetches
+ * the rows it shows (`materials.getMany`), so 20,000 materials cost 20,000 numbers, not 20,000
+ * records. `kinds[i]` is the kind of `ids[i]` (bulk actions depend on it).
+ */
+export interface MaterialIndex {
+  ids: number[];
+  kinds: MaterialKind[];
+  /** The records of the first rows, so the list draws them without another call. */
+  head: Material[];
+}
+
 export interface SearchHit {
   material: Material;
   /** Text around the first match in the file's content or metadata; '' when only the title matched. */

@@ -11,7 +11,8 @@ import { materialHistory } from './history';
 import { startImport } from './importJob';
 import { linkMaterial, unlinkMaterial } from './links';
 import { readMinutes, saveMinutes } from './minutes';
-import { getMaterial, listMaterials, listTrashed } from './repo';
+import { materialIndex } from './listing';
+import { getMaterial, listMaterials, listMaterialsByIds, listTrashed } from './repo';
 import { purgeMaterials, restoreMaterials, trashMaterials } from './trash';
 import { updateMaterial, updateMaterials } from './update';
 
@@ -35,7 +36,9 @@ export function materialHandlers(ctx: CoreContext): HandlersOf<typeof materialAp
       getDossier(db, dossierId);
       return listMaterials(db, dossierId, indicatorId);
     },
+    'materials.index': async (args) => materialIndex(db, args),
     'materials.get': async ({ materialId }) => getMaterial(db, materialId),
+    'materials.getMany': async ({ materialIds }) => listMaterialsByIds(db, materialIds),
     'materials.search': async (args) => searchMaterials(db, args),
     'materials.update': async ({ materialId, fields }) => updateMaterial(db, materialId, fields),
     'materials.updateMany': async ({ materialIds, fields }) => updateMaterials(db, materialIds, fields),

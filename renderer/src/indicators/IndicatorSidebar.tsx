@@ -2,12 +2,14 @@ import { AppstoreOutlined, AuditOutlined, BranchesOutlined, TeamOutlined } from 
 import { Empty, Menu, Skeleton } from 'antd';
 import { useMemo, useState } from 'react';
 import type { CoverageRow, Dossier, Indicator } from '../../../shared/domain';
-import { NewCycleDialog } from '../dossiers/NewCycleDialog';
+import { deferred, OnceOpened } from '../common/deferred';
 import { filterByUnit } from '../units/filterByUnit';
 import { UnitFilter } from '../units/UnitFilter';
-import { UnitsDialog } from '../units/UnitsDialog';
 import { CoverageSummary } from './CoverageSummary';
 import { IndicatorTree } from './IndicatorTree';
+
+const UnitsDialog = deferred(() => import('../units/UnitsDialog').then((m) => m.UnitsDialog));
+const NewCycleDialog = deferred(() => import('../dossiers/NewCycleDialog').then((m) => m.NewCycleDialog));
 
 export type MainView = 'materials' | 'selfeval';
 
@@ -63,8 +65,12 @@ export function IndicatorSidebar({ dossier, indicators, coverage, coverageRows, 
           <IndicatorTree indicators={shown} coverage={coverage} selectedId={selectedId} onSelect={onSelect} />
         )}
       </div>
-      <UnitsDialog open={dialog === 'units'} onClose={() => setDialog(null)} />
-      <NewCycleDialog dossier={dossier} open={dialog === 'cycle'} onClose={() => setDialog(null)} onCreated={onNewDossier} />
+      <OnceOpened open={dialog === 'units'}>
+        <UnitsDialog open={dialog === 'units'} onClose={() => setDialog(null)} />
+      </OnceOpened>
+      <OnceOpened open={dialog === 'cycle'}>
+        <NewCycleDialog dossier={dossier} open={dialog === 'cycle'} onClose={() => setDialog(null)} onCreated={onNewDossier} />
+      </OnceOpened>
     </div>
   );
 }

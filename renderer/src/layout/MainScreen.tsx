@@ -1,7 +1,7 @@
-import { Empty } from 'antd';
-import { useCallback, useMemo, useState } from 'react';
+import { Empty, Spin } from 'antd';
+import { Suspense, useCallback, useMemo, useState } from 'react';
 import type { Dossier } from '../../../shared/domain';
-import { ChooseSystemCard } from '../dossiers/ChooseSystemCard';
+import { deferred, OnceOpened } from '../common/deferred';
 import { IndicatorPanel } from '../indicators/IndicatorPanel';
 import { IndicatorSidebar, type MainView } from '../indicators/IndicatorSidebar';
 import { subtreeIds } from '../indicators/indicatorTree';
@@ -10,11 +10,14 @@ import { useIndicators } from '../indicators/useIndicators';
 import { IndicatorDropTarget } from '../materials/IndicatorDropTarget';
 import { MaterialsPanel } from '../materials/MaterialsPanel';
 import { useAddMaterials } from '../materials/useAddMaterials';
-import { IntegrityDialog } from '../integrity/IntegrityDialog';
-import { ExportDialog } from '../packets/ExportDialog';
-import { SearchResults } from '../search/SearchResults';
-import { SelfEvaluationView } from '../selfEvaluation/SelfEvaluationView';
 import { AppHeader } from './AppHeader';
+
+// Loaded when first shown: the start of the app needs only the tree and the material list.
+const ChooseSystemCard = deferred(() => import('../dossiers/ChooseSystemCard').then((m) => m.ChooseSystemCard));
+const IntegrityDialog = deferred(() => import('../integrity/IntegrityDialog').then((m) => m.IntegrityDialog));
+const ExportDialog = deferred(() => import('../packets/ExportDialog').then((m) => m.ExportDialog));
+const SearchResults = deferred(() => import('../search/SearchResults').then((m) => m.SearchResults));
+const SelfEvaluationView = deferred(() => import('../selfEvaluation/SelfEvaluationView').then((m) => m.SelfEvaluationView));
 
 interface Props {
   dossier: Dossier;
@@ -127,7 +130,9 @@ export function MainScreen({ dossier, dossiers, onSwitch, onCreate, onDossierCha
             }}
           />
         </aside>
-        <main style={{ flex: 1, overflow: 'auto', padding: 16, minWidth: 0 }}>{content}</main>
+        <main style={{ flex: 1, overflow: 'auto', padding: 16, minWidth: 0 }}>
+          <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}>{content}</Suspense>
+        </main>
       </div>
       <IndicatorDropTarget
         dossierId={dossier.id}
@@ -135,8 +140,12 @@ export function MainScreen({ dossier, dossiers, onSwitch, onCreate, onDossierCha
         onFiles={(target, files) => void adder.addFiles(target, files)}
         onLinked={onAdded}
       />
-      <ExportDialog dossier={dossier} open={exportOpen} onClose={() => setExportOpen(false)} />
-      <IntegrityDialog open={integrityOpen} onClose={() => setIntegrityOpen(false)} />
+      <OnceOpened open={exportOpen}>
+        <ExportDialog dossier={dossier} open={exportOpen} onClose={() => setExportOpen(false)} />
+      </OnceOpened>
+      <OnceOpened open={integrityOpen}>
+        <IntegrityDialog open={integrityOpen} onClose={() => setIntegrityOpen(false)} />
+      </OnceOpened>
     </div>
   );
 }

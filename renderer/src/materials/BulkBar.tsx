@@ -1,13 +1,15 @@
 import { Button, Form, Input, Modal, Popconfirm, Select, Space, TreeSelect, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { retentionOptions, securityLevelOptions, type Indicator, type Material, type MaterialFields } from '../../../shared/domain';
+import { retentionOptions, securityLevelOptions, type Indicator, type MaterialFields } from '../../../shared/domain';
 import { useReportError } from '../common/useReportError';
 import { usePlatform } from '../platformContext';
 import { indicatorOptions } from './indicatorOptions';
 
 interface Props {
   dossierId: number;
-  selected: Material[];
+  selectedIds: number[];
+  /** Every selected material is a single photo (they may become a 组照). */
+  allPhotos: boolean;
   /** The indicator the list shows; 移出本指标 unlinks from it. */
   indicator: Indicator | null;
   indicators: Map<number, Indicator>;
@@ -17,15 +19,13 @@ interface Props {
 type BulkFields = Pick<MaterialFields, 'responsible' | 'date' | 'securityLevel' | 'retention' | 'photographer' | 'place'>;
 
 /** Actions on the selected materials: describe, file, unfile, group, delete — all at once. */
-export function BulkBar({ dossierId, selected, indicator, indicators, onDone }: Props) {
+export function BulkBar({ dossierId, selectedIds: ids, allPhotos, indicator, indicators, onDone }: Props) {
   const { api } = usePlatform();
   const reportError = useReportError();
   const [editOpen, setEditOpen] = useState(false);
   const [linkOpen, setLinkOpen] = useState(false);
   const [target, setTarget] = useState<number | null>(null);
   const [form] = Form.useForm<BulkFields>();
-  const ids = selected.map((m) => m.id);
-  const photos = selected.filter((m) => m.kind === 'photo');
   const treeData = useMemo(() => indicatorOptions(indicators.values()), [indicators]);
 
   const run = async (what: string, call: () => Promise<unknown>) => {
@@ -36,11 +36,11 @@ export function BulkBar({ dossierId, selected, indicator, indicators, onDone }: 
       reportError(err, `${what}失败`);
     }
   };
-  if (selected.length === 0) return null;
+  if (ids.length === 0) return null;
   return (
     <div data-testid="bulk-bar" style={{ padding: '6px 12px', background: '#f6ffed', border: '1px solid #b7eb8f', borderRadius: 6, marginBottom: 8 }}>
       <Space wrap>
-        <Typography.Text>已选 {selected.length} 份</Typography.Text>
+        <Typography.Text>已选 {ids.length} 份</Typography.Text>
         <Button size="small" onClick={() => setEditOpen(true)} data-testid="bulk-edit">
           批量著录
         </Button>
@@ -56,7 +56,7 @@ export function BulkBar({ dossierId, selected, indicator, indicators, onDone }: 
             移出本指标
           </Button>
         )}
-        {photos.length >= 2 && photos.length === selected.length && (
+        {allPhotos && ids.length >= 2 && (
           <Button
             size="small"
             data-testid="bulk-group"
@@ -66,7 +66,7 @@ export function BulkBar({ dossierId, selected, indicator, indicators, onDone }: 
           </Button>
         )}
         <Popconfirm
-          title={`将 ${selected.length} 份材料移入回收站？`}
+          title={`将 ${ids.length} 份材料移入回收站？`}
           description="可在回收站中还原"
           okText="删除"
           cancelText="取消"
@@ -79,7 +79,7 @@ export function BulkBar({ dossierId, selected, indicator, indicators, onDone }: 
       </Space>
       <Modal
         open={editOpen}
-        title={`批量著录（${selected.length} 份）：只修改填写了的项`}
+        title={`批量著录（${ids.length} 份）：只修改填写了的项`}
         okText="应用"
         cancelText="取消"
         onCancel={() => setEditOpen(false)}
@@ -118,7 +118,7 @@ export function BulkBar({ dossierId, selected, indicator, indicators, onDone }: 
       </Modal>
       <Modal
         open={linkOpen}
-        title={`将 ${selected.length} 份材料归入指标`}
+        title={`将 ${ids.length} 份材料归入指标`}
         okText="归入"
         cancelText="取消"
         okButtonProps={{ disabled: target === null }}

@@ -1,13 +1,25 @@
-import { Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
-import { useMemo } from 'react';
+import { Table, Tag, Typography, type TableColumnsType, type TableProps } from 'antd';
+import { memo, useMemo } from 'react';
 import { materialKindLabels, type Indicator, type Material, type MaterialKind } from '../../../shared/domain';
-import { formatDate, formatSize } from '../common/format';
-import { Highlight } from '../search/Highlight';
+import { formatDate } from '../common/format';
+import { IndicatorTags, NoteCell, TitleCell } from './MaterialCells';
 import { MaterialThumb } from './MaterialThumb';
+import { PendingRow } from './PendingRow';
 import { setDraggedMaterials } from './dragMaterials';
+import { isPending, type ListEntry } from './listEntry';
+import type { ListOrder } from './useMaterialWindow';
+
+/** The windowed list: rows fetched as they are drawn; order and kind filter applied by the core. */
+export interface ListWindow {
+  need: (id: number) => void;
+  order: ListOrder;
+  onOrder: (order: ListOrder) => void;
+}
 
 interface Props {
-  materials: Material[];
+  materials: ListEntry[];
+  /** Without it every row is at hand, and sorting and filtering happen here (search results). */
+  paging?: ListWindow;
   loading: boolean;
   /** Show which indicators each material is filed under (全部材料, search results). */
   indicators?: Map<number, Indicator>;
@@ -23,65 +35,68 @@ interface Props {
   height?: number;
 }
 
-export const NOT_MERGEABLE = '加密文件，无法合并入迎检资料';
+type SortOrder = 'ascend' | 'descend' | null;
+const kindFilters = (Object.keys(materialKindLabels) as MaterialKind[]).map((k) => ({ text: materialKindLabels[k], value: k }));
 
-/** The materials as a virtualized table: thumbnail or file icon, 题名, kind, date, pages, notes. */
-export function MaterialList(props: Props) {
-  const { materials, loading, indicators, highlight, snippets, emptyText, selectedIds, onSelect, onOpen } = props;
-  const columns = useMemo((): TableColumnsType<Material> => {
-    const cols: TableColumnsType<Material> = [
-      { key: 'thumb', title: '', width: 72, render: (_, m) => <MaterialThumb material={m} /> },
+/** A cell of a loaded row; a pending row draws blank there (its title cell asks for the record). */
+const loaded =
+  (render: (m: Material) => React.ReactNode) =>
+  (_: unknown, entry: ListEntry): React.ReactNode =>
+    isPending(entry) ? null : render(entry);
+
+const byTitle = (a: ListEntry, b: ListEntry) => (isPending(a) || isPending(b) ? 0 : a.title.localeCompare(b.title, 'zh-CN'));
+const byDate = (a: ListEntry, b: ListEntry) => (isPending(a) || isPending(b) ? 0 : a.date.localeCompare(b.date));
+
+/** Sorting and the kind filter: by the core for a windowed list, here otherwise. */
+function ordering(order: ListOrder | undefined, key: 'title' | 'date') {
+  if (!order) return { sorter: key === 'title' ? byTitle : byDate };
+  const sortOrder: SortOrder = order.sort === key ? (order.descending ? 'descend' : 'ascend') : null;
+  return { sorter: true, sortOrder };
+}
+
+/**
+ * The materials as a virtualized table: thumbnail or file icon, 题名, kind, date, pages, notes.
+ * Memoized: with 20,000 rows every pass of the table over its data counts.
+ */
+export const MaterialList = memo(function MaterialList(props: Props) {
+  const { materials, paging, loading, indicators, highlight, snippets, emptyText, selectedIds, onSelect, onOpen } = props;
+  const order = paging?.order;
+  const need = paging?.need;
+  const columns = useMemo((): TableColumnsType<ListEntry> => {
+    const cols: TableColumnsType<ListEntry> = [
+      { key: 'thumb', title: '', width: 72, render: loaded((m) => <MaterialThumb material={m} />) },
       {
         key: 'title',
         title: '题名',
-        sorter: (a, b) => a.title.localeCompare(b.title, 'zh-CN'),
-        render: (_, m) => (
-          <div style={{ minWidth: 0 }}>
-            <a
-              onClick={(e) => {
-                e.preventDefault();
-                onOpen?.(m);
-              }}
-              href="#"
-              data-testid="material-title"
-              title="查看详情和预览"
-            >
-              <Highlight text={m.title} query={highlight ?? ''} />
-            </a>
-            <div>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {m.kind === 'photo_group' ? `${m.photos.length} 张照片` : m.originalName} · {formatSize(m.size)}
-              </Typography.Text>
-            </div>
-            {snippets?.get(m.id) && (
-              <div data-testid="search-snippet" style={{ fontSize: 12, color: 'rgba(0,0,0,0.65)' }}>
-                <Highlight text={snippets.get(m.id)!} query={highlight ?? ''} />
-              </div>
-            )}
-          </div>
-        ),
+        ...ordering(order, 'title'),
+        render: (_, entry) =>
+          isPending(entry) ? (
+            <PendingRow id={entry.id} need={need} />
+          ) : (
+            <TitleCell material={entry} highlight={highlight} snippet={snippets?.get(entry.id)} onOpen={onOpen} />
+          ),
       },
       {
         key: 'kind',
         title: '类别',
         width: 100,
-        filters: (Object.keys(materialKindLabels) as MaterialKind[]).map((k) => ({ text: materialKindLabels[k], value: k })),
-        onFilter: (value, m) => m.kind === value,
-        render: (_, m) => <Tag>{materialKindLabels[m.kind]}</Tag>,
+        filters: kindFilters,
+        ...(order ? { filteredValue: order.kinds } : { onFilter: (value, entry) => entry.kind === value }),
+        render: (_, entry) => <Tag>{materialKindLabels[entry.kind]}</Tag>,
       },
       {
         key: 'date',
         title: '日期',
         width: 112,
-        sorter: (a, b) => a.date.localeCompare(b.date),
-        render: (_, m) => (m.date ? formatDate(m.date) : <Typography.Text type="secondary">—</Typography.Text>),
+        ...ordering(order, 'date'),
+        render: loaded((m) => (m.date ? formatDate(m.date) : <Typography.Text type="secondary">—</Typography.Text>)),
       },
       {
         key: 'pages',
         title: '页数',
         width: 64,
         align: 'right',
-        render: (_, m) => m.pages ?? <Typography.Text type="secondary">—</Typography.Text>,
+        render: loaded((m) => m.pages ?? <Typography.Text type="secondary">—</Typography.Text>),
       },
     ];
     if (indicators) {
@@ -89,42 +104,27 @@ export function MaterialList(props: Props) {
         key: 'indicators',
         title: '所属指标',
         width: 160,
-        render: (_, m) =>
-          m.indicatorIds.length === 0 ? (
-            <Typography.Text type="secondary">未归类</Typography.Text>
-          ) : (
-            m.indicatorIds.map((id) => {
-              const ind = indicators.get(id);
-              return (
-                <Tooltip key={id} title={ind?.title}>
-                  <Tag>{ind?.code ?? id}</Tag>
-                </Tooltip>
-              );
-            })
-          ),
+        render: loaded((m) => <IndicatorTags ids={m.indicatorIds} indicators={indicators} />),
       });
     }
-    cols.push({
-      key: 'note',
-      title: '备注',
-      width: 200,
-      render: (_, m) => (
-        <>
-          {!m.mergeable && (
-            <Tag color="orange" data-testid="not-mergeable" style={{ whiteSpace: 'normal' }}>
-              {NOT_MERGEABLE}
-            </Tag>
-          )}
-          {m.note && <Typography.Text>{m.note}</Typography.Text>}
-        </>
-      ),
-    });
+    cols.push({ key: 'note', title: '备注', width: 200, render: loaded((m) => <NoteCell material={m} />) });
     return cols;
-  }, [indicators, highlight, snippets, onOpen]);
+  }, [indicators, highlight, snippets, onOpen, order, need]);
+
+  const onChange: TableProps<ListEntry>['onChange'] = (_pagination, filters, sorter) => {
+    if (!paging) return;
+    const s = Array.isArray(sorter) ? sorter[0] : sorter;
+    const key = s?.order ? s.columnKey : undefined;
+    paging.onOrder({
+      sort: key === 'title' || key === 'date' ? key : 'filing',
+      descending: s?.order === 'descend',
+      kinds: (filters.kind ?? []) as MaterialKind[],
+    });
+  };
 
   const selected = new Set(selectedIds ?? []);
   return (
-    <Table<Material>
+    <Table<ListEntry>
       data-testid="material-list"
       rowKey="id"
       size="small"
@@ -135,6 +135,7 @@ export function MaterialList(props: Props) {
       loading={loading}
       locale={{ emptyText }}
       pagination={false}
+      onChange={onChange}
       rowSelection={
         onSelect && {
           selectedRowKeys: selectedIds,
@@ -153,4 +154,4 @@ export function MaterialList(props: Props) {
       footer={materials.length > 0 ? () => `共 ${materials.length} 份材料` : undefined}
     />
   );
-}
+});

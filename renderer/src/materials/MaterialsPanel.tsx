@@ -3,17 +3,19 @@ import { Button, Card, Space, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import type { Indicator, Material } from '../../../shared/domain';
 import { useReportError } from '../common/useReportError';
-import { MinutesFormModal } from '../minutes/MinutesFormModal';
+import { deferred, OnceOpened } from '../common/deferred';
 import { AddMaterialsButton } from './AddMaterialsButton';
 import { AddProgress } from './AddProgress';
 import { AddReportView } from './AddReportView';
 import { BulkBar } from './BulkBar';
-import { MaterialDrawer } from './MaterialDrawer';
 import { MaterialDropZone } from './MaterialDropZone';
 import { MaterialList } from './MaterialList';
-import { TrashModal } from './TrashModal';
 import type { AddTarget, useAddMaterials } from './useAddMaterials';
-import { useMaterials } from './useMaterials';
+import { filingOrder, useMaterialWindow, type ListOrder } from './useMaterialWindow';
+
+const MaterialDrawer = deferred(() => import('./MaterialDrawer').then((m) => m.MaterialDrawer));
+const MinutesFormModal = deferred(() => import('../minutes/MinutesFormModal').then((m) => m.MinutesFormModal));
+const TrashModal = deferred(() => import('./TrashModal').then((m) => m.TrashModal));
 
 interface Props {
   dossierId: number;
@@ -32,7 +34,8 @@ interface Props {
 export function MaterialsPanel({ dossierId, indicator, indicators, subtree, adder, refreshKey, onChanged }: Props) {
   const reportError = useReportError();
   const [localKey, setLocalKey] = useState(0);
-  const materials = useMaterials(dossierId, indicator?.id ?? null, subtree, refreshKey + localKey);
+  const [order, setOrder] = useState<ListOrder>(filingOrder);
+  const materials = useMaterialWindow(dossierId, indicator?.id ?? null, subtree !== null, order, refreshKey + localKey);
   const [selectedIds, setSelectedIds] = useState<number[]>([]);
   const [openId, setOpenId] = useState<number | null>(null);
   const [minutes, setMinutes] = useState<{ open: boolean; material: Material | null }>({ open: false, material: null });
@@ -47,11 +50,12 @@ export function MaterialsPanel({ dossierId, indicator, indicators, subtree, adde
     label: indicator ? `${indicator.code} ${indicator.title}` : '全部材料（未归入指标）',
   };
   const busy = adder.phase.step !== 'idle';
-  const count = materials.data?.length;
-  const selected = useMemo(() => {
-    const ids = new Set(selectedIds);
-    return (materials.data ?? []).filter((m) => ids.has(m.id));
-  }, [materials.data, selectedIds]);
+  const count = materials.entries?.length;
+  const allPhotos = useMemo(
+    () => selectedIds.every((id) => materials.kindOf.get(id) === 'photo'),
+    [materials.kindOf, selectedIds],
+  );
+  const paging = useMemo(() => ({ need: materials.need, order, onOrder: setOrder }), [materials.need, order]);
   const openMaterial = useCallback((m: Material) => setOpenId(m.id), []);
 
   return (
@@ -94,7 +98,8 @@ export function MaterialsPanel({ dossierId, indicator, indicators, subtree, adde
       <div style={{ marginTop: 12 }}>
         <BulkBar
           dossierId={dossierId}
-          selected={selected}
+          selectedIds={selectedIds}
+          allPhotos={allPhotos}
           indicator={indicator && !subtree ? indicator : null}
           indicators={indicators}
           onDone={() => {
@@ -103,21 +108,31 @@ export function MaterialsPanel({ dossierId, indicator, indicators, subtree, adde
           }}
         />
         <MaterialList
-          materials={materials.data ?? []}
+          materials={materials.entries ?? []}
+          paging={paging}
           loading={materials.loading}
           indicators={indicator && !subtree ? undefined : indicators}
-          emptyText={indicator ? '本项还没有材料：点击“添加材料”，或把文件拖到上方' : '档案中还没有材料'}
+          emptyText={
+            order.kinds.length > 0
+              ? '没有符合筛选条件的材料'
+              : indicator
+                ? '本项还没有材料：点击“添加材料”，或把文件拖到上方'
+                : '档案中还没有材料'
+          }
           selectedIds={selectedIds}
           onSelect={setSelectedIds}
           onOpen={openMaterial}
         />
       </div>
-      <MaterialDrawer
-        materialId={openId}
-        onClose={() => setOpenId(null)}
-        onChanged={changed}
-        onEditMinutes={(m) => setMinutes({ open: true, material: m })}
-      />
+      <OnceOpened open={openId !== null}>
+        <MaterialDrawer
+          materialId={openId}
+          onClose={() => setOpenId(null)}
+          onChanged={changed}
+          onEditMinutes={(m) => setMinutes({ open: true, material: m })}
+        />
+      </OnceOpened>
+      <OnceOpened open={minutes.open}>
       <MinutesFormModal
         open={minutes.open}
         dossierId={dossierId}
@@ -130,7 +145,10 @@ export function MaterialsPanel({ dossierId, indicator, indicators, subtree, adde
           changed();
         }}
       />
-      <TrashModal dossierId={dossierId} open={trashOpen} onClose={() => setTrashOpen(false)} onChanged={changed} />
+      </OnceOpened>
+      <OnceOpened open={trashOpen}>
+        <TrashModal dossierId={dossierId} open={trashOpen} onClose={() => setTrashOpen(false)} onChanged={changed} />
+      </OnceOpened>
     </Card>
   );
 }

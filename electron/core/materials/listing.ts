@@ -1,0 +1,73 @@
+import type { MaterialIndex, MaterialKind, MaterialSortKey } from '../../../shared/domain';
+import type { Db } from '../archive/database';
+import { getDossier } from '../dossiers/repo';
+import { filterConditions } from '../search/filters';
+import { listMaterialsByIds } from './repo';
+
+/** Rows sent with the order: more than a screenful of the virtual table. */
+const HEAD_ROWS = 40;
+
+export interface IndexArgs {
+  dossierId: number;
+  indicatorId?: number;
+  includeBelow: boolean;
+  kinds: MaterialKind[];
+  sort: MaterialSortKey;
+  descending: boolean;
+}
+
+interface IndexRow {
+  id: number;
+  kind: MaterialKind;
+  title: string;
+  date: string;
+}
+
+// Pinyin order for 题名, as a clerk expects from Chinese office software; SQLite has no such collation.
+const collator = new Intl.Collator('zh-CN', { numeric: true });
+
+const comparators: Record<Exclude<MaterialSortKey, 'filing'>, (a: IndexRow, b: IndexRow) => number> = {
+  title: (a, b) => collator.compare(a.title, b.title),
+  date: (a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0),
+};
+
+/**
+ * The live materials of a scope in list order: all of the dossier, those filed under one
+ * indicator (in their filing order there), or under a category and everything below it.
+ * Sorting keeps filing order among equals; undated materials stay last either way.
+ */
+export function materialIndex(db: Db, args: IndexArgs): MaterialIndex {
+  getDossier(db, args.dossierId);
+  const below = args.indicatorId !== undefined && args.includeBelow;
+  const { where, params } = filterConditions({ kinds: args.kinds, indicatorId: below ? args.indicatorId : undefined });
+  where.unshift('m.dossier_id = @dossierId', 'm.trashed_at IS NULL');
+  params.dossierId = args.dossierId;
+  let from = 'material m';
+  let order = 'm.id';
+  if (args.indicatorId !== undefined && !below) {
+    from += ' JOIN material_indicator l ON l.material_id = m.id';
+    where.push('l.indicator_id = @leafId');
+    params.leafId = args.indicatorId;
+    order = 'l.position, m.id';
+  }
+  const rows = db
+    .prepare(`SELECT m.id, m.kind, m.title, m.date FROM ${from} WHERE ${where.join(' AND ')} ORDER BY ${order}`)
+    .all(params) as IndexRow[];
+  const sorted = args.sort === 'filing' ? (args.descending ? rows.reverse() : rows) : sortRows(rows, args.sort, args.descending);
+  const ids = sorted.map((r) => r.id);
+  return { ids, kinds: sorted.map((r) => r.kind), head: listMaterialsByIds(db, ids.slice(0, HEAD_ROWS)) };
+}
+
+function sortRows(rows: IndexRow[], key: Exclude<MaterialSortKey, 'filing'>, descending: boolean): IndexRow[] {
+  const compare = comparators[key];
+  const sign = descending ? -1 : 1;
+  const [undated, rest] = key === 'date' ? partition(rows, (r) => r.date === '') : [[], rows];
+  return [...rest.sort((a, b) => sign * compare(a, b)), ...undated];
+}
+
+function partition<T>(items: T[], test: (item: T) => boolean): [T[], T[]] {
+  const yes: T[] = [];
+  const no: T[] = [];
+  for (const item of items) (test(item) ? yes : no).push(item);
+  return [yes, no];
+}
