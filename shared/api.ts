@@ -50,10 +50,3 @@ export function parseArgs<M extends ApiMethod>(methodName: M, raw: unknown): Api
     .join('；');
   throw new ApiError('invalid_args', `参数无效（${methodName}）：${detail}`);
 }
-
-/** Build a typed client from one `call(method, args)` function: the loop every transport shares. */
-export function createClient(call: (method: ApiMethod, args: unknown) => Promise<unknown>): ApiClient {
-  const client = {} as Record<ApiMethod, (args: unknown) => Promise<unknown>>;
-  for (const name of apiMethods) client[name] = (args: unknown) => call(name, args);
-  return client as unknown as ApiClient;
-}

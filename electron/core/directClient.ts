@@ -1,4 +1,5 @@
-import { createClient, type ApiClient, type Handlers } from '../../shared/api';
+import type { ApiClient, Handlers } from '../../shared/api';
+import { createClient } from '../../shared/client';
 import { callHandler } from './handlers';
 
 /** The direct transport (CLI, tests): same validation as IPC and HTTP, no serialisation. */

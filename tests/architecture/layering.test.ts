@@ -63,6 +63,17 @@ describe('layering', () => {
     }
   });
 
+  it('the renderer takes only types from the contract: its schemas stay in the core, out of the start-up bundle', () => {
+    const valueImport = /^import\s+(?!type\b)[^;]*?from\s*['"]([^'"]*shared\/api(?:\/[^'"]*)?)['"]/gm;
+    for (const file of sourceFiles('renderer/src')) {
+      const text = fs.readFileSync(path.join(root, file), 'utf8');
+      const found = [...text.matchAll(valueImport)].map((m) => m[1]);
+      expect(found, file).toEqual([]);
+    }
+    for (const spec of importsOf('shared/client.ts')) expect(spec.startsWith('.')).toBe(true);
+    expect(fs.readFileSync(path.join(root, 'shared/client.ts'), 'utf8')).toMatch(/^import type \{[^}]*\} from '\.\/api';/m);
+  });
+
   it('the IPC bridge stays free of electron so it can be tested with a fake ipcMain', () => {
     expect(importsOf('electron/main/ipcBridge.ts')).not.toContain('electron');
   });

@@ -1,6 +1,7 @@
 // The renderer's one way to the core. In the desktop app it goes through the preload's IPC
 // bridge; in browser mode through the loopback HTTP bridge. Both are derived from shared/api.
-import { createClient, type ApiClient, type ApiMethod } from '../../../shared/api';
+import type { ApiClient, ApiMethod } from '../../../shared/api';
+import { createClient } from '../../../shared/client';
 import { ApiError, isApiErrorShape } from '../../../shared/errors';
 import { TOKEN_HEADER, type Envelope } from '../../../shared/transport';
 import type { ElectronBridge } from './bridgeTypes';
