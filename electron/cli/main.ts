@@ -5,7 +5,11 @@ import { toErrorShape } from '../../shared/errors';
 import { appVersion } from '../core/appVersion';
 import { registerArchiveCommands } from './commands/archive';
 import { registerDemoCommand } from './commands/demo';
+import { registerGroupCommands } from './commands/groups';
 import { registerMaterialCommands } from './commands/materials';
+import { registerMetadataCommands } from './commands/metadata';
+import { registerMinutesCommand } from './commands/minutes';
+import { registerTrashCommands } from './commands/trash';
 import { registerPacketCommands } from './commands/packets';
 import { registerIntegrityCommands } from './commands/integrity';
 import { ExitStatus } from './output';
@@ -21,6 +25,10 @@ const program = new Command('dossier')
 
 registerArchiveCommands(program);
 registerMaterialCommands(program, status);
+registerMetadataCommands(program);
+registerMinutesCommand(program);
+registerGroupCommands(program);
+registerTrashCommands(program);
 registerPacketCommands(program, status);
 registerIntegrityCommands(program, status);
 registerDemoCommand(program, status);

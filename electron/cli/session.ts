@@ -53,6 +53,18 @@ export function openSession(options: ArchiveOptions): CliSession {
   return session;
 }
 
+/** Several material numbers from the command line, each checked like `parseId`. */
+export function parseIds(values: string[], what: string): number[] {
+  return values.map((v) => parseId(v, what));
+}
+
+/** Indicator ids for `--indicator CODE` options, each code checked against the dossier's 测评体系. */
+export async function indicatorIdsByCode(s: CliSession, codes: string[]): Promise<number[]> {
+  const ids: number[] = [];
+  for (const code of codes) ids.push((await s.indicatorByCode(code)).id);
+  return ids;
+}
+
 export function parseId(value: string, what: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0) throw new ApiError('invalid_args', `${what} 应为正整数：${value}`);

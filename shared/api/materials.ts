@@ -174,4 +174,6 @@ export const materialApi = {
       })
       .strict(),
   ),
+  /** Split a 组照 back into its single photo materials, in order (the group is removed; its history stays). */
+  'materials.ungroupPhotos': returns<Material[]>()(materialRef),
 } as const;

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { VerifyReport } from '../../../shared/domain';
@@ -60,6 +61,9 @@ export function registerIntegrityCommands(program: Command, status: ExitStatus):
     .option('--json', '以 JSON 输出')
     .action(async (file: string, opts: { json?: boolean }, cmd: Command) => {
       const { archive } = cmd.optsWithGlobals<ArchiveOptions>();
+      if (/^\d+$/.test(file) && !fs.existsSync(file)) {
+        throw new ApiError('invalid_args', `没有找到备份文件 ${file}。要从回收站还原材料，请用：dossier trash-restore ${file}`);
+      }
       if (!archive) throw new ApiError('invalid_args', '请用 --archive 指定恢复到的新文件夹');
       const result = await restoreBackup(path.resolve(file), path.resolve(archive));
       if (opts.json) printJson(result);

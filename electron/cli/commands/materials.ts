@@ -1,31 +1,9 @@
 import type { Command } from 'commander';
-import type { Material, MaterialKind } from '../../../shared/domain';
+import type { MaterialKind } from '../../../shared/domain';
+import { codesOf, collect, materialLine, materialRow, printMaterials } from '../materialRows';
 import { ExitStatus, printFailures, printJson } from '../output';
-import { parseId, type ArchiveOptions, type CliSession } from '../session';
+import { indicatorIdsByCode, parseId, type ArchiveOptions } from '../session';
 import { withSession } from '../withSession';
-
-async function codesOf(s: CliSession): Promise<Map<number, string>> {
-  return new Map((await s.indicators()).map((i) => [i.id, i.code]));
-}
-
-function materialRow(m: Material, codes: Map<number, string>) {
-  return {
-    id: m.id,
-    title: m.title,
-    kind: m.kind,
-    sha256: m.sha256,
-    indicators: m.indicatorIds.map((id) => codes.get(id) ?? String(id)),
-    originalName: m.originalName,
-    date: m.date,
-    pages: m.pages,
-    mergeable: m.mergeable,
-  };
-}
-
-function printMaterials(rows: ReturnType<typeof materialRow>[], json: boolean | undefined): void {
-  if (json) return printJson(rows);
-  for (const r of rows) console.log(`${r.id}\t${r.title}\t${r.indicators.join('、') || '未归类'}`);
-}
 
 export function registerMaterialCommands(program: Command, status: ExitStatus): void {
   program
@@ -36,13 +14,12 @@ export function registerMaterialCommands(program: Command, status: ExitStatus): 
     .action(async (paths: string[], opts: { indicator: string[]; json?: boolean }, cmd: Command) => {
       await withSession(cmd.optsWithGlobals<ArchiveOptions>(), async (s) => {
         const dossier = s.dossier();
-        const indicatorIds = [];
-        for (const code of opts.indicator) indicatorIds.push((await s.indicatorByCode(code)).id);
+        const indicatorIds = await indicatorIdsByCode(s, opts.indicator);
         const report = await s.api['materials.add']({ dossierId: dossier.id, paths, indicatorIds });
         if (report.failed.length) status.fail();
         printFailures(report.failed);
         if (opts.json) {
-          const codes = dossier.systemId === null ? new Map<number, string>() : await codesOf(s);
+          const codes = await codesOf(s);
           return printJson({
             added: report.added.map((a) => ({ path: a.path, ...materialRow(a.material, codes), notice: a.notice })),
             duplicates: report.duplicates.map((d) => ({ path: d.path, message: d.message, ...materialRow(d.material, codes) })),
@@ -66,6 +43,17 @@ export function registerMaterialCommands(program: Command, status: ExitStatus): 
     });
 
   program
+    .command('unlink <materialId> <code>')
+    .description('把材料移出指标（材料和文件都保留，仍在其他指标下或为未归类）')
+    .action(async (materialId: string, code: string, _opts: unknown, cmd: Command) => {
+      await withSession(cmd.optsWithGlobals<ArchiveOptions>(), async (s) => {
+        const indicator = await s.indicatorByCode(code);
+        const m = await s.api['materials.unlink']({ materialId: parseId(materialId, '材料编号'), indicatorId: indicator.id });
+        console.log(`已将《${m.title}》移出指标 ${indicator.code} ${indicator.title}`);
+      });
+    });
+
+  program
     .command('list')
     .description('列出档案中的材料')
     .option('--indicator <code>', '只列出归入此指标的材料')
@@ -75,7 +63,7 @@ export function registerMaterialCommands(program: Command, status: ExitStatus): 
         const dossier = s.dossier();
         const indicatorId = opts.indicator ? (await s.indicatorByCode(opts.indicator)).id : undefined;
         const list = await s.api['materials.list']({ dossierId: dossier.id, indicatorId });
-        const codes = dossier.systemId === null ? new Map<number, string>() : await codesOf(s);
+        const codes = await codesOf(s);
         printMaterials(list.map((m) => materialRow(m, codes)), opts.json);
       });
     });
@@ -106,11 +94,11 @@ export function registerMaterialCommands(program: Command, status: ExitStatus): 
             unlinked: opts.unlinked,
           },
         });
-        const codes = dossier.systemId === null ? new Map<number, string>() : await codesOf(s);
+        const codes = await codesOf(s);
         const rows = result.hits.map((h) => ({ ...materialRow(h.material, codes), snippet: h.snippet }));
         if (opts.json) return printJson(rows);
         for (const r of rows) {
-          console.log(`${r.id}\t${r.title}\t${r.indicators.join('、') || '未归类'}${r.snippet ? `\t${r.snippet}` : ''}`);
+          console.log(`${materialLine(r)}${r.snippet ? `\t${r.snippet}` : ''}`);
         }
         if (result.truncated) console.log('（结果过多，只显示前 500 份，请输入更具体的词）');
       });
@@ -125,8 +113,4 @@ interface SearchOptions {
   to?: string;
   unlinked?: boolean;
   json?: boolean;
-}
-
-function collect(v: string, prev: string[]): string[] {
-  return [...prev, v];
 }

@@ -7,7 +7,8 @@ import { getLiveMaterial, getMaterial, reindexMaterial } from './repo';
 /**
  * File several photos as one 组照 (DA/T 50): a new `photo_group` material whose photos are rows
  * of `material_photo` in order; the group takes the union of their indicator links. The single
- * photo materials are folded into it (their audit history stays under their old ids).
+ * photo materials are folded into it (their audit history stays under their old ids, and
+ * `ungroupPhotos` brings them back from it).
  */
 export function groupPhotos(db: Db, dossierId: number, materialIds: number[], title?: string): Material {
   const id = db.transaction(() => {
@@ -55,7 +56,16 @@ export function groupPhotos(db: Db, dossierId: number, materialIds: number[], ti
       links.run(groupId, p.id);
       db.prepare('DELETE FROM material_fts WHERE rowid = ?').run(p.id);
       db.prepare('DELETE FROM material WHERE id = ?').run(p.id);
-      audit(db, 'group', 'material', p.id, { message: `并入组照（编号 ${groupId}）`, groupId });
+      // What only this photo knew, so that 拆分组照 can bring it back under the same number.
+      audit(db, 'group', 'material', p.id, {
+        message: `并入组照（编号 ${groupId}）`,
+        groupId,
+        sha256: p.sha256,
+        title: p.title,
+        date: p.date,
+        photoTime: p.photoTime,
+        createdAt: p.createdAt,
+      });
     }
     audit(db, 'group', 'material', groupId, { message: `由 ${photos.length} 张照片组成`, from: materialIds });
     reindexMaterial(db, groupId);

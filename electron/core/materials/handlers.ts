@@ -15,6 +15,7 @@ import { materialIndex } from './listing';
 import { getMaterial, listMaterials, listMaterialsByIds, listTrashed } from './repo';
 import { purgeMaterials, restoreMaterials, trashMaterials } from './trash';
 import { updateMaterial, updateMaterials } from './update';
+import { ungroupPhotos } from './ungroup';
 
 export function materialHandlers(ctx: CoreContext): HandlersOf<typeof materialApi> {
   const { archive } = ctx;
@@ -65,5 +66,6 @@ export function materialHandlers(ctx: CoreContext): HandlersOf<typeof materialAp
     'materials.getMinutes': async ({ materialId }) => readMinutes(archive, materialId),
     'materials.groupPhotos': async ({ dossierId, materialIds, title }) => groupPhotos(db, dossierId, materialIds, title),
     'materials.updateGroup': async ({ materialId, photos }) => updateGroup(db, materialId, photos),
+    'materials.ungroupPhotos': async ({ materialId }) => ungroupPhotos(db, materialId),
   };
 }

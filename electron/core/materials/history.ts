@@ -12,6 +12,7 @@ const actionLabels: Record<string, string> = {
   minutes: '填写会议纪要',
   group: '组成组照',
   group_update: '调整组照',
+  ungroup: '拆分组照',
 };
 
 const show = (v: unknown) => (v === null || v === undefined || v === '' ? '（空）' : String(v));

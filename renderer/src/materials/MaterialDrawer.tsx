@@ -9,6 +9,7 @@ import { GroupEditor } from './GroupEditor';
 import { HistoryList } from './HistoryList';
 import { MetadataForm } from './MetadataForm';
 import { MaterialPreviewView } from './preview/MaterialPreviewView';
+import { UngroupButton } from './UngroupButton';
 
 interface Props {
   materialId: number | null;
@@ -60,6 +61,15 @@ export function MaterialDrawer({ materialId, onClose, onChanged, onEditMinutes }
               <Button onClick={() => onEditMinutes(m)} data-testid="edit-minutes">
                 编辑纪要
               </Button>
+            )}
+            {m.kind === 'photo_group' && (
+              <UngroupButton
+                material={m}
+                onDone={() => {
+                  onChanged();
+                  onClose();
+                }}
+              />
             )}
             <OpenOriginalLink material={m}>打开原件</OpenOriginalLink>
           </Space>
