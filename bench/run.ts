@@ -1,7 +1,8 @@
 // `npm run bench`: figures as ratios against baselines measured in the same run, so they mean
 // the same on a fast or a slow machine. Sizes follow the issues' definitions; lower them with
-// BENCH_PHOTOS, BENCH_MATERIALS, BENCH_PACKET_PHOTOS, BENCH_INDICATOR_ROWS, BENCH_LIST for a quick run.
+// BENCH_PHOTOS, BENCH_HEIC, BENCH_MATERIALS, BENCH_PACKET_PHOTOS, BENCH_INDICATOR_ROWS, BENCH_LIST for a quick run.
 import { benchImport } from './importPhotos';
+import { benchImportHeic } from './importHeic';
 import { benchMaterialList } from './materialList';
 import { benchSearch } from './search';
 import { benchIndicatorImport } from './indicatorImport';
@@ -13,6 +14,7 @@ const materials = Number(process.env.BENCH_MATERIALS ?? 100_000);
 
 console.log('Dossier bench');
 console.log(JSON.stringify(await benchImport(photos), null, 2));
+console.log(JSON.stringify(await benchImportHeic(Number(process.env.BENCH_HEIC ?? 20)), null, 2));
 console.log(JSON.stringify(await benchSearch(materials), null, 2));
 console.log(JSON.stringify(await benchPackets(Number(process.env.BENCH_PACKET_PHOTOS ?? 300)), null, 2));
 console.log(JSON.stringify(await benchIndicatorImport(Number(process.env.BENCH_INDICATOR_ROWS ?? 5000)), null, 2));

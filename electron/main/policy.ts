@@ -56,11 +56,12 @@ export function permissionDecision(_permission: string): boolean {
   return false;
 }
 
-export type FileRequest = { kind: 'blob' | 'thumb'; sha256: string };
+export type FileRequest = { kind: 'blob' | 'thumb' | 'view'; sha256: string };
 
 /**
- * dossier://blob/<sha256> and dossier://thumb/<sha256>, nothing else: no other host, no query,
- * no further path, only a hash the archive knows (and for thumbs, one that has a thumbnail).
+ * dossier://blob/<sha256>, dossier://thumb/<sha256> and dossier://view/<sha256> (a photo as the
+ * page can show it), nothing else: no other host, no query, no further path, only a hash the
+ * archive knows (and for thumbs and views, a photo's: one that has a thumbnail).
  */
 export function parseFileRequest(url: string, known: (sha256: string) => { thumbnail: boolean } | undefined): FileRequest | null {
   let parsed: URL;
@@ -70,10 +71,11 @@ export function parseFileRequest(url: string, known: (sha256: string) => { thumb
     return null;
   }
   if (parsed.protocol !== 'dossier:' || parsed.search || parsed.username || parsed.port) return null;
-  if (parsed.host !== 'blob' && parsed.host !== 'thumb') return null;
+  const kind = parsed.host;
+  if (kind !== 'blob' && kind !== 'thumb' && kind !== 'view') return null;
   const sha = parsed.pathname.replace(/^\//, '');
   if (!isSha256(sha)) return null;
   const row = known(sha);
-  if (!row || (parsed.host === 'thumb' && !row.thumbnail)) return null;
-  return { kind: parsed.host, sha256: sha };
+  if (!row || (kind !== 'blob' && !row.thumbnail)) return null;
+  return { kind, sha256: sha };
 }

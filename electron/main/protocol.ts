@@ -1,6 +1,7 @@
 import { net, protocol } from 'electron';
 import { pathToFileURL } from 'node:url';
 import { thumbnailPath, type Archive } from '../core/archive/archive';
+import { viewablePhoto } from '../core/photos/rendition';
 import { parseFileRequest } from './policy';
 
 export const FILE_SCHEME = 'dossier';
@@ -13,7 +14,8 @@ export function registerSchemePrivileges(): void {
 }
 
 /**
- * dossier://blob/<sha256> and dossier://thumb/<sha256>: stored files by content hash only.
+ * dossier://blob/<sha256>, dossier://thumb/<sha256> and dossier://view/<sha256> (the original,
+ * or for HEIC its JPEG rendition): stored files by content hash only.
  * Anything that is not a known hash is refused (see parseFileRequest), so the page can never
  * name a path on disk.
  */
@@ -23,10 +25,15 @@ export function handleFileProtocol(archive: Archive): void {
     const row = known.get(sha) as { thumbnail: number } | undefined;
     return row ? { thumbnail: row.thumbnail === 1 } : undefined;
   };
-  protocol.handle(FILE_SCHEME, (request) => {
+  protocol.handle(FILE_SCHEME, async (request) => {
     const wanted = parseFileRequest(request.url, lookup);
     if (!wanted) return new Response('Not found', { status: 404 });
-    const file = wanted.kind === 'blob' ? archive.store.pathFor(wanted.sha256) : thumbnailPath(archive, wanted.sha256);
+    let file = wanted.kind === 'blob' ? archive.store.pathFor(wanted.sha256) : thumbnailPath(archive, wanted.sha256);
+    if (wanted.kind === 'view') {
+      const view = await viewablePhoto(archive, wanted.sha256).catch(() => null);
+      if (!view) return new Response('Not found', { status: 404 });
+      file = view.file;
+    }
     return net.fetch(pathToFileURL(file).toString());
   });
 }

@@ -12,6 +12,7 @@ import { ApiError, toErrorShape, type ErrorCode } from '../../shared/errors';
 import { TOKEN_HEADER, type Envelope } from '../../shared/transport';
 import { thumbnailPath, type Archive } from '../core/archive/archive';
 import { callHandler } from '../core/handlers';
+import { viewablePhoto } from '../core/photos/rendition';
 import { uploadsDir } from '../core/materials/uploads';
 import { isSha256 } from '../core/store/blobStore';
 import { sanitizeUploadName } from '../core/store/safeFileName';
@@ -89,7 +90,7 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
     if (origin && !allowedHosts.has(origin.replace(/^https?:\/\//, ''))) {
       throw new ApiError('forbidden', '拒绝访问：来源不符');
     }
-    const guarded = /^\/(api|files|thumbs|upload)(\/|$)/.test(url.pathname);
+    const guarded = /^\/(api|files|thumbs|views|upload)(\/|$)/.test(url.pathname);
     if (guarded && !hasToken(req, url)) throw new ApiError('forbidden', '拒绝访问：缺少或错误的访问令牌');
 
     if (url.pathname.startsWith('/api/') && req.method === 'POST') {
@@ -109,26 +110,35 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
       });
       return sendJson(res, 200, { ok: true, result: { path: target } });
     }
-    const blobRoute = /^\/(files|thumbs)\/([0-9a-f]{64})$/.exec(url.pathname);
+    const blobRoute = /^\/(files|thumbs|views)\/([0-9a-f]{64})$/.exec(url.pathname);
     if (blobRoute && req.method === 'GET') {
-      const [, kind, sha] = blobRoute;
-      return sendBlob(res, kind === 'files' ? 'original' : 'thumb', sha);
+      const [, route, sha] = blobRoute;
+      const kinds = { files: 'original', thumbs: 'thumb', views: 'view' } as const;
+      return sendBlob(res, kinds[route as keyof typeof kinds], sha);
     }
     if (req.method === 'GET' && options.staticDir && !guarded) return sendStatic(res, options.staticDir, url.pathname);
     throw new ApiError('not_found', '页面不存在');
   };
 
-  const sendBlob = async (res: http.ServerResponse, kind: 'original' | 'thumb', sha: string): Promise<void> => {
+  /** original: the stored file as is; thumb: its thumbnail; view: a photo as a page can show it (HEIC as JPEG). */
+  const sendBlob = async (res: http.ServerResponse, kind: 'original' | 'thumb' | 'view', sha: string): Promise<void> => {
     // Only hashes the archive knows: the route can never name an arbitrary file.
     const row = options.archive.db.prepare('SELECT media_type, thumbnail FROM blob WHERE sha256 = ?').get(sha) as
       | { media_type: string; thumbnail: number }
       | undefined;
-    if (!row || !isSha256(sha) || (kind === 'thumb' && !row.thumbnail)) throw new ApiError('not_found', '文件不存在');
-    const file = kind === 'original' ? options.archive.store.pathFor(sha) : thumbnailPath(options.archive, sha);
+    if (!row || !isSha256(sha) || (kind !== 'original' && !row.thumbnail)) throw new ApiError('not_found', '文件不存在');
+    let file = kind === 'original' ? options.archive.store.pathFor(sha) : thumbnailPath(options.archive, sha);
+    let contentType = kind === 'original' ? row.media_type : 'image/webp';
+    if (kind === 'view') {
+      const view = await viewablePhoto(options.archive, sha).catch(() => null);
+      if (!view) throw new ApiError('not_found', '文件不存在');
+      file = view.file;
+      contentType = view.converted ? 'image/jpeg' : row.media_type;
+    }
     const stat = await fs.stat(file).catch(() => null);
     if (!stat) throw new ApiError('not_found', '文件不存在');
     res.writeHead(200, {
-      'content-type': kind === 'original' ? row.media_type : 'image/webp',
+      'content-type': contentType,
       'content-length': stat.size,
       'cache-control': 'private, max-age=31536000, immutable',
       'x-content-type-options': 'nosniff',

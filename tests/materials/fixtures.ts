@@ -144,7 +144,8 @@ export async function writeEveryKind(dir: string): Promise<Expected[]> {
   put('其实是照片.pdf', await photo({ color: '#a33' }));
   put('假文档.docx', Buffer.from('这不是一个 Word 文档，只是改了扩展名的文字。'.repeat(3)));
   put('随机内容.docx', Buffer.from(Array.from({ length: 600 }, (_, i) => (i * 131 + 7) % 256)));
-  put('苹果手机照片.heic', isoBmff('heic'));
+  put('苹果手机照片.heic', fs.readFileSync(path.join(import.meta.dirname, '../fixtures/photos/iphone-portrait.heic')));
+  put('损坏的苹果照片.heic', isoBmff('heic'));
   fs.symlinkSync(path.join(dir, '不存在的目标.pdf'), path.join(dir, '失效的快捷方式.pdf'));
 
   return [
@@ -160,6 +161,7 @@ export async function writeEveryKind(dir: string): Promise<Expected[]> {
     { name: '宣传栏.png', outcome: 'added', kind: 'photo' },
     { name: '宣传海报.webp', outcome: 'added', kind: 'photo' },
     { name: '扫描件.tif', outcome: 'added', kind: 'photo' },
+    { name: '苹果手机照片.heic', outcome: 'added', kind: 'photo' },
     { name: '活动视频.mp4', outcome: 'added', kind: 'video' },
     { name: '会议录像.mov', outcome: 'added', kind: 'video' },
     { name: '旧录像.avi', outcome: 'added', kind: 'video' },
@@ -174,7 +176,7 @@ export async function writeEveryKind(dir: string): Promise<Expected[]> {
     { name: '下载未完成.pdf', outcome: 'failed', says: 'PDF 文件不完整' },
     { name: '假文档.docx', outcome: 'failed', says: '内容是纯文本，不是Word 文档' },
     { name: '随机内容.docx', outcome: 'failed', says: '扩展名为 .docx，但内容不是Word 文档' },
-    { name: '苹果手机照片.heic', outcome: 'failed', says: '无法解码 HEIC 照片' },
+    { name: '损坏的苹果照片.heic', outcome: 'failed', says: 'HEIC 照片已损坏或不完整' },
     { name: '失效的快捷方式.pdf', outcome: 'failed', says: '文件或文件夹不存在' },
   ];
 }

@@ -14,20 +14,12 @@ import { createDirectClient } from '../../electron/core/directClient';
 import { createHandlers } from '../../electron/core/handlers';
 import { createChromiumRenderer } from '../../electron/core/render/chromiumRenderer';
 import { CATALOGUE_COLUMNS } from '../../electron/core/packets/xlsx';
+import { waitForExport } from '../helpers/exportJob';
 import { darkPixels } from '../helpers/pdfTools';
 import { sampleDossier, tempDir } from '../helpers/tempArchive';
 import { chinesePdf, docx, encryptPdf, inputPath, mp4, png, sidewaysJpeg } from './fixtures';
 
 const run = (cmd: string, args: string[]): string => execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 << 20 });
-
-async function waitForJob(api: ApiClient, jobId: string): Promise<JobOf<'export'>> {
-  for (;;) {
-    const job = await api['jobs.get']({ jobId });
-    if (job.kind !== 'export') throw new Error(`unexpected job kind ${job.kind}`);
-    if (job.state !== 'running') return job;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 interface OutlineItem {
   title: string;
@@ -143,7 +135,7 @@ describe('packet export', () => {
     outDir = path.join(dir, 'out');
     const started = performance.now();
     const { jobId } = await api['packets.export']({ dossierId, outDir });
-    job = await waitForJob(api, jobId);
+    job = await waitForExport(api, jobId);
     exportSeconds = (performance.now() - started) / 1000;
   }, 180_000);
 
@@ -378,7 +370,7 @@ describe('packet export', () => {
     const cancelDir = path.join(dir, 'cancelled');
     const { jobId } = await api['packets.export']({ dossierId, outDir: cancelDir });
     await api['jobs.cancel']({ jobId });
-    const cancelled = await waitForJob(api, jobId);
+    const cancelled = await waitForExport(api, jobId);
     expect(cancelled.state).toBe('cancelled');
     const left = fs.existsSync(cancelDir) ? fs.readdirSync(cancelDir) : [];
     expect(left).toEqual([]);
@@ -396,7 +388,7 @@ describe('packet export', () => {
     }
     sawTemp = fs.readdirSync(cancelDir).some((f) => f.includes('.partial-'));
     await api['jobs.cancel']({ jobId });
-    const cancelled = await waitForJob(api, jobId);
+    const cancelled = await waitForExport(api, jobId);
     expect(cancelled.state).toBe('cancelled');
     expect(sawTemp).toBe(true);
     expect(fs.readdirSync(cancelDir)).toEqual([]);

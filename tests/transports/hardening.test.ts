@@ -61,8 +61,11 @@ describe('desktop shell hardening', () => {
     const sha = 'a'.repeat(64);
     const known = (s: string) => (s === sha ? { thumbnail: false } : undefined);
     expect(parseFileRequest(`dossier://blob/${sha}`, known)).toEqual({ kind: 'blob', sha256: sha });
+    const photo = (s: string) => (s === sha ? { thumbnail: true } : undefined);
+    expect(parseFileRequest(`dossier://view/${sha}`, photo)).toEqual({ kind: 'view', sha256: sha });
     for (const url of [
       `dossier://thumb/${sha}`, // known, but has no thumbnail
+      `dossier://view/${sha}`, // known, but not a photo
       `dossier://blob/${'b'.repeat(64)}`, // well-formed, unknown
       `dossier://blob/${sha}/../../archive.db`,
       `dossier://blob/${sha}?x=1`,

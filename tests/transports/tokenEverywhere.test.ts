@@ -49,7 +49,7 @@ describe('browser mode token and upload limits', () => {
     const up = await fetch(`${base}/upload?name=a.txt`, { method: 'POST', body: 'hello' });
     expect(up.status).toBe(403);
     expect(listUploads()).toEqual([]);
-    for (const route of ['files', 'thumbs']) {
+    for (const route of ['files', 'thumbs', 'views']) {
       expect((await fetch(`${base}/${route}/${'a'.repeat(64)}`)).status).toBe(403);
       expect((await fetch(`${base}/${route}/${'a'.repeat(64)}?token=wrong`)).status).toBe(403);
     }

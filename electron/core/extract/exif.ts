@@ -1,4 +1,5 @@
 import exifr from 'exifr';
+import sharp from 'sharp';
 import type { PhotoExif } from '../../../shared/domain';
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -8,13 +9,31 @@ function localStamp(d: Date): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
 }
 
-/** Date taken, GPS position and camera from a photo's EXIF; null where the photo says nothing. */
+const OPTIONS = { tiff: true, exif: true, gps: true, ifd1: false, xmp: false, icc: false, iptc: false };
+
+/**
+ * Date taken, GPS position and camera from a photo's EXIF; null where the photo says nothing.
+ * exifr reads the file itself; where it finds nothing, the EXIF block libvips extracts is read
+ * instead: exifr misses it in HEIC files whose item locations use a base offset (as libheif
+ * writes them), which libvips parses right.
+ */
 export async function readExif(file: string): Promise<PhotoExif | null> {
+  return (await exifFrom(file)) ?? (await exifFrom(await embeddedExif(file)));
+}
+
+async function embeddedExif(file: string): Promise<Buffer | null> {
+  try {
+    return (await sharp(file).metadata()).exif ?? null;
+  } catch {
+    return null;
+  }
+}
+
+async function exifFrom(source: string | Buffer | null): Promise<PhotoExif | null> {
+  if (!source) return null;
   let tags: Record<string, unknown> | undefined;
   try {
-    tags = (await exifr.parse(file, { tiff: true, exif: true, gps: true, ifd1: false, xmp: false, icc: false, iptc: false })) as
-      | Record<string, unknown>
-      | undefined;
+    tags = (await exifr.parse(source, OPTIONS)) as Record<string, unknown> | undefined;
   } catch {
     return null;
   }

@@ -8,6 +8,8 @@ import { ApiError } from '../../../shared/errors';
 import { thumbnailPath, type Archive } from '../archive/archive';
 import { audit } from '../audit/auditLog';
 import { readExif } from '../extract/exif';
+import { openPhoto } from '../photos/photoSource';
+import { renditionPath, writeRendition } from '../photos/rendition';
 import { detectKind, type Detected } from './detect';
 import { extractBlobText } from './extractBlobText';
 import { describeFsError } from './fsErrors';
@@ -17,7 +19,7 @@ import { removeBlobIfUnreferenced } from './blobCleanup';
 import { forEachLimit } from './pool';
 import { docxContentTitle, prefill } from './prefill';
 import { findMaterialBySha, getMaterial, reindexMaterial } from './repo';
-import { writeThumbnail } from './thumbnails';
+import { undecodableImage, writeThumbnail } from './thumbnails';
 import { expandPaths } from './walk';
 
 export interface AddOptions {
@@ -77,8 +79,8 @@ interface Prepared {
   inspection: Inspection;
   exif: PhotoExif | null;
   contentTitle: string;
-  /** A checked thumbnail waiting in tmp/ for its hash. */
-  thumbTmp: string | null;
+  /** Checked derived images (thumbnail, and a JPEG rendition of a HEIC) waiting in tmp/ for the hash. */
+  derived: { tmp: string; target: (archive: Archive, sha256: string) => string }[];
 }
 
 /** Everything that reads the source and may refuse it, before anything is stored. */
@@ -87,27 +89,55 @@ async function prepare(archive: Archive, file: string): Promise<Prepared> {
   if (stat.size === 0) throw new ApiError('bad_input', '文件为空（0 字节）');
   const detected = await detectKind(file);
   const inspection = await inspectFile(file, detected.mediaType, stat.size);
-  let thumbTmp: string | null = null;
+  const derived: Prepared['derived'] = [];
   let exif: PhotoExif | null = null;
   if (detected.kind === 'photo') {
-    thumbTmp = path.join(archive.tmpDir, `${randomUUID()}.webp`);
-    await writeThumbnail(file, thumbTmp, detected.mediaType);
+    try {
+      await writeDerivedImages(archive, file, detected.mediaType, derived);
+    } catch (err) {
+      await removeDerived(derived);
+      throw err;
+    }
     exif = await readExif(file);
   }
   const contentTitle = detected.mediaType === DOCX ? await docxContentTitle(file) : inspection.title;
-  return { detected, inspection, exif, contentTitle, thumbTmp };
+  return { detected, inspection, exif, contentTitle, derived };
+}
+
+/**
+ * The photo is decoded once (a HEIC on a worker thread) for its thumbnail and, when browsers
+ * cannot show the original, its JPEG rendition for the preview and packets.
+ */
+async function writeDerivedImages(archive: Archive, file: string, mediaType: string, derived: Prepared['derived']): Promise<void> {
+  const photo = await openPhoto(file, 'truncated').catch((err: NodeJS.ErrnoException) => {
+    throw err.code ? err : undecodableImage(mediaType);
+  });
+  const thumb = path.join(archive.tmpDir, `${randomUUID()}.webp`);
+  derived.push({ tmp: thumb, target: thumbnailPath });
+  await writeThumbnail(photo.browserViewable ? photo.image : photo.image.clone(), thumb, mediaType);
+  if (!photo.browserViewable) {
+    const view = path.join(archive.tmpDir, `${randomUUID()}.jpg`);
+    derived.push({ tmp: view, target: renditionPath });
+    await writeRendition(photo.image, view).catch((err: NodeJS.ErrnoException) => {
+      throw err.code ? err : undecodableImage(mediaType);
+    });
+  }
+}
+
+async function removeDerived(derived: Prepared['derived']): Promise<void> {
+  await Promise.all(derived.map((d) => fs.rm(d.tmp, { force: true })));
 }
 
 async function addOne(archive: Archive, options: AddOptions, file: string): Promise<Outcome> {
   const prepared = await prepare(archive, file);
   try {
     const blob = await archive.store.putFile(file);
-    if (prepared.thumbTmp) {
-      const target = thumbnailPath(archive, blob.sha256);
+    for (const d of prepared.derived) {
+      const target = d.target(archive, blob.sha256);
       await fs.mkdir(path.dirname(target), { recursive: true });
-      await fs.rename(prepared.thumbTmp, target);
-      prepared.thumbTmp = null;
+      await fs.rename(d.tmp, target);
     }
+    prepared.derived = [];
     let outcome: Outcome;
     try {
       outcome = commit(archive, options, file, blob.sha256, blob.size, prepared);
@@ -119,7 +149,7 @@ async function addOne(archive: Archive, options: AddOptions, file: string): Prom
     if ('added' in outcome) await extractBlobText(archive, blob.sha256, prepared.detected.mediaType);
     return outcome;
   } finally {
-    if (prepared.thumbTmp) await fs.rm(prepared.thumbTmp, { force: true });
+    await removeDerived(prepared.derived);
   }
 }
 

@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import { thumbnailPath, type Archive } from '../archive/archive';
+import { renditionPath } from '../photos/rendition';
 
 /** Whether any row (a material, or a photo in a 组照) still shows this content. */
 export function blobInUse(archive: Archive, sha256: string): boolean {
@@ -15,7 +16,7 @@ export function blobInUse(archive: Archive, sha256: string): boolean {
 }
 
 /**
- * Remove a stored file, its blob row and thumbnail once nothing refers to it any more. The row
+ * Remove a stored file, its blob row and derived images once nothing refers to it any more. The row
  * goes first (in its own statement), then the file: a crash between leaves a file without a row,
  * which the integrity check reports, never a row without its file.
  */
@@ -29,5 +30,6 @@ export async function removeBlobIfUnreferenced(archive: Archive, sha256: string)
   // Same tick as the DELETE: an import committing this content meanwhile checks the file exists.
   rmSync(archive.store.pathFor(sha256), { force: true });
   await fs.rm(thumbnailPath(archive, sha256), { force: true });
+  await fs.rm(renditionPath(archive, sha256), { force: true });
   return true;
 }

@@ -9,8 +9,11 @@ import type { ElectronBridge } from './bridgeTypes';
 export interface Platform {
   api: ApiClient;
   kind: 'electron' | 'http';
-  /** URL of a stored original or its thumbnail, by content hash. */
-  fileUrl(sha256: string, variant: 'original' | 'thumb'): string;
+  /**
+   * URL of a stored original, its thumbnail, or (view) a photo as the page can show it: the
+   * original, or a JPEG rendition of a HEIC, which browsers cannot show.
+   */
+  fileUrl(sha256: string, variant: 'original' | 'thumb' | 'view'): string;
   /** Turn dropped or picked browser files into paths the core can read. */
   filesToPaths(files: File[], onProgress?: (done: number, total: number) => void): Promise<string[]>;
   /**
@@ -32,7 +35,7 @@ function electronPlatform(bridge: ElectronBridge): Platform {
   return {
     kind: 'electron',
     api: createClient(async (method: ApiMethod, args) => unwrap(await bridge.api[method](args))),
-    fileUrl: (sha, variant) => `dossier://${variant === 'original' ? 'blob' : 'thumb'}/${sha}`,
+    fileUrl: (sha, variant) => `dossier://${{ original: 'blob', thumb: 'thumb', view: 'view' }[variant]}/${sha}`,
     filesToPaths: async (files) => files.map((f) => bridge.pathForFile(f)),
     openOriginal: (sha, name) => bridge.openOriginal(sha, name),
     pickFiles: () => bridge.pickFiles(),
@@ -57,7 +60,7 @@ function httpPlatform(token: string): Platform {
   return {
     kind: 'http',
     api: createClient((method, args) => post(`/api/${method}`, JSON.stringify(args ?? {}), 'application/json')),
-    fileUrl: (sha, variant) => `/${variant === 'original' ? 'files' : 'thumbs'}/${sha}?token=${encodeURIComponent(token)}`,
+    fileUrl: (sha, variant) => `/${{ original: 'files', thumb: 'thumbs', view: 'views' }[variant]}/${sha}?token=${encodeURIComponent(token)}`,
     filesToPaths: async (files, onProgress) => {
       const paths: string[] = [];
       for (const file of files) {

@@ -1,11 +1,15 @@
-import sharp from 'sharp';
+import { openPhoto } from '../../photos/photoSource';
 import { unusable, usable, type Probe } from './types';
 
-/** Decode the whole image once: a truncated JPEG has a valid header but fails here. */
+/**
+ * Decode the whole image once: a truncated JPEG has a valid header but fails here. HEIC is
+ * decoded as the import decodes it (see photos/photoSource.ts), its rotation already applied.
+ */
 export async function probeImage(file: string): Promise<Probe> {
   try {
-    const meta = await sharp(file, { failOn: 'error' }).metadata();
-    await sharp(file, { failOn: 'error' }).resize(8, 8).toBuffer();
+    const { image } = await openPhoto(file, 'error');
+    const meta = await image.metadata();
+    await image.clone().resize(8, 8).toBuffer();
     const swap = (meta.orientation ?? 1) >= 5;
     return usable({ pageCount: 1, width: (swap ? meta.height : meta.width) ?? null, height: (swap ? meta.width : meta.height) ?? null });
   } catch {

@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import type { PDFDocument, PDFPage } from 'pdf-lib';
 import type { Archive } from '../../archive/archive';
+import { viewablePhoto } from '../../photos/rendition';
 import type { HtmlRenderer } from '../../render/htmlRenderer';
 import { MinutesUnreadable, renderDocx, renderMinutes, renderSpreadsheet, renderText } from '../htmlSources';
 import type { Filing } from '../plan';
@@ -64,15 +65,20 @@ async function appendPdfBytes(ctx: FilingContext, bytes: Uint8Array): Promise<Fi
   return { pages, start, reason: null, copied: true, document: true };
 }
 
-/** Photos (one, or each of a 组照 with its own caption) onto the shared photo pages. */
-async function appendPhotos(ctx: FilingContext, filing: Filing, files: { file: string; caption: string }[]): Promise<FilingOutcome | ReasonKey> {
+/**
+ * Photos (one, or each of a 组照 with its own caption) onto the shared photo pages. A photo PDF
+ * cannot hold (HEIC) goes in as its JPEG rendition.
+ */
+async function appendPhotos(ctx: FilingContext, filing: Filing, photos: { sha256: string; caption: string }[]): Promise<FilingOutcome | ReasonKey> {
   const pages: PDFPage[] = [];
   let start = -1;
-  for (const { file, caption } of files) {
-    if (!(await readable(file))) return 'missing';
+  for (const { sha256, caption } of photos) {
+    if (!(await readable(ctx.archive.store.pathFor(sha256)))) return 'missing';
     let image;
     try {
-      image = await prepareImage(file, filing.material.mediaType, ctx.preset);
+      const source = await viewablePhoto(ctx.archive, sha256);
+      if (!source) return 'imageUndecodable';
+      image = await prepareImage(source.file, source.converted ? 'image/jpeg' : filing.material.mediaType, ctx.preset);
     } catch {
       return 'imageUndecodable';
     }
@@ -114,14 +120,14 @@ async function tryAppend(ctx: FilingContext, filing: Filing): Promise<FilingOutc
         throw err;
       }
     case 'image':
-      return appendPhotos(ctx, filing, [{ file, caption: '' }]);
+      return appendPhotos(ctx, filing, [{ sha256: material.sha256, caption: '' }]);
     case 'photoGroup': {
       const photos = material.photos;
       return appendPhotos(
         ctx,
         filing,
         photos.map((p, i) => ({
-          file: store.pathFor(p.sha256),
+          sha256: p.sha256,
           caption: `${p.caption.trim() || material.title}${groupPhotoText(i + 1, photos.length)}`,
         })),
       );

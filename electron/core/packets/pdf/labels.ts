@@ -7,7 +7,7 @@ export const reasons = {
   pdfEmpty: 'PDF 文件中没有页面。',
   missing: '档案库中找不到该材料的原件（文件缺失），请运行完整性检查。',
   video: '视频文件无法放入 PDF，请查看原件。',
-  imageUndecodable: '图片无法解码（例如 iPhone 的 HEIC 照片），请在手机或相册中导出为 JPEG 后重新添加。',
+  imageUndecodable: '图片无法解码（文件已损坏或不完整），请找到原始照片后重新添加。',
   noRenderer: '本机未找到可用的 Chromium 或 Edge 浏览器，无法将 Word 文档或文本文件转换为 PDF。',
   convertFailed: '文档转换为 PDF 失败（文件可能已损坏或含有无法处理的内容）。',
   legacyWord: '旧版 Word（.doc）或 WPS 格式无法自动转换，请另存为 DOCX 或 PDF 后重新添加。',

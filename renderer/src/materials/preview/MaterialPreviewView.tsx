@@ -48,13 +48,13 @@ function Preview({ material, preview }: { material: Material; preview: MaterialP
         </>
       );
     case 'image':
-      return <Image data-testid="image-preview" src={fileUrl(material.sha256, 'original')} alt={material.title} />;
+      return <Image data-testid="image-preview" src={fileUrl(material.sha256, 'view')} alt={material.title} />;
     case 'photos':
       return (
         <div data-testid="photo-group-preview" style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(180px, 1fr))', gap: 12 }}>
           {preview.photos.map((p, i) => (
             <figure key={p.sha256} style={{ margin: 0 }}>
-              <Image src={fileUrl(p.sha256, 'thumb')} preview={{ src: fileUrl(p.sha256, 'original') }} alt={p.caption || p.originalName} />
+              <Image src={fileUrl(p.sha256, 'thumb')} preview={{ src: fileUrl(p.sha256, 'view') }} alt={p.caption || p.originalName} />
               <figcaption style={{ fontSize: 12 }}>
                 {i + 1}. {p.caption || <Typography.Text type="secondary">{p.originalName}</Typography.Text>}
               </figcaption>
