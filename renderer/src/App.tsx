@@ -40,14 +40,14 @@ export function App() {
     return (
       <Suspense fallback={opening}>
         <CreateDossierScreen
-        firstRun={list.length === 0}
-        onCancel={list.length > 0 ? () => setCreating(false) : undefined}
-        onCreated={(d) => {
-          setCurrentId(d.id);
-          setCreating(false);
-          dossiers.reload();
-        }}
-      />
+          firstRun={list.length === 0}
+          onCancel={list.length > 0 ? () => setCreating(false) : undefined}
+          onCreated={(d) => {
+            setCurrentId(d.id);
+            setCreating(false);
+            dossiers.reload();
+          }}
+        />
       </Suspense>
     );
   }

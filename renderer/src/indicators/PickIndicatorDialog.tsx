@@ -1,9 +1,8 @@
 import { Alert, Modal, TreeSelect } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import type { Indicator } from '../../../shared/domain';
-import { indicatorTreeSelectData } from './indicatorTreeSelect';
+import { indicatorTreeSelectData, TOP_LEVEL } from './indicatorTreeSelect';
 
-export const TOP_LEVEL = 0;
 
 interface Props {
   open: boolean;

@@ -1,6 +1,9 @@
 import type { Indicator } from '../../../shared/domain';
 import { buildIndicatorTree, indicatorLabel, type IndicatorNode } from './indicatorTree';
 
+/** The choice “顶级（作为大类）” in a tree picker: no parent. */
+export const TOP_LEVEL = 0;
+
 export interface TreeSelectNode {
   value: number;
   title: string;

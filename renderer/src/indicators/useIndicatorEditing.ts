@@ -7,7 +7,7 @@ import { usePlatform } from '../platformContext';
 import type { IndicatorAction } from './IndicatorActions';
 import type { EditTarget } from './IndicatorEditor';
 import { indicatorLabel, subtreeIds } from './indicatorTree';
-import { TOP_LEVEL } from './PickIndicatorDialog';
+import { TOP_LEVEL } from './indicatorTreeSelect';
 
 /**
  * The state behind the tree's edit actions: which dialog is open, and the calls they make.

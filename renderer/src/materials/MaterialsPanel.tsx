@@ -7,12 +7,13 @@ import { deferred, OnceOpened } from '../common/deferred';
 import { AddMaterialsButton } from './AddMaterialsButton';
 import { AddProgress } from './AddProgress';
 import { AddReportView } from './AddReportView';
-import { BulkBar } from './BulkBar';
 import { MaterialDropZone } from './MaterialDropZone';
 import { MaterialList } from './MaterialList';
 import type { AddTarget, useAddMaterials } from './useAddMaterials';
 import { filingOrder, useMaterialWindow, type ListOrder } from './useMaterialWindow';
 
+// Bulk actions load with the first selection.
+const BulkBar = deferred(() => import('./BulkBar').then((m) => m.BulkBar));
 const MaterialDrawer = deferred(() => import('./MaterialDrawer').then((m) => m.MaterialDrawer));
 const MinutesFormModal = deferred(() => import('../minutes/MinutesFormModal').then((m) => m.MinutesFormModal));
 const TrashModal = deferred(() => import('./TrashModal').then((m) => m.TrashModal));
@@ -96,17 +97,19 @@ export function MaterialsPanel({ dossierId, indicator, indicators, subtree, adde
         onFiles={(files) => void adder.addFiles(target, files)}
       />
       <div style={{ marginTop: 12 }}>
-        <BulkBar
-          dossierId={dossierId}
-          selectedIds={selectedIds}
-          allPhotos={allPhotos}
-          indicator={indicator && !subtree ? indicator : null}
-          indicators={indicators}
-          onDone={() => {
-            setSelectedIds([]);
-            changed();
-          }}
-        />
+        <OnceOpened open={selectedIds.length > 0}>
+          <BulkBar
+            dossierId={dossierId}
+            selectedIds={selectedIds}
+            allPhotos={allPhotos}
+            indicator={indicator && !subtree ? indicator : null}
+            indicators={indicators}
+            onDone={() => {
+              setSelectedIds([]);
+              changed();
+            }}
+          />
+        </OnceOpened>
         <MaterialList
           materials={materials.entries ?? []}
           paging={paging}
@@ -133,18 +136,18 @@ export function MaterialsPanel({ dossierId, indicator, indicators, subtree, adde
         />
       </OnceOpened>
       <OnceOpened open={minutes.open}>
-      <MinutesFormModal
-        open={minutes.open}
-        dossierId={dossierId}
-        material={minutes.material}
-        indicatorId={indicator?.id ?? null}
-        onClose={() => setMinutes({ open: false, material: null })}
-        onSaved={(m) => {
-          setMinutes({ open: false, material: null });
-          setOpenId(m.id);
-          changed();
-        }}
-      />
+        <MinutesFormModal
+          open={minutes.open}
+          dossierId={dossierId}
+          material={minutes.material}
+          indicatorId={indicator?.id ?? null}
+          onClose={() => setMinutes({ open: false, material: null })}
+          onSaved={(m) => {
+            setMinutes({ open: false, material: null });
+            setOpenId(m.id);
+            changed();
+          }}
+        />
       </OnceOpened>
       <OnceOpened open={trashOpen}>
         <TrashModal dossierId={dossierId} open={trashOpen} onClose={() => setTrashOpen(false)} onChanged={changed} />
