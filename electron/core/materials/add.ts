@@ -114,11 +114,11 @@ async function writeDerivedImages(archive: Archive, file: string, mediaType: str
   });
   const thumb = path.join(archive.tmpDir, `${randomUUID()}.webp`);
   derived.push({ tmp: thumb, target: thumbnailPath });
-  await writeThumbnail(photo.browserViewable ? photo.image : photo.image.clone(), thumb, mediaType);
+  await writeThumbnail(photo.image(), thumb, mediaType);
   if (!photo.browserViewable) {
     const view = path.join(archive.tmpDir, `${randomUUID()}.jpg`);
     derived.push({ tmp: view, target: renditionPath });
-    await writeRendition(photo.image, view).catch((err: NodeJS.ErrnoException) => {
+    await writeRendition(photo.image(), view).catch((err: NodeJS.ErrnoException) => {
       throw err.code ? err : undecodableImage(mediaType);
     });
   }

@@ -3,8 +3,12 @@ import sharp, { type Sharp } from 'sharp';
 import { decodeHeic } from './heicDecoder';
 
 export interface OpenedPhoto {
-  /** The pixels, ready for `.rotate()` (EXIF orientation) and resizing; clone() it for a second output. */
-  image: Sharp;
+  /**
+   * A new pipeline over the pixels, ready for `.rotate()` (EXIF orientation) and resizing; call
+   * it once per output. (Not sharp's clone(): that copies a decoded HEIC's 48 MB of pixels on
+   * the main thread, stalling everything else for tens of milliseconds.)
+   */
+  image: () => Sharp;
   /** False when browsers cannot show the original (HEIC): the UI shows a JPEG rendition instead. */
   browserViewable: boolean;
 }
@@ -44,9 +48,9 @@ export async function isHevcPhoto(file: string): Promise<boolean> {
  * Rejects, with no reason of its own, when the photo does not decode.
  */
 export async function openPhoto(file: string, failOn: 'truncated' | 'error'): Promise<OpenedPhoto> {
-  if (!(await isHevcPhoto(file))) return { image: sharp(file, { failOn }), browserViewable: true };
+  if (!(await isHevcPhoto(file))) return { image: () => sharp(file, { failOn }), browserViewable: true };
   const { width, height, data } = await decodeHeic(file);
   // Phone photos are opaque: drop the alpha channel libheif always fills.
-  const image = sharp(data, { raw: { width, height, channels: 4 } }).removeAlpha();
+  const image = () => sharp(data, { raw: { width, height, channels: 4 } }).removeAlpha();
   return { image, browserViewable: false };
 }

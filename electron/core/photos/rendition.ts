@@ -54,7 +54,7 @@ async function makeRendition(original: string, target: string): Promise<string |
   try {
     const photo = await openPhoto(original, 'error');
     if (photo.browserViewable) return original;
-    await writeRendition(photo.image, target);
+    await writeRendition(photo.image(), target);
     return target;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw err;

@@ -7,9 +7,9 @@ import { unusable, usable, type Probe } from './types';
  */
 export async function probeImage(file: string): Promise<Probe> {
   try {
-    const { image } = await openPhoto(file, 'error');
-    const meta = await image.metadata();
-    await image.clone().resize(8, 8).toBuffer();
+    const photo = await openPhoto(file, 'error');
+    const meta = await photo.image().metadata();
+    await photo.image().resize(8, 8).toBuffer();
     const swap = (meta.orientation ?? 1) >= 5;
     return usable({ pageCount: 1, width: (swap ? meta.height : meta.width) ?? null, height: (swap ? meta.width : meta.height) ?? null });
   } catch {
