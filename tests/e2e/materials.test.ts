@@ -221,6 +221,15 @@ describe('a 20,000-material list', () => {
       .toBe(true);
     expect(await list.getByTestId('material-row').count()).toBeLessThan(200);
 
+    // A row far down, edited in its drawer, shows its new 题名 once the list reloads.
+    await last.click();
+    const drawer = page.getByTestId('material-drawer');
+    await drawer.getByRole('tab', { name: '著录信息' }).click();
+    await drawer.getByLabel('题名').fill('第19999号材料（已修改）');
+    await drawer.getByTestId('metadata-save').click();
+    await page.keyboard.press('Escape');
+    await titles.getByText('第19999号材料（已修改）', { exact: true }).waitFor();
+
     // 日期, newest first: the latest date is 20231228, first held by material 83 (filing order among equals).
     const dateHeader = list.locator('th').filter({ hasText: '日期' });
     await dateHeader.click();
@@ -229,7 +238,7 @@ describe('a 20,000-material list', () => {
     // 题名 descending, in number order as a clerk reads it (第19999号 after 第2000号).
     await list.locator('th').filter({ hasText: '题名' }).click();
     await list.locator('th').filter({ hasText: '题名' }).click();
-    await expect.poll(() => titles.first().innerText()).toBe('第19999号材料');
+    await expect.poll(() => titles.first().innerText()).toBe('第19999号材料（已修改）');
 
     // Only photos: the core filters, the footer counts them.
     await list.locator('th').filter({ hasText: '类别' }).locator('.ant-table-filter-trigger').click();

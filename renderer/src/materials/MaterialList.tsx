@@ -4,7 +4,7 @@ import { materialKindLabels, type Indicator, type Material, type MaterialKind } 
 import { formatDate } from '../common/format';
 import { IndicatorTags, NoteCell, TitleCell } from './MaterialCells';
 import { MaterialThumb } from './MaterialThumb';
-import { PendingRow } from './PendingRow';
+import { PendingRow, RowFetch } from './PendingRow';
 import { setDraggedMaterials } from './dragMaterials';
 import { isPending, type ListEntry } from './listEntry';
 import type { ListOrder } from './useMaterialWindow';
@@ -73,7 +73,10 @@ export const MaterialList = memo(function MaterialList(props: Props) {
           isPending(entry) ? (
             <PendingRow id={entry.id} need={need} />
           ) : (
-            <TitleCell material={entry} highlight={highlight} snippet={snippets?.get(entry.id)} onOpen={onOpen} />
+            <>
+              {need && <RowFetch id={entry.id} need={need} />}
+              <TitleCell material={entry} highlight={highlight} snippet={snippets?.get(entry.id)} onOpen={onOpen} />
+            </>
           ),
       },
       {

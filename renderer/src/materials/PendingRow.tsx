@@ -1,8 +1,21 @@
 import { Skeleton } from 'antd';
 import { useEffect } from 'react';
 
-/** A drawn row whose record has not arrived: ask for it, show a grey bar meanwhile. */
-export function PendingRow({ id, need }: { id: number; need?: (id: number) => void }) {
+/**
+ * Asks for a drawn row's record, and again whenever `need` changes (the list reloaded, so what
+ * is drawn may be stale). Draws nothing itself.
+ */
+export function RowFetch({ id, need }: { id: number; need?: (id: number) => void }) {
   useEffect(() => need?.(id), [id, need]);
-  return <Skeleton.Input active size="small" style={{ width: 240 }} data-testid="material-pending" />;
+  return null;
+}
+
+/** A drawn row whose record has not arrived: a grey bar meanwhile. */
+export function PendingRow({ id, need }: { id: number; need?: (id: number) => void }) {
+  return (
+    <>
+      <RowFetch id={id} need={need} />
+      <Skeleton.Input active size="small" style={{ width: 240 }} data-testid="material-pending" />
+    </>
+  );
 }

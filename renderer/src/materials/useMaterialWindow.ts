@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Material, MaterialIndex, MaterialKind, MaterialSortKey } from '../../../shared/domain';
 import { useQuery } from '../common/useQuery';
 import { useReportError } from '../common/useReportError';
@@ -43,9 +43,10 @@ export function useMaterialWindow(
   const wanted = useRef(new Set<number>());
   const [version, setVersion] = useState(0);
 
-  // Every record may be stale after a reload: draw it, but fetch it again when drawn. The
-  // first rows came with the order.
-  useEffect(() => {
+  // After a reload every record may be stale: it is still drawn, but fetched again as it is
+  // drawn. The first rows came with the order. This runs while rendering, before the rows'
+  // effects ask for anything (children's effects run before their parents').
+  useMemo(() => {
     fresh.current = new Set();
     for (const m of index.data?.head ?? []) {
       records.current.set(m.id, m);
@@ -71,7 +72,10 @@ export function useMaterialWindow(
     }
   }, [api, reportError]);
 
-  /** A drawn row needs its record: gather the requests of this moment into one call. */
+  /**
+   * A drawn row needs its record: gather the requests of this moment into one call. A new
+   * function for each load of the order, so drawn rows ask again after a reload.
+   */
   const need = useCallback(
     (id: number) => {
       if (fresh.current.has(id)) return;
@@ -79,7 +83,8 @@ export function useMaterialWindow(
       if (wanted.current.size === 0) setTimeout(flush, 0);
       wanted.current.add(id);
     },
-    [flush],
+    // index.data: a reload makes every drawn row ask again.
+    [flush, index.data],
   );
 
   const entries = useMemo((): ListEntry[] | undefined => {
