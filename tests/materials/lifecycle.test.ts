@@ -68,6 +68,29 @@ describe('material lifecycle', () => {
     expect(history.map((h) => h.action)).toEqual(['add', 'link', 'trash', 'restore', 'trash', 'purge']);
   });
 
+  it('never gives the number of a purged material to a new one, so each change log is its own', async () => {
+    const [newest] = await addPhotos(1, '编号不重用');
+    await t.api['materials.trash']({ materialIds: [newest.id] });
+    await t.api['materials.purge']({ materialIds: [newest.id] });
+    const [next] = await addPhotos(1, '新的编号不重用');
+    expect(next.id).toBeGreaterThan(newest.id);
+    const history = await t.api['materials.history']({ materialId: next.id });
+    expect(history.map((h) => h.action)).toEqual(['add', 'link']);
+    // The purged one's history is still read under its own number.
+    expect((await t.api['materials.history']({ materialId: newest.id })).map((h) => h.action)).toContain('purge');
+    // Also across a reopen of the archive (the mark is stored, not kept in memory).
+    const minutes = await t.api['materials.saveMinutes']({ dossierId, form, indicatorIds: [] });
+    await t.api['materials.trash']({ materialIds: [minutes.id] });
+    await t.api['materials.purge']({ materialIds: [minutes.id] });
+    const reopened = openTestArchive(t.dir);
+    try {
+      const [again] = (await reopened.api['materials.add']({ dossierId, paths: [path.join(dir, '编号不重用1.jpg')] })).added;
+      expect(again.material.id).toBeGreaterThan(minutes.id);
+    } finally {
+      await reopened.close();
+    }
+  });
+
   it('stores 会议纪要 as the MinutesForm JSON contract and edits it as a new version', async () => {
     const m = await t.api['materials.saveMinutes']({ dossierId, form, indicatorIds: [leaf.id] });
     expect(m).toMatchObject({ kind: 'minutes', mediaType: MINUTES_MEDIA_TYPE, title: form.meetingName, date: '20240315' });

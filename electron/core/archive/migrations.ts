@@ -4,6 +4,7 @@ import { sql as initial } from './migrations/001-initial';
 import { sql as indicatorWork } from './migrations/002-indicator-work';
 import { sql as materials } from './migrations/003-materials';
 import { sql as packets } from './migrations/004-packets';
+import { sql as materialNumbers } from './migrations/005-material-numbers';
 
 export interface Migration {
   version: number;
@@ -16,6 +17,7 @@ export const migrations: Migration[] = [
   { version: 2, name: 'indicator editing, units, self-evaluation', sql: indicatorWork },
   { version: 3, name: 'materials: photo fields, exif, text extraction, photo groups', sql: materials },
   { version: 4, name: 'packet definitions', sql: packets },
+  { version: 5, name: 'material numbers never reused', sql: materialNumbers },
 ];
 
 export const latestSchemaVersion = migrations[migrations.length - 1].version;

@@ -4,6 +4,7 @@ import type { Db } from '../archive/database';
 import { audit } from '../audit/auditLog';
 import { getSystem, listIndicators } from '../indicators/repo';
 import { createDossier, getDossier } from './repo';
+import { nextMaterialId } from '../materials/materialIds';
 
 /** Titles compare without spaces and full-width/half-width punctuation noise. */
 const titleKey = (t: string) => t.replace(/[\s，,。.、：:；;（）()“”"]/g, '');
@@ -59,7 +60,7 @@ export function copyToNewCycle(
       .map((c) => c.name)
       .filter((c) => c !== 'id' && c !== 'dossier_id');
     const list = columns.join(', ');
-    const copyMaterial = db.prepare(`INSERT INTO material (dossier_id, ${list}) SELECT ?, ${list} FROM material WHERE id = ?`);
+    const copyMaterial = db.prepare(`INSERT INTO material (id, dossier_id, ${list}) SELECT ?, ?, ${list} FROM material WHERE id = ?`);
     const copyFts = db.prepare('INSERT INTO material_fts (rowid, title, meta, body) SELECT ?, title, meta, body FROM material_fts WHERE rowid = ?');
     const insertLink = db.prepare(
       'INSERT OR IGNORE INTO material_indicator (material_id, indicator_id, position, note) VALUES (?, ?, ?, ?)',
@@ -71,7 +72,7 @@ export function copyToNewCycle(
 
     const report: NewCycleReport = { dossier, materials: materials.length, linksMoved: [], linksUnmatched: [] };
     for (const m of materials) {
-      const copyId = Number(copyMaterial.run(dossier.id, m.id).lastInsertRowid);
+      const copyId = Number(copyMaterial.run(nextMaterialId(db), dossier.id, m.id).lastInsertRowid);
       copyFts.run(copyId, m.id);
       for (const l of links.all(m.id) as { indicator_id: number; position: number; note: string }[]) {
         const old = oldById.get(l.indicator_id)!;

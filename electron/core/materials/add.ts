@@ -21,6 +21,7 @@ import { docxContentTitle, prefill } from './prefill';
 import { findMaterialBySha, getMaterial, reindexMaterial } from './repo';
 import { undecodableImage, writeThumbnail } from './thumbnails';
 import { expandPaths } from './walk';
+import { nextMaterialId } from './materialIds';
 
 export interface AddOptions {
   dossierId: number;
@@ -188,10 +189,10 @@ function commit(archive: Archive, options: AddOptions, file: string, sha256: str
     const fields = prefill(file, { contentTitle: p.contentTitle, exif });
     const info = db
       .prepare(
-        `INSERT INTO material (dossier_id, kind, sha256, original_name, title, date, pages, photo_time, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO material (id, dossier_id, kind, sha256, original_name, title, date, pages, photo_time, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(options.dossierId, detected.kind, sha256, path.basename(file), fields.title, fields.date, inspection.pageCount, fields.photoTime, now, now);
+      .run(nextMaterialId(db), options.dossierId, detected.kind, sha256, path.basename(file), fields.title, fields.date, inspection.pageCount, fields.photoTime, now, now);
     const materialId = Number(info.lastInsertRowid);
     audit(db, 'add', 'material', materialId, { file: path.basename(file), sha256 });
     for (const indicatorId of options.indicatorIds) linkMaterial(db, materialId, indicatorId);

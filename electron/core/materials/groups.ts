@@ -3,6 +3,7 @@ import { ApiError } from '../../../shared/errors';
 import type { Db } from '../archive/database';
 import { audit } from '../audit/auditLog';
 import { getLiveMaterial, getMaterial, reindexMaterial } from './repo';
+import { nextMaterialId } from './materialIds';
 
 /**
  * File several photos as one 组照 (DA/T 50): a new `photo_group` material whose photos are rows
@@ -24,11 +25,12 @@ export function groupPhotos(db: Db, dossierId: number, materialIds: number[], ti
     const now = new Date().toISOString();
     const info = db
       .prepare(
-        `INSERT INTO material (dossier_id, kind, sha256, original_name, title, date, pages, photo_time, place, people,
+        `INSERT INTO material (id, dossier_id, kind, sha256, original_name, title, date, pages, photo_time, place, people,
            photographer, description, created_at, updated_at)
-         VALUES (?, 'photo_group', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         VALUES (?, ?, 'photo_group', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
+        nextMaterialId(db),
         dossierId,
         first.sha256,
         first.originalName,

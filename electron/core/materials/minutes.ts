@@ -9,6 +9,7 @@ import { removeBlobIfUnreferenced } from './blobCleanup';
 import { linkMaterial } from './links';
 import { dateFromText } from './prefill';
 import { getLiveMaterial, getMaterial, reindexMaterial } from './repo';
+import { nextMaterialId } from './materialIds';
 
 export interface SaveMinutesArgs {
   dossierId: number;
@@ -79,10 +80,10 @@ export async function saveMinutes(archive: Archive, args: SaveMinutesArgs): Prom
     } else {
       const info = db
         .prepare(
-          `INSERT INTO material (dossier_id, kind, sha256, original_name, title, date, pages, created_at, updated_at)
-           VALUES (?, 'minutes', ?, ?, ?, ?, 1, ?, ?)`,
+          `INSERT INTO material (id, dossier_id, kind, sha256, original_name, title, date, pages, created_at, updated_at)
+           VALUES (?, ?, 'minutes', ?, ?, ?, ?, 1, ?, ?)`,
         )
-        .run(args.dossierId, blob.sha256, `${form.meetingName}.json`, form.meetingName, date, now, now);
+        .run(nextMaterialId(db), args.dossierId, blob.sha256, `${form.meetingName}.json`, form.meetingName, date, now, now);
       materialId = Number(info.lastInsertRowid);
       audit(db, 'minutes', 'material', materialId, { message: '新建会议纪要', sha256: blob.sha256 });
     }

@@ -4,6 +4,7 @@ import type { Db } from '../archive/database';
 import { audit } from '../audit/auditLog';
 import { titleFromFileName } from './prefill';
 import { getLiveMaterial, getMaterial, reindexMaterial } from './repo';
+import { nextMaterialId } from './materialIds';
 
 /** A photo as it was when folded into the group, read back from its own audit entry. */
 interface FoldedPhoto {
@@ -37,9 +38,10 @@ function foldedPhotos(db: Db, groupId: number): Map<string, FoldedPhoto> {
 
 /**
  * Split a 组照 back into single photo materials, in the group's order. Each photo comes back
- * under its old number when it has one (grouping deleted its row but kept its history, and no
- * new material can take a number below the group's), with its own title and time; the group's
- * other DA/T 22/50 fields and indicator links are copied, and its caption becomes the 说明.
+ * under its old number when it has one (grouping deleted its row but kept its history, and a
+ * number once used is never given to another material: see materialIds.ts), with its own title
+ * and time; the group's other DA/T 22/50 fields and indicator links are copied, and its
+ * caption becomes the 说明.
  * The group itself is removed, as the photos were when grouped: in the 回收站 it could be
  * restored next to its own photos and file them twice. Its history stays under its number.
  */
@@ -73,10 +75,10 @@ export function ungroupPhotos(db: Db, materialId: number): Material[] {
 
     const ids = group.photos.map((p) => {
       const was = folded.get(p.sha256);
-      const oldId = was && !taken.get(was.id) ? was.id : null;
+      const photoId = was && !taken.get(was.id) ? was.id : nextMaterialId(db);
       const pages = (pagesOf.get(p.sha256) as { page_count: number | null } | undefined)?.page_count ?? null;
       const info = insert.run(
-        oldId,
+        photoId,
         group.dossierId,
         p.sha256,
         p.originalName,
