@@ -1,10 +1,6 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 
-export function tempDir(prefix: string): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-}
+// Removed when the bench exits: a full run writes some 20 GB of photos, archives and packets.
+export { tempDir } from '../tests/helpers/tempArchive';
 
 export async function timed<T>(body: () => Promise<T>): Promise<{ ms: number; value: T }> {
   const start = performance.now();

@@ -110,7 +110,7 @@ export interface BrowserModeSuite {
  * remove the temp folder unless DOSSIER_E2E_KEEP is set).
  */
 export function useBrowserMode(prefix: string, prepare?: (archiveDir: string) => Promise<void>): BrowserModeSuite {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const tmp = fs.mkdtempSync(path.join(process.env.DOSSIER_TEMP_ROOT ?? os.tmpdir(), prefix));
   const archiveDir = path.join(tmp, 'archive');
   let server: BrowserModeServer | null = null;
   let browser: Browser | null = null;

@@ -8,8 +8,24 @@ import { createHandlers } from '../../electron/core/handlers';
 
 export const repoRoot = path.resolve(import.meta.dirname, '../..');
 
+const madeHere = new Set<string>();
+
+/**
+ * A fresh temp folder. Test and bench runs write gigabytes (1,000 photos, a 2 GB sparse file) and
+ * must not fill the disk run after run: under vitest it lies in the run's root, which
+ * tests/globalSetup.ts removes at the end; elsewhere (bench) it is removed when this process
+ * exits. DOSSIER_KEEP_TEMP=1 keeps them for a look.
+ */
 export function tempDir(prefix = 'dossier-test-'): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const dir = fs.mkdtempSync(path.join(process.env.DOSSIER_TEMP_ROOT ?? os.tmpdir(), prefix));
+  if (process.env.DOSSIER_KEEP_TEMP) return dir;
+  if (madeHere.size === 0) {
+    process.once('exit', () => {
+      for (const made of madeHere) fs.rmSync(made, { recursive: true, force: true });
+    });
+  }
+  madeHere.add(dir);
+  return dir;
 }
 
 export interface TestArchive {

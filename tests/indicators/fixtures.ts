@@ -1,9 +1,9 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import { tempDir as tempDirRemovedAtExit } from '../helpers/tempArchive';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** The shared sample files live next to the checkout. */
@@ -11,7 +11,7 @@ export const samplesDir = path.resolve(repoRoot, '..', 'shared', 'samples');
 export const templatesDir = path.resolve(repoRoot, 'resources', 'indicator-systems');
 
 export function tempDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-indicators-'));
+  return tempDirRemovedAtExit('dossier-indicators-');
 }
 
 export function writeFile(dir: string, name: string, data: Buffer | string): string {
