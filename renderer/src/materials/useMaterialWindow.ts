@@ -90,9 +90,8 @@ export function useMaterialWindow(
   const entries = useMemo((): ListEntry[] | undefined => {
     const data = index.data;
     if (!data) return undefined;
-    const head = new Map(data.head.map((m) => [m.id, m]));
-    return data.ids.map((id, i) => head.get(id) ?? records.current.get(id) ?? { id, kind: data.kinds[i], pending: true });
-    // version: records arrived.
+    return data.ids.map((id, i) => records.current.get(id) ?? { id, kind: data.kinds[i], pending: true });
+    // version: records arrived (the first rows were put in above, with the order).
   }, [index.data, version]);
 
   const kindOf = useMemo(() => {
