@@ -4,7 +4,6 @@ import type { Dossier } from '../../../shared/domain';
 import { deferred, OnceOpened } from '../common/deferred';
 import { IndicatorPanel } from '../indicators/IndicatorPanel';
 import { IndicatorSidebar, type MainView } from '../indicators/IndicatorSidebar';
-import { subtreeIds } from '../indicators/indicatorTree';
 import { useCoverage } from '../indicators/useCoverage';
 import { useIndicators } from '../indicators/useIndicators';
 import { IndicatorDropTarget } from '../materials/IndicatorDropTarget';
@@ -47,8 +46,9 @@ export function MainScreen({ dossier, dossiers, onSwitch, onCreate, onDossierCha
 
   const byId = useMemo(() => new Map((indicators.data ?? []).map((i) => [i.id, i])), [indicators.data]);
   const selected = selectedId === null ? null : (byId.get(selectedId) ?? null);
-  const subtree = useMemo(
-    () => (selectedId === null ? null : subtreeIds(indicators.data ?? [], selectedId)),
+  // A category lists what is filed anywhere below it (the core works out the subtree).
+  const isCategory = useMemo(
+    () => selectedId !== null && (indicators.data ?? []).some((i) => i.parentId === selectedId),
     [indicators.data, selectedId],
   );
 
@@ -85,7 +85,7 @@ export function MainScreen({ dossier, dossiers, onSwitch, onCreate, onDossierCha
           dossierId={dossier.id}
           indicator={selected}
           indicators={byId}
-          subtree={subtree}
+          isCategory={isCategory}
           adder={adder}
           refreshKey={refreshKey}
           onChanged={onAdded}

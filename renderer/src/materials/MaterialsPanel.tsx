@@ -23,8 +23,8 @@ interface Props {
   /** The indicator whose materials are shown and receive new files; null: 全部材料. */
   indicator: Indicator | null;
   indicators: Map<number, Indicator>;
-  /** For a category: its id and every id below it. */
-  subtree: Set<number> | null;
+  /** The indicator has items below it: show what is filed under any of them. */
+  isCategory: boolean;
   adder: ReturnType<typeof useAddMaterials>;
   refreshKey: number;
   /** Something changed (edit, link, delete): reload lists and coverage. */
@@ -32,11 +32,11 @@ interface Props {
 }
 
 /** The material area: add by button or drop, progress, the last batch's result, and the list. */
-export function MaterialsPanel({ dossierId, indicator, indicators, subtree, adder, refreshKey, onChanged }: Props) {
+export function MaterialsPanel({ dossierId, indicator, indicators, isCategory, adder, refreshKey, onChanged }: Props) {
   const reportError = useReportError();
   const [localKey, setLocalKey] = useState(0);
   const [order, setOrder] = useState<ListOrder>(filingOrder);
-  const materials = useMaterialWindow(dossierId, indicator?.id ?? null, subtree !== null, order, refreshKey + localKey);
+  const materials = useMaterialWindow(dossierId, indicator?.id ?? null, isCategory, order, refreshKey + localKey);
   const [selectedIds, setSelectedIds] = useState<number[]>([]);
   const [openId, setOpenId] = useState<number | null>(null);
   const [minutes, setMinutes] = useState<{ open: boolean; material: Material | null }>({ open: false, material: null });
@@ -64,7 +64,7 @@ export function MaterialsPanel({ dossierId, indicator, indicators, subtree, adde
       data-testid="materials-panel"
       title={
         <Space>
-          <span>{!indicator ? '全部材料' : subtree ? '本类及下属指标的材料' : '本项材料'}</span>
+          <span>{!indicator ? '全部材料' : isCategory ? '本类及下属指标的材料' : '本项材料'}</span>
           {count !== undefined && (
             <Typography.Text type="secondary" style={{ fontWeight: 400 }}>
               {count} 份
@@ -102,7 +102,7 @@ export function MaterialsPanel({ dossierId, indicator, indicators, subtree, adde
             dossierId={dossierId}
             selectedIds={selectedIds}
             allPhotos={allPhotos}
-            indicator={indicator && !subtree ? indicator : null}
+            indicator={indicator && !isCategory ? indicator : null}
             indicators={indicators}
             onDone={() => {
               setSelectedIds([]);
@@ -114,7 +114,7 @@ export function MaterialsPanel({ dossierId, indicator, indicators, subtree, adde
           materials={materials.entries ?? []}
           paging={paging}
           loading={materials.loading}
-          indicators={indicator && !subtree ? undefined : indicators}
+          indicators={indicator && !isCategory ? undefined : indicators}
           emptyText={
             order.kinds.length > 0
               ? '没有符合筛选条件的材料'

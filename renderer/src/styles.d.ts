@@ -1,2 +1,0 @@
-// Style sheets are bundled by Vite; importing one only adds it to the page.
-declare module '*.css';
