@@ -1,4 +1,4 @@
-import type { MaterialIndex, MaterialKind, MaterialSortKey } from '../../../shared/domain';
+import { compareTitles, type Material, type MaterialIndex, type MaterialKind, type MaterialSortKey } from '../../../shared/domain';
 import type { Db } from '../archive/database';
 import { getDossier } from '../dossiers/repo';
 import { filterConditions } from '../search/filters';
@@ -23,11 +23,9 @@ interface IndexRow {
   date: string;
 }
 
-// Pinyin order for 题名, as a clerk expects from Chinese office software; SQLite has no such collation.
-const collator = new Intl.Collator('zh-CN', { numeric: true });
-
+// SQLite has no pinyin collation: 题名 order is worked out here.
 const comparators: Record<Exclude<MaterialSortKey, 'filing'>, (a: IndexRow, b: IndexRow) => number> = {
-  title: (a, b) => collator.compare(a.title, b.title),
+  title: (a, b) => compareTitles(a.title, b.title),
   date: (a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0),
 };
 
@@ -36,8 +34,7 @@ const comparators: Record<Exclude<MaterialSortKey, 'filing'>, (a: IndexRow, b: I
  * indicator (in their filing order there), or under a category and everything below it.
  * Sorting keeps filing order among equals; undated materials stay last either way.
  */
-export function materialIndex(db: Db, args: IndexArgs): MaterialIndex {
-  getDossier(db, args.dossierId);
+function orderedRows(db: Db, args: IndexArgs): IndexRow[] {
   const below = args.indicatorId !== undefined && args.includeBelow;
   const { where, params } = filterConditions({ kinds: args.kinds, indicatorId: below ? args.indicatorId : undefined });
   where.unshift('m.dossier_id = @dossierId', 'm.trashed_at IS NULL');
@@ -53,9 +50,22 @@ export function materialIndex(db: Db, args: IndexArgs): MaterialIndex {
   const rows = db
     .prepare(`SELECT m.id, m.kind, m.title, m.date FROM ${from} WHERE ${where.join(' AND ')} ORDER BY ${order}`)
     .all(params) as IndexRow[];
-  const sorted = args.sort === 'filing' ? (args.descending ? rows.reverse() : rows) : sortRows(rows, args.sort, args.descending);
-  const ids = sorted.map((r) => r.id);
-  return { ids, kinds: sorted.map((r) => r.kind), head: listMaterialsByIds(db, ids.slice(0, HEAD_ROWS)) };
+  if (args.sort === 'filing') return args.descending ? rows.reverse() : rows;
+  return sortRows(rows, args.sort, args.descending);
+}
+
+/** The list's order for the app: ids and kinds, and the first rows' records. */
+export function materialIndex(db: Db, args: IndexArgs): MaterialIndex {
+  getDossier(db, args.dossierId);
+  const rows = orderedRows(db, args);
+  const ids = rows.map((r) => r.id);
+  return { ids, kinds: rows.map((r) => r.kind), head: listMaterialsByIds(db, ids.slice(0, HEAD_ROWS)) };
+}
+
+/** Every record of a dossier in filing order; with an indicator, those filed under it, in its order. */
+export function listMaterials(db: Db, dossierId: number, indicatorId?: number): Material[] {
+  const rows = orderedRows(db, { dossierId, indicatorId, includeBelow: false, kinds: [], sort: 'filing', descending: false });
+  return listMaterialsByIds(db, rows.map((r) => r.id));
 }
 
 function sortRows(rows: IndexRow[], key: Exclude<MaterialSortKey, 'filing'>, descending: boolean): IndexRow[] {

@@ -115,21 +115,6 @@ export function findMaterialBySha(db: Db, dossierId: number, sha256: string): Ma
   return row ? toMaterial(db, row) : null;
 }
 
-/** Materials of a dossier in filing order; with an indicator, only those linked to it. */
-export function listMaterials(db: Db, dossierId: number, indicatorId?: number): Material[] {
-  const rows =
-    indicatorId === undefined
-      ? db.prepare(`${selectMaterial} WHERE m.dossier_id = ? AND m.trashed_at IS NULL ORDER BY m.id`).all(dossierId)
-      : db
-          .prepare(
-            `${selectMaterial} JOIN material_indicator l ON l.material_id = m.id
-             WHERE m.dossier_id = ? AND l.indicator_id = ? AND m.trashed_at IS NULL
-             ORDER BY l.position, m.id`,
-          )
-          .all(dossierId, indicatorId);
-  return (rows as MaterialRow[]).map((r) => toMaterial(db, r));
-}
-
 export function listTrashed(db: Db, dossierId: number): Material[] {
   const rows = db
     .prepare(`${selectMaterial} WHERE m.dossier_id = ? AND m.trashed_at IS NOT NULL ORDER BY m.trashed_at DESC, m.id`)

@@ -4,7 +4,7 @@ import type { Archive } from '../archive/archive';
 import { getDossier } from '../dossiers/repo';
 import { getSelfEvaluation } from '../dossiers/selfEvaluation';
 import { listIndicators } from '../indicators/repo';
-import { listMaterials } from '../materials/repo';
+import { listMaterials } from '../materials/listing';
 import { archivalParts, formatArchivalCode, type ArchivalParts } from './archivalCode';
 import type { ReasonKey } from './pdf/labels';
 
