@@ -167,6 +167,9 @@ export interface SearchFilters {
   unlinked?: boolean;
 }
 
+/** 题名 in the order a clerk expects: pinyin, numbers by value (第2号 before 第10号). */
+export const compareTitles = new Intl.Collator('zh-CN', { numeric: true }).compare;
+
 /** How the material list is ordered: 归档顺序 (filing order), 题名 (pinyin), 日期 (undated last). */
 export type MaterialSortKey = 'filing' | 'title' | 'date';
 

@@ -1,6 +1,6 @@
 import { Table, Tag, Typography, type TableColumnsType, type TableProps } from 'antd';
 import { memo, useMemo } from 'react';
-import { materialKindLabels, type Indicator, type Material, type MaterialKind } from '../../../shared/domain';
+import { compareTitles, materialKindLabels, type Indicator, type Material, type MaterialKind } from '../../../shared/domain';
 import { formatDate } from '../common/format';
 import { IndicatorTags, NoteCell, TitleCell } from './MaterialCells';
 import { MaterialThumb } from './MaterialThumb';
@@ -44,7 +44,7 @@ const loaded =
   (_: unknown, entry: ListEntry): React.ReactNode =>
     isPending(entry) ? null : render(entry);
 
-const byTitle = (a: ListEntry, b: ListEntry) => (isPending(a) || isPending(b) ? 0 : a.title.localeCompare(b.title, 'zh-CN'));
+const byTitle = (a: ListEntry, b: ListEntry) => (isPending(a) || isPending(b) ? 0 : compareTitles(a.title, b.title));
 const byDate = (a: ListEntry, b: ListEntry) => (isPending(a) || isPending(b) ? 0 : a.date.localeCompare(b.date));
 
 /** Sorting and the kind filter: by the core for a windowed list, here otherwise. */
