@@ -6,7 +6,7 @@ import { ensureRendererBuilt, launchBrowser, startBrowserMode } from '../tests/e
 import { tempDir } from './util';
 
 /** Fill an archive with `count` materials straight through SQL (the list is what is measured). */
-export async function fillArchive(dir: string, count: number): Promise<void> {
+async function fillArchive(dir: string, count: number): Promise<void> {
   const ctx = createContext({ archiveDir: dir, transport: 'direct' });
   const api = createDirectClient(createHandlers(ctx));
   const [template] = await api['systems.templates']({});
