@@ -24,7 +24,7 @@ async function dossier(...args: string[]): Promise<{ code: number; stdout: strin
 describe('dossier CLI', () => {
   const archive = tempDir('dossier-cli-');
   const inputs = tempDir('dossier-cli-in-');
-  const csv = path.join(repoRoot, '..', 'shared', 'samples', '简易测评体系（示例）.csv');
+  const csv = path.join(repoRoot, 'tests', 'fixtures', 'samples', '简易测评体系（示例）.csv');
 
   beforeAll(async () => {
     fs.mkdirSync(path.join(inputs, '活动照片'));

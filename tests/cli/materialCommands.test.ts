@@ -33,7 +33,7 @@ interface Row {
 describe('dossier material commands', { timeout: 240_000 }, () => {
   const archive = tempDir('dossier-cli-mat-');
   const inputs = tempDir('dossier-cli-mat-in-');
-  const csv = path.join(repoRoot, '..', 'shared', 'samples', '简易测评体系（示例）.csv');
+  const csv = path.join(repoRoot, 'tests', 'fixtures', 'samples', '简易测评体系（示例）.csv');
   const dossier = (...args: string[]) => runDossier([...args, '--archive', archive]);
   const json = async <T = Row[]>(...args: string[]): Promise<T> => {
     const r = await dossier(...args, '--json');

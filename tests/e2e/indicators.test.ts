@@ -8,7 +8,7 @@ import { TOKEN_HEADER } from '../../shared/transport';
 import { writePdfs } from '../indicators/materialFiles';
 import { clickUntil, openPage, useBrowserMode } from './server';
 
-const samples = path.resolve(import.meta.dirname, '../../../shared/samples');
+const samples = path.resolve(import.meta.dirname, '../fixtures/samples');
 
 describe('indicator systems in the browser', () => {
   const suite = useBrowserMode('dossier-e2e-ind-');

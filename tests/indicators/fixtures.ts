@@ -6,8 +6,8 @@ import JSZip from 'jszip';
 import { tempDir as tempDirRemovedAtExit } from '../helpers/tempArchive';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-/** The shared sample files live next to the checkout. */
-export const samplesDir = path.resolve(repoRoot, '..', 'shared', 'samples');
+/** Copies of the shared sample workbooks, kept in the repository so a fresh clone tests alone. */
+export const samplesDir = path.resolve(repoRoot, 'tests', 'fixtures', 'samples');
 export const templatesDir = path.resolve(repoRoot, 'resources', 'indicator-systems');
 
 export function tempDir(): string {
