@@ -57,3 +57,19 @@ export interface NewCycleReport {
   linksMoved: { materialId: number; title: string; from: string; to: string; match: CycleMatch }[];
   linksUnmatched: { materialId: number; title: string; from: string }[];
 }
+
+/**
+ * A 自评 score as typed: full-width digits and a trailing “分” are accepted, the value is brought
+ * into 0…max (what the field then shows is what is saved). Empty text clears the score; text
+ * that is no number gives 'invalid'.
+ */
+export function scoreFromInput(text: string, max: number | null): number | null | 'invalid' {
+  const plain = text
+    .replace(/[０-９．]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
+    .replace(/\s*分\s*$/, '')
+    .trim();
+  if (plain === '') return null;
+  if (!/^-?\d+(\.\d+)?$|^-?\.\d+$/.test(plain)) return 'invalid';
+  const value = Math.round(Number(plain) * 100) / 100;
+  return Math.min(Math.max(value, 0), max ?? Number.MAX_SAFE_INTEGER);
+}

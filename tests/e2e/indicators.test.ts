@@ -107,6 +107,24 @@ describe('indicator systems in the browser', () => {
     const saved = (await api('selfEval.get', { dossierId: 1 })) as { passLine: number; total: number; result: string };
     expect(saved).toMatchObject({ passLine: 2, total: 3, result: 'veto' });
 
+    // A score above full marks, left with Tab: the field shows full marks, and that is what is
+    // saved; after a reload the field still shows it. Leaving by a click saves as well.
+    type Row = { code: string; selfScore: number | null; maxScore: number | null };
+    const rows = async () => ((await api('selfEval.get', { dossierId: 1 })) as { rows: Row[] }).rows;
+    const max = (await rows()).find((r) => r.code === '1.1.2')!.maxScore!;
+    const over = page.getByLabel('1.1.2 自评得分');
+    await over.fill(String(max + 100));
+    await over.press('Tab');
+    await expect.poll(async () => (await rows()).find((r) => r.code === '1.1.2')!.selfScore).toBe(max);
+    expect(await over.inputValue()).toBe(String(max));
+    const third = page.getByLabel('1.1.1 自评得分');
+    await third.fill('１');
+    await page.getByLabel('达标线').click();
+    await expect.poll(async () => (await rows()).find((r) => r.code === '1.1.1')!.selfScore).toBe(1);
+    await page.reload();
+    await page.getByTestId('open-selfeval').click();
+    await expect.poll(() => page.getByLabel('1.1.2 自评得分').inputValue()).toBe(String(max));
+
     expect(pageErrors).toEqual([]);
   }, 240_000);
 });

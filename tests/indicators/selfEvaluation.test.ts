@@ -87,3 +87,15 @@ describe('self-evaluation', () => {
     expect(n).toBeGreaterThanOrEqual(6);
   });
 });
+
+describe('a 自评 score as typed', () => {
+  it('is brought into 0…max, takes full-width digits and “分”, and names what is no number', async () => {
+    const { scoreFromInput } = await import('../../shared/domain');
+    expect(scoreFromInput('150', 10)).toBe(10);
+    expect(scoreFromInput('-3', 10)).toBe(0);
+    expect(scoreFromInput('４．５分', 10)).toBe(4.5);
+    expect(scoreFromInput(' ', 10)).toBeNull();
+    expect(scoreFromInput('八分', 10)).toBe('invalid');
+    expect(scoreFromInput('7', null)).toBe(7);
+  });
+});

@@ -69,6 +69,16 @@ describe('search', () => {
     ]);
   });
 
+  it('the 责任单位 filter matches whole unit names, as the tree filter does', async () => {
+    await t.api['indicators.update']({ indicatorId: leaves[0].id, fields: { responsibleUnit: '党政办公室' } });
+    await t.api['indicators.update']({ indicatorId: leaves[1].id, fields: { responsibleUnit: '办公室、工会' } });
+    const byUnit = (unit: string) => find('', { responsibleUnit: unit }).then((h) => h.map((x) => x.material.id));
+    expect(await byUnit('办公室')).toEqual([ids['总结20240620.docx']]);
+    expect(await byUnit('党政办公室')).toEqual([ids['工作方案20240110.pdf']]);
+    expect(await byUnit('工会')).toEqual([ids['总结20240620.docx']]);
+    expect(await byUnit('公室')).toEqual([]);
+  });
+
   it('dossier search gives the same results', async () => {
     await t.close();
     const bin = path.join(repoRoot, 'bin', 'dossier.js');

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { unitNamesIn } from '../../../shared/domain';
 import { ApiError } from '../../../shared/errors';
 import { latestSchemaVersion, migrations } from './migrations';
 
@@ -15,6 +16,10 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // Whole unit names, as the tree filter matches them: “办公室” is not “党政办公室”.
+  db.function('names_unit', { deterministic: true }, (text: unknown, name: unknown) =>
+    typeof text === 'string' && typeof name === 'string' && unitNamesIn(text).includes(name.trim()) ? 1 : 0,
+  );
   migrate(db);
   return db;
 }

@@ -17,7 +17,7 @@ export function filterConditions(filters: SearchFilters): { where: string[]; par
   }
   if (filters.responsibleUnit) {
     where.push(`EXISTS (SELECT 1 FROM material_indicator l JOIN indicator i ON i.id = l.indicator_id
-      WHERE l.material_id = m.id AND instr(i.responsible_unit, @unit) > 0)`);
+      WHERE l.material_id = m.id AND names_unit(i.responsible_unit, @unit))`);
     params.unit = filters.responsibleUnit;
   }
   if (filters.dateFrom) {

@@ -1,6 +1,6 @@
-import { InputNumber, Radio } from 'antd';
-import { useEffect, useState } from 'react';
-import type { SelfEvalRow } from '../../../shared/domain';
+import { InputNumber, Radio, Typography } from 'antd';
+import { useEffect, useState, type FocusEvent, type KeyboardEvent } from 'react';
+import { scoreFromInput, type SelfEvalRow } from '../../../shared/domain';
 
 interface Props {
   row: SelfEvalRow;
@@ -8,9 +8,14 @@ interface Props {
   onVeto: (status: 'excluded' | 'present') => void;
 }
 
-/** A leaf's entry: a score from 0 to its full marks (saved on leaving the field), or 已排除/存在 for a veto item. */
+/**
+ * A leaf's entry: a score from 0 to its full marks, or 已排除/存在 for a veto item. The score is
+ * read from the field's own text when leaving it (Tab, click elsewhere) or on Enter, brought into
+ * range, shown and saved: what the field shows is what is stored.
+ */
 export function SelfEvalScoreInput({ row, onScore, onVeto }: Props) {
   const [value, setValue] = useState<number | null>(row.selfScore);
+  const [problem, setProblem] = useState('');
   useEffect(() => setValue(row.selfScore), [row.selfScore]);
   if (row.kind === 'veto') {
     return (
@@ -26,22 +31,35 @@ export function SelfEvalScoreInput({ row, onScore, onVeto }: Props) {
       />
     );
   }
-  const commit = () => {
-    if (value === row.selfScore) return;
-    void onScore(value).then((ok) => !ok && setValue(row.selfScore));
+  const commit = (e: FocusEvent<HTMLInputElement> | KeyboardEvent<HTMLInputElement>) => {
+    const score = scoreFromInput((e.target as HTMLInputElement).value, row.maxScore);
+    if (score === 'invalid') {
+      setProblem('请输入数字');
+      return;
+    }
+    setProblem('');
+    setValue(score);
+    if (score === row.selfScore) return;
+    void onScore(score).then((ok) => !ok && setValue(row.selfScore));
   };
   return (
-    <InputNumber
-      size="small"
-      min={0}
-      max={row.maxScore ?? undefined}
-      value={value}
-      onChange={(v) => setValue(typeof v === 'number' ? v : null)}
-      onBlur={commit}
-      onPressEnter={commit}
-      aria-label={`${row.code} 自评得分`}
-      data-testid={`selfeval-score-${row.code}`}
-      style={{ width: 90 }}
-    />
+    <span>
+      <InputNumber
+        size="small"
+        value={value}
+        onChange={(v) => setValue(typeof v === 'number' ? v : null)}
+        onBlur={commit}
+        onPressEnter={commit}
+        status={problem ? 'error' : undefined}
+        aria-label={`${row.code} 自评得分`}
+        data-testid={`selfeval-score-${row.code}`}
+        style={{ width: 90 }}
+      />
+      {problem && (
+        <Typography.Text type="danger" style={{ marginLeft: 6, fontSize: 12 }}>
+          {problem}
+        </Typography.Text>
+      )}
+    </span>
   );
 }
