@@ -30,7 +30,7 @@ export function openSession(options: ArchiveOptions): CliSession {
   const api = createDirectClient(createHandlers(ctx));
   // Cheap at every command; the full orphan scan is left to `dossier verify`.
   const cleared = ctx.archive.openReport.tmpEntriesCleared;
-  if (cleared > 0) process.stderr.write(`提示：已清理 ${cleared} 个上次未完成的导入临时文件（档案库未受影响）。\n`);
+  if (cleared > 0) process.stderr.write(`提示：已清理 ${cleared} 处上次未正常结束的程序留下的临时文件（档案库未受影响）。\n`);
   const dossierId = options.dossier === undefined ? undefined : parseId(options.dossier, '--dossier');
   const session: CliSession = {
     ctx,

@@ -20,11 +20,15 @@ export interface CreateContextOptions extends OpenDatabaseOptions {
   archiveDir: string;
   transport: AppInfo['transport'];
   resourcesDir?: string;
-  createRenderer?: () => Promise<HtmlRenderer | null>;
+  /** Called on first use with the opened archive (a renderer may write its pages to `tmpDir`). */
+  createRenderer?: (archive: Archive) => Promise<HtmlRenderer | null>;
 }
 
+/** How other processes name this one when it holds the archive. */
+const PROGRAM_NAMES: Record<AppInfo['transport'], string> = { electron: '桌面程序', http: '浏览器模式', direct: '命令行' };
+
 export function createContext(options: CreateContextOptions): CoreContext {
-  const archive = openArchive(options.archiveDir, { nativeBinding: options.nativeBinding });
+  const archive = openArchive(options.archiveDir, { nativeBinding: options.nativeBinding, program: PROGRAM_NAMES[options.transport] });
   let rendererPromise: Promise<HtmlRenderer | null> | null = null;
   return {
     archive,
@@ -32,7 +36,7 @@ export function createContext(options: CreateContextOptions): CoreContext {
     resourcesDir: options.resourcesDir ?? findResourcesDir(),
     transport: options.transport,
     renderer: () => {
-      rendererPromise ??= options.createRenderer ? options.createRenderer().catch(() => null) : Promise.resolve(null);
+      rendererPromise ??= options.createRenderer ? options.createRenderer(archive).catch(() => null) : Promise.resolve(null);
       return rendererPromise;
     },
     async close() {

@@ -29,7 +29,7 @@ async function start(): Promise<void> {
       transport: 'electron',
       nativeBinding: electronNativeBinding(),
       resourcesDir: app.isPackaged ? path.join(process.resourcesPath, 'resources') : path.join(app.getAppPath(), 'resources'),
-      createRenderer: async () => createPrintToPdfRenderer(path.join(archiveDir, 'tmp')),
+      createRenderer: async (archive) => createPrintToPdfRenderer(archive.tmpDir),
     });
   } catch (err) {
     dialog.showErrorBox('无法打开档案库', `${archiveDir}\n\n${err instanceof Error ? err.message : String(err)}`);

@@ -17,6 +17,8 @@ export interface BrowserModeServer {
   token: string;
   output(): string;
   stop(): Promise<void>;
+  /** SIGKILL, as a power cut or a crash looks: nothing of the process gets to clean up. */
+  kill(): Promise<void>;
 }
 
 /** `npm test` builds the renderer first; a lone `npx vitest run tests/e2e` may find no build. */
@@ -67,6 +69,12 @@ export async function startBrowserMode(archiveDir: string, timeoutMs = 60_000): 
     token: parsed.searchParams.get('token') ?? '',
     output: () => output,
     stop: () => stopChild(child),
+    kill: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      child.kill('SIGKILL');
+      await exited;
+    },
   };
 }
 

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBackup } from '../../electron/core/backup/createBackup';
 import { BackupScheduler } from '../../electron/core/backup/scheduler';
 import { manifestOfFolder, MANIFEST_NAME } from '../../electron/core/backup/manifest';
 import { restoreBackup } from '../../electron/core/backup/restoreBackup';
@@ -75,6 +76,38 @@ describe('backup and restore', () => {
     await expect(restoreBackup(damaged, path.join(parent, 'x'))).rejects.toThrow(/损坏|CRC|crc/);
     expect(fs.readdirSync(parent)).toEqual([]); // no half-restored folder
   });
+
+  it('takes one snapshot while materials are purged during the backup; the backup restores whole', async () => {
+    const u = openTestArchive();
+    try {
+      const d = await u.api['dossiers.create']({ name: '清除与备份同时进行', unit: '示例单位' });
+      const folder = tempDir('dossier-backup-purge-');
+      for (let i = 0; i < 240; i += 1) fs.writeFileSync(path.join(folder, `记录${i}.txt`), `第 ${i} 份记录 ${'内容'.repeat(2000 + i)}`);
+      const added = await u.api['materials.add']({ dossierId: d.id, paths: [folder], indicatorIds: [] });
+      const ids = added.added.map((a) => a.material.id);
+      await u.api['materials.trash']({ materialIds: ids });
+      const out = path.join(tempDir('dossier-backup-out-'), '备份.zip');
+      let finished = false;
+      let purgedDuring = 0;
+      const backup = createBackup(u.ctx.archive, out).finally(() => (finished = true));
+      for (let i = 0; i < ids.length && !finished; i += 4) {
+        await u.api['materials.purge']({ materialIds: ids.slice(i, i + 4) });
+        if (!finished) purgedDuring += 4;
+        await new Promise((r) => setImmediate(r));
+      }
+      await backup;
+      expect(purgedDuring).toBeGreaterThan(0);
+      const restored = await restoreBackup(out, path.join(tempDir('dossier-restore-'), 'r'));
+      expect(restored.report).toMatchObject({ ok: true, problems: [] });
+      const check = openTestArchive(restored.archivePath);
+      const trash = await check.api['materials.listTrash']({ dossierId: d.id });
+      for (const m of trash) expect(fs.existsSync(check.ctx.archive.store.pathFor(m.sha256)), m.title).toBe(true);
+      expect(trash.length).toBeLessThan(ids.length);
+      await check.close();
+    } finally {
+      await u.close();
+    }
+  }, 120_000);
 
   it('backs up on a schedule and on exit, keeping the newest N automatic backups', async () => {
     const dir = tempDir('dossier-auto-');

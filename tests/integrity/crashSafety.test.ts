@@ -44,7 +44,8 @@ function addAndKill(archive: string, inputs: string, maxDelayMs: number): Promis
     const poll = setInterval(() => {
       let busy = false;
       try {
-        busy = fs.readdirSync(tmp).length > 0;
+        // A file inside a session's temp area other than its lease: an import is streaming.
+        busy = (fs.readdirSync(tmp, { recursive: true }) as string[]).some((e) => e.includes(path.sep) && !e.endsWith('session.json'));
       } catch {
         busy = false;
       }

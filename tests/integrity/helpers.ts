@@ -1,6 +1,7 @@
 // Shared by the integrity tests: the CLI as a child process, and what a clerk's IT person would
 // check on an archive folder after a crash.
 import fs from 'node:fs';
+import path from 'node:path';
 import { openArchive } from '../../electron/core/archive/archive';
 import { findOrphans } from '../../electron/core/integrity/orphans';
 import { sha256File } from '../../electron/core/store/hash';
@@ -51,7 +52,10 @@ export async function inspectArchive(dir: string): Promise<ArchiveState> {
         .get() as number,
       broken,
       tmpEntriesCleared: archive.openReport.tmpEntriesCleared,
-      tmpEntriesAfterOpen: fs.readdirSync(archive.tmpDir).length,
+      // Everything in tmp/ but this process's own (just made) area and its lease.
+      tmpEntriesAfterOpen:
+        fs.readdirSync(path.dirname(archive.tmpDir)).filter((n) => n !== path.basename(archive.tmpDir)).length +
+        fs.readdirSync(archive.tmpDir).filter((n) => n !== 'session.json').length,
       integrityCheck: archive.db.pragma('integrity_check', { simple: true }) as string,
     };
   } finally {

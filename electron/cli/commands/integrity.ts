@@ -57,7 +57,7 @@ export function registerIntegrityCommands(program: Command, status: ExitStatus):
 
   program
     .command('restore <file>')
-    .description('把备份恢复到一个新的文件夹；先核对清单并做四性检测，通过后才启用')
+    .description('把备份恢复到一个新的文件夹：逐个核对清单中的 SHA-256，完整无误才启用，再做四性检测（有错误时退出码为 1）')
     .option('--json', '以 JSON 输出')
     .action(async (file: string, opts: { json?: boolean }, cmd: Command) => {
       const { archive } = cmd.optsWithGlobals<ArchiveOptions>();
@@ -66,7 +66,11 @@ export function registerIntegrityCommands(program: Command, status: ExitStatus):
       }
       if (!archive) throw new ApiError('invalid_args', '请用 --archive 指定恢复到的新文件夹');
       const result = await restoreBackup(path.resolve(file), path.resolve(archive));
-      if (opts.json) printJson(result);
-      else console.log(`已恢复到 ${result.archivePath}：${result.filesRestored} 个文件，四性检测通过`);
+      const errors = result.report.problems.filter((p) => p.severity === 'error');
+      if (errors.length) process.exitCode = 1;
+      if (opts.json) return printJson(result);
+      if (!errors.length) return console.log(`已恢复到 ${result.archivePath}：${result.filesRestored} 个文件，四性检测通过`);
+      console.log(`已恢复到 ${result.archivePath}：${result.filesRestored} 个文件与清单一致；四性检测发现 ${errors.length} 个错误（备份时档案中已有）：`);
+      for (const p of errors.slice(0, 10)) console.log(`  ${p.message}`);
     });
 }

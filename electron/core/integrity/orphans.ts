@@ -1,3 +1,4 @@
+import { renameSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { QuarantineResult } from '../../../shared/domain';
@@ -22,13 +23,20 @@ export function quarantineDir(archive: Archive): string {
 export async function quarantineOrphans(archive: Archive): Promise<QuarantineResult> {
   const dir = quarantineDir(archive);
   const moved: string[] = [];
+  const known = archive.db.prepare('SELECT 1 FROM blob WHERE sha256 = ?');
   for (const sha of await findOrphans(archive)) {
     await fs.mkdir(dir, { recursive: true });
     const target = path.join(dir, sha);
-    await fs.rename(archive.store.pathFor(sha), target);
-    // The audit log has no blob entity; the material-less entry names the file instead.
-    audit(archive.db, 'quarantine', 'blob', sha, { to: target });
-    moved.push(target);
+    // Checked again inside a write transaction: another process may have just committed the
+    // row for a file it had stored a moment before (an import in flight looks like an orphan).
+    const isMoved = archive.db.transaction(() => {
+      if (known.get(sha)) return false;
+      renameSync(archive.store.pathFor(sha), target);
+      // The audit log has no blob entity; the material-less entry names the file instead.
+      audit(archive.db, 'quarantine', 'blob', sha, { to: target });
+      return true;
+    })();
+    if (isMoved) moved.push(target);
   }
   return { dir, moved };
 }

@@ -1,9 +1,11 @@
 import { fileTypeFromFile } from 'file-type';
 import path from 'node:path';
+import { MINUTES_MEDIA_TYPE } from '../../../shared/domain';
 
 // Types recorded by materials/detect.ts that the signature alone does not name exactly.
 const OLE_RECORDED = new Set(['application/msword', 'application/vnd.ms-excel', 'application/vnd.ms-works']);
-const NO_SIGNATURE = new Set(['text/plain', 'application/octet-stream']);
+// Text has no magic bytes; a 会议纪要 is the app's own JSON (its probe reads it as a form).
+const NO_SIGNATURE = new Set(['text/plain', 'application/octet-stream', MINUTES_MEDIA_TYPE]);
 
 /** Does the stored file's signature still say what was recorded? Returns the mismatch, if any. */
 export async function typeMismatch(file: string, recorded: string): Promise<string | null> {

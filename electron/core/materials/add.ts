@@ -129,26 +129,34 @@ async function removeDerived(derived: Prepared['derived']): Promise<void> {
   await Promise.all(derived.map((d) => fs.rm(d.tmp, { force: true })));
 }
 
+/** The same content was purged (by this or another process) between storing and committing. */
+class BlobVanished extends Error {}
+
 async function addOne(archive: Archive, options: AddOptions, file: string): Promise<Outcome> {
   const prepared = await prepare(archive, file);
   try {
-    const blob = await archive.store.putFile(file);
-    for (const d of prepared.derived) {
-      const target = d.target(archive, blob.sha256);
-      await fs.mkdir(path.dirname(target), { recursive: true });
-      await fs.rename(d.tmp, target);
+    for (let attempt = 1; ; attempt += 1) {
+      const blob = await archive.store.putFile(file);
+      for (const d of prepared.derived) {
+        const target = d.target(archive, blob.sha256);
+        await fs.mkdir(path.dirname(target), { recursive: true });
+        await fs.rename(d.tmp, target);
+      }
+      prepared.derived = [];
+      let outcome: Outcome;
+      try {
+        outcome = commit(archive, options, file, blob.sha256, blob.size, prepared);
+      } catch (err) {
+        // Store it again: the clerk's file is still there to read.
+        if (err instanceof BlobVanished && attempt < 3) continue;
+        // Rows rolled back: a file stored just now for them must not stay behind without a row.
+        if (!blob.existed) await removeBlobIfUnreferenced(archive, blob.sha256);
+        if (err instanceof BlobVanished) throw new ApiError('conflict', '文件在保存时被同时清除，请重新添加');
+        throw err;
+      }
+      if ('added' in outcome) await extractBlobText(archive, blob.sha256, prepared.detected.mediaType);
+      return outcome;
     }
-    prepared.derived = [];
-    let outcome: Outcome;
-    try {
-      outcome = commit(archive, options, file, blob.sha256, blob.size, prepared);
-    } catch (err) {
-      // Rows rolled back: a file stored just now for them must not stay behind without a row.
-      if (!blob.existed) await removeBlobIfUnreferenced(archive, blob.sha256);
-      throw err;
-    }
-    if ('added' in outcome) await extractBlobText(archive, blob.sha256, prepared.detected.mediaType);
-    return outcome;
   } finally {
     await removeDerived(prepared.derived);
   }
@@ -165,9 +173,8 @@ function commit(archive: Archive, options: AddOptions, file: string, sha256: str
         duplicate: { path: file, material: getMaterial(db, existing.id), message: describeDuplicate(archive, existing.id, existing.title) },
       };
     }
-    if (!existsSync(archive.store.pathFor(sha256))) {
-      throw new ApiError('conflict', '文件在保存时被同时清除，请重新添加');
-    }
+    // Checked inside the write transaction: a purge moves files only inside its own.
+    if (!existsSync(archive.store.pathFor(sha256))) throw new BlobVanished();
     const now = new Date().toISOString();
     const { detected, inspection, exif } = p;
     db.prepare(

@@ -20,6 +20,10 @@ export function describeFsError(err: unknown): string {
       return '档案库所在磁盘为只读，无法写入';
     case 'EIO':
       return '读取文件时发生磁盘错误';
+    case 'SQLITE_BUSY':
+    case 'SQLITE_LOCKED':
+      // The file was fine: the archive's database stayed busy with another program's writing.
+      return '档案库正忙（其他窗口或命令正在写入），本文件未保存，请稍后重新添加';
     default:
       return `无法读取文件：${err instanceof Error ? err.message : String(err)}`;
   }

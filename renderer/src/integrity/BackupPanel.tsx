@@ -62,7 +62,7 @@ export function BackupPanel() {
         <Typography.Title level={5}>
           <HistoryOutlined /> 从备份恢复
         </Typography.Title>
-        <Typography.Paragraph type="secondary">恢复到一个新的（或空的）文件夹，核对清单并通过四性检测后才启用，不会覆盖现有档案库。</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">恢复到一个新的（或空的）文件夹：逐个核对每个文件的 SHA-256，完整无误才启用，再做四性检测；不会覆盖现有档案库。</Typography.Paragraph>
         <Form.Item label="备份文件（.zip）">
           <Input value={file} onChange={(e) => setFile(e.target.value)} placeholder="例如 D:\\档案备份\\备份-20240312-181500-042.zip" data-testid="restore-file" />
         </Form.Item>
@@ -76,10 +76,15 @@ export function BackupPanel() {
       {restored && (
         <Alert
           style={{ marginTop: 12 }}
-          type="success"
+          type={restored.report.ok ? 'success' : 'warning'}
           showIcon
           data-testid="restore-result"
-          title={<>已恢复 {restored.filesRestored} 个文件到 <PathLine path={restored.archivePath} testId="restore-path" />，四性检测通过</>}
+          title={
+            <>
+              已恢复 {restored.filesRestored} 个文件到 <PathLine path={restored.archivePath} testId="restore-path" />，
+              {restored.report.ok ? '四性检测通过' : `与备份清单一致；四性检测发现 ${restored.report.problems.filter((p) => p.severity === 'error').length} 个错误（备份时档案中已有）`}
+            </>
+          }
           description={`在命令行或浏览器模式中用 --archive 指定此文件夹即可打开。`}
         />
       )}
