@@ -14,7 +14,7 @@ const ctx = createContext({ archiveDir, transport: 'direct', createRenderer: cre
 // Split as the exporter does, at the default volume size; one volume in memory at a time.
 const plan = buildPlan(ctx.archive, Number(dossierId), packetDefinitionSchema.parse({}));
 const volumes = splitVolumes(plan, exportOptionsSchema.parse({ dossierId: 1, outDir: '/' }).volumeMb * 1024 * 1024);
-const renderer = await ctx.renderer();
+const { renderer } = await ctx.renderer();
 const total = { volumes: volumes.length, pageCount: 0, bytes: 0, inputBytes: 0, ms: 0, maxRssMb: 0 };
 const start = performance.now();
 for (const [i, volume] of volumes.entries()) {

@@ -7,6 +7,8 @@ export type ErrorCode =
   | 'conflict'
   | 'bad_input'
   | 'forbidden'
+  /** Word, tables, text or 会议纪要 need a browser to become PDF, and none can start here. */
+  | 'renderer_unavailable'
   | 'internal';
 
 export interface ApiErrorShape {

@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { toErrorShape } from '../../shared/errors';
 import { appVersion } from '../core/appVersion';
 import { registerArchiveCommands } from './commands/archive';
+import { registerArchivalCommands } from './commands/archival';
 import { registerDemoCommand } from './commands/demo';
 import { registerGroupCommands } from './commands/groups';
 import { registerMaterialCommands } from './commands/materials';
@@ -30,6 +31,7 @@ registerMinutesCommand(program);
 registerGroupCommands(program);
 registerTrashCommands(program);
 registerPacketCommands(program, status);
+registerArchivalCommands(program);
 registerIntegrityCommands(program, status);
 registerDemoCommand(program, status);
 for (const cmd of program.commands) {

@@ -31,6 +31,8 @@ export function materialRow(m: Material, codes: Map<number, string>) {
     photographer: m.photographer,
     description: m.description,
     photos: m.photos.map((p) => ({ sha256: p.sha256, originalName: p.originalName, caption: p.caption })),
+    itemNumber: m.itemNumber,
+    archivalCode: m.archivalCode,
     trashedAt: m.trashedAt,
   };
 }
@@ -38,7 +40,7 @@ export function materialRow(m: Material, codes: Map<number, string>) {
 export type MaterialRow = ReturnType<typeof materialRow>;
 
 export function materialLine(r: MaterialRow): string {
-  return `${r.id}\t${r.title}\t${r.indicators.join('、') || '未归类'}`;
+  return `${r.id}\t${r.title}\t${r.indicators.join('、') || '未归类'}${r.archivalCode ? `\t档号 ${r.archivalCode}` : ''}`;
 }
 
 export function printMaterials(rows: MaterialRow[], json: boolean | undefined): void {

@@ -2,7 +2,7 @@ import type { AppInfo } from '../../shared/domain';
 import { openArchive, type Archive } from './archive/archive';
 import type { OpenDatabaseOptions } from './archive/database';
 import { JobRegistry } from './jobs/jobRegistry';
-import type { HtmlRenderer } from './render/htmlRenderer';
+import { startRenderer, type HtmlRenderer, type RendererState } from './render/htmlRenderer';
 import { findResourcesDir } from './resourcesDir';
 
 /** Everything a handler needs; one per opened archive. */
@@ -11,8 +11,8 @@ export interface CoreContext {
   jobs: JobRegistry;
   resourcesDir: string;
   transport: AppInfo['transport'];
-  /** Lazily created; null where no Chromium is available (then DOCX pages say so). */
-  renderer: () => Promise<HtmlRenderer | null>;
+  /** Started on first use; where none can start, why (an export asks before using placeholders). */
+  renderer: () => Promise<RendererState>;
   close(): Promise<void>;
 }
 
@@ -22,6 +22,8 @@ export interface CreateContextOptions extends OpenDatabaseOptions {
   resourcesDir?: string;
   /** Called on first use with the opened archive (a renderer may write its pages to `tmpDir`). */
   createRenderer?: (archive: Archive) => Promise<HtmlRenderer | null>;
+  /** Where the shell's log goes (the reason a renderer failed to start, say); stderr by default. */
+  log?: (line: string) => void;
 }
 
 /** How other processes name this one when it holds the archive. */
@@ -29,18 +31,24 @@ const PROGRAM_NAMES: Record<AppInfo['transport'], string> = { electron: '桌面�
 
 export function createContext(options: CreateContextOptions): CoreContext {
   const archive = openArchive(options.archiveDir, { nativeBinding: options.nativeBinding, program: PROGRAM_NAMES[options.transport] });
-  let rendererPromise: Promise<HtmlRenderer | null> | null = null;
+  let rendererPromise: Promise<RendererState> | null = null;
   return {
     archive,
     jobs: new JobRegistry(),
     resourcesDir: options.resourcesDir ?? findResourcesDir(),
     transport: options.transport,
     renderer: () => {
-      rendererPromise ??= options.createRenderer ? options.createRenderer(archive).catch(() => null) : Promise.resolve(null);
-      return rendererPromise;
+      const create = options.createRenderer;
+      rendererPromise ??= startRenderer(create ? () => create(archive) : async () => null, options.log ?? ((line) => console.error(line)));
+      const current = rendererPromise;
+      // A failed start is not kept: the next export tries again (a browser may be installed now).
+      void current.then((state) => {
+        if (state.problem !== null && rendererPromise === current) rendererPromise = null;
+      });
+      return current;
     },
     async close() {
-      if (rendererPromise) await (await rendererPromise)?.close();
+      if (rendererPromise) await (await rendererPromise).renderer?.close();
       archive.close();
     },
   };

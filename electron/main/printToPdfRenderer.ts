@@ -7,12 +7,17 @@ import type { HtmlRenderer } from '../core/render/htmlRenderer';
 /** HTML → PDF in the desktop app: a hidden, script-less window and Chromium's printToPDF. */
 export function createPrintToPdfRenderer(tmpDir: string): HtmlRenderer {
   let win: BrowserWindow | null = null;
+  const window = () =>
+    (win ??= new BrowserWindow({
+      show: false,
+      webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false },
+    }));
   return {
+    async start() {
+      window();
+    },
     async htmlToPdf(html) {
-      win ??= new BrowserWindow({
-        show: false,
-        webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false },
-      });
+      const win = window();
       // A file, not a data: URL, so large documents are not cut off.
       const file = path.join(tmpDir, `render-${randomUUID()}.html`);
       await fs.writeFile(file, html, 'utf8');

@@ -1,6 +1,7 @@
 import { net, protocol } from 'electron';
 import { pathToFileURL } from 'node:url';
-import { thumbnailPath, type Archive } from '../core/archive/archive';
+import type { Archive } from '../core/archive/archive';
+import { ensureThumbnail } from '../core/materials/thumbnails';
 import { viewablePhoto } from '../core/photos/rendition';
 import { parseFileRequest } from './policy';
 
@@ -21,6 +22,7 @@ export function registerSchemePrivileges(): void {
  */
 export function handleFileProtocol(archive: Archive): void {
   const known = archive.db.prepare('SELECT thumbnail FROM blob WHERE sha256 = ?');
+  const mediaOf = (sha: string) => (archive.db.prepare('SELECT media_type FROM blob WHERE sha256 = ?').pluck().get(sha) as string | undefined) ?? '';
   const lookup = (sha: string) => {
     const row = known.get(sha) as { thumbnail: number } | undefined;
     return row ? { thumbnail: row.thumbnail === 1 } : undefined;
@@ -28,7 +30,11 @@ export function handleFileProtocol(archive: Archive): void {
   protocol.handle(FILE_SCHEME, async (request) => {
     const wanted = parseFileRequest(request.url, lookup);
     if (!wanted) return new Response('Not found', { status: 404 });
-    let file = wanted.kind === 'blob' ? archive.store.pathFor(wanted.sha256) : thumbnailPath(archive, wanted.sha256);
+    let file: string | null = archive.store.pathFor(wanted.sha256);
+    if (wanted.kind === 'thumb') {
+      file = await ensureThumbnail(archive, wanted.sha256, mediaOf(wanted.sha256));
+      if (!file) return new Response('Not found', { status: 404 });
+    }
     if (wanted.kind === 'view') {
       const view = await viewablePhoto(archive, wanted.sha256).catch(() => null);
       if (!view) return new Response('Not found', { status: 404 });

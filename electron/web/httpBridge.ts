@@ -10,7 +10,8 @@ import { timingSafeEqual } from 'node:crypto';
 import type { Handlers } from '../../shared/api';
 import { ApiError, toErrorShape, type ErrorCode } from '../../shared/errors';
 import { TOKEN_HEADER, type Envelope } from '../../shared/transport';
-import { thumbnailPath, type Archive } from '../core/archive/archive';
+import type { Archive } from '../core/archive/archive';
+import { ensureThumbnail } from '../core/materials/thumbnails';
 import { callHandler } from '../core/handlers';
 import { viewablePhoto } from '../core/photos/rendition';
 import { uploadsDir } from '../core/materials/uploads';
@@ -43,6 +44,7 @@ const statusByCode: Record<ErrorCode, number> = {
   conflict: 409,
   bad_input: 422,
   forbidden: 403,
+  renderer_unavailable: 409,
   internal: 500,
 };
 
@@ -127,8 +129,13 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
       | { media_type: string; thumbnail: number }
       | undefined;
     if (!row || !isSha256(sha) || (kind !== 'original' && !row.thumbnail)) throw new ApiError('not_found', '文件不存在');
-    let file = kind === 'original' ? options.archive.store.pathFor(sha) : thumbnailPath(options.archive, sha);
-    let contentType = kind === 'original' ? row.media_type : 'image/webp';
+    let file: string | null = options.archive.store.pathFor(sha);
+    let contentType = row.media_type;
+    if (kind === 'thumb') {
+      file = await ensureThumbnail(options.archive, sha, row.media_type);
+      if (!file) throw new ApiError('not_found', '文件不存在');
+      contentType = 'image/webp';
+    }
     if (kind === 'view') {
       const view = await viewablePhoto(options.archive, sha).catch(() => null);
       if (!view) throw new ApiError('not_found', '文件不存在');

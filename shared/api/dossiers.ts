@@ -1,4 +1,5 @@
 import type { Dossier, NewCycleReport, SelfEvaluation } from '../domain';
+import { DEFAULT_ARCHIVAL_PATTERN } from '../domain/packets';
 import { dossierRef, id, noArgs, returns, text, z } from './define';
 
 export const dossierCreateSchema = z
@@ -10,12 +11,24 @@ export const dossierCreateSchema = z
   })
   .strict();
 
+/** A dossier's 档号 rule; every field has its default, so '' or {} reads as the default rule. */
+export const archivalRuleSchema = z.object({
+  pattern: text(100)
+    .refine((p) => p.includes('{件号}'), '档号规则必须包含 {件号}')
+    .default(DEFAULT_ARCHIVAL_PATTERN),
+  fondsNumber: text(30).default(''),
+  itemDigits: z.number().int().min(1, '件号位数至少为 1').max(8, '件号位数最多为 8').default(4),
+  defaultRetention: z.enum(['Y', 'D30', 'D10'], { error: '保管期限只能是 Y、D30 或 D10' }).default('D10'),
+});
+
 const points = z.number({ error: '应为数字' }).min(0, '不能为负数').max(100_000, '数值过大');
 
 export const dossierApi = {
   'dossiers.list': returns<Dossier[]>()(noArgs),
   'dossiers.create': returns<Dossier>()(dossierCreateSchema),
   'dossiers.setSystem': returns<Dossier>()(z.object({ dossierId: id, systemId: id }).strict()),
+  /** The 档号 rule for materials numbered from now on; numbered ones keep their 档号. */
+  'dossiers.setArchivalRule': returns<Dossier>()(z.object({ dossierId: id, rule: archivalRuleSchema.strict() }).strict()),
   /** 复核: copy the dossier onto another 测评体系; links follow matching indicators; a report of the rest. */
   'dossiers.newCycle': returns<NewCycleReport>()(
     z.object({ dossierId: id, systemId: id, name: text(200).optional(), period: text(100).optional() }).strict(),

@@ -133,6 +133,12 @@ export const materialApi = {
   'materials.linkMany': returns<Material[]>()(manyLinkRef),
   'materials.unlinkMany': returns<Material[]>()(manyLinkRef),
   /** Move to 回收站 (restorable). */
+  /**
+   * 归档: give 件号 and 档号 by the dossier's rule to the materials named (in that order), or to
+   * every material filed under an indicator that has none yet (in indicator order). The first
+   * export does this too. Numbered materials keep theirs.
+   */
+  'materials.number': returns<Material[]>()(z.object({ dossierId: id, materialIds: z.array(id).max(100_000).optional() }).strict()),
   'materials.trash': returns<{ trashed: number }>()(manyRef),
   'materials.restore': returns<Material[]>()(manyRef),
   /** Remove for good: only materials already in the 回收站; a file goes when nothing else uses it. */

@@ -1,5 +1,4 @@
-import type { Job, Packet } from '../domain';
-import { DEFAULT_ARCHIVAL_PATTERN } from '../domain/packets';
+import type { ExportPreflight, Job, Packet } from '../domain';
 import { absPath, dossierRef, id, returns, text, z } from './define';
 
 const ids = z.array(id).max(100_000);
@@ -25,18 +24,9 @@ export const packetDefinitionSchema = z
       })
       .strict()
       .default({ catalogue: true, photosPerPage: 1, watermark: '', pageNumbers: true, imageQuality: 'standard' }),
-    archivalCode: z
-      .object({
-        pattern: text(100)
-          .refine((p) => p.includes('{件号}'), '档号规则必须包含 {件号}')
-          .default(DEFAULT_ARCHIVAL_PATTERN),
-        fondsNumber: text(30).default(''),
-        itemDigits: z.number().int().min(1, '件号位数至少为 1').max(8, '件号位数最多为 8').default(4),
-        defaultRetention: text(10).default('D10'),
-        stamp: z.boolean().default(false),
-      })
-      .strict()
-      .default({ pattern: DEFAULT_ARCHIVAL_PATTERN, fondsNumber: '', itemDigits: 4, defaultRetention: 'D10', stamp: false }),
+    // Only the stamp: the 档号 rule is the dossier's (dossiers.setArchivalRule). Definitions saved
+    // before that carried the rule here; its fields are dropped when read.
+    archivalCode: z.object({ stamp: z.boolean().default(false) }).default({ stamp: false }),
   })
   .strict();
 
@@ -63,6 +53,11 @@ export const exportOptionsSchema = z
      */
     volumeMb: z.number().positive().max(4000).default(150),
     title: text(200).optional(),
+    /**
+     * Where no browser can convert Word, tables, text and 会议纪要, export anyway with a page
+     * saying so in their place. Without it, such an export is refused before it starts.
+     */
+    allowPlaceholders: z.boolean().default(false),
   })
   .strict()
   .refine((o) => (o.packetId === undefined) !== (o.dossierId === undefined), '请指定迎检资料（packetId）或档案（dossierId）之一');
@@ -80,6 +75,8 @@ export const packetApi = {
   ),
   'packets.delete': returns<{ deleted: true }>()(packetRef),
   'packets.export': returns<{ jobId: string }>()(exportOptionsSchema),
+  /** Before an export: how many materials need a PDF converter, and why none can start (if so). */
+  'packets.preflight': returns<ExportPreflight>()(exportOptionsSchema),
   'packets.defaultOutDir': returns<string>()(dossierRef),
   'jobs.get': returns<Job>()(jobRef),
   'jobs.cancel': returns<Job>()(jobRef),

@@ -1,3 +1,5 @@
+import type { ArchivalCodeRule } from './packets';
+
 export interface Dossier {
   id: number;
   name: string;
@@ -8,6 +10,8 @@ export interface Dossier {
   createdAt: string;
   /** 自评 pass line (e.g. 85); null when none is set. */
   passLine: number | null;
+  /** How this dossier's materials are numbered (档号). */
+  archivalRule: ArchivalCodeRule;
 }
 
 export type VetoStatus = 'excluded' | 'present';

@@ -27,12 +27,16 @@ export interface Material extends MaterialFields {
   originalName: string;
   /** What the file itself says (EXIF of a photo); read-only, never invented. */
   exif: PhotoExif | null;
-  /** Whether the file can be merged into a packet PDF (false for encrypted PDFs). */
+  /** Whether the file can be merged into a packet PDF (false for a PDF that needs a password to open). */
   mergeable: boolean;
   hasThumbnail: boolean;
   indicatorIds: number[];
   /** Photo groups: the photos in order (the first is also `sha256`); empty for other kinds. */
   photos: GroupPhoto[];
+  /** 件号 within its class, once numbered (归档); never given to another material. */
+  itemNumber: number | null;
+  /** 档号 as numbered, e.g. “2024-D10-0007”; '' before. */
+  archivalCode: string;
   /** Set when the material is in the 回收站. */
   trashedAt: string | null;
   createdAt: string;

@@ -26,8 +26,9 @@ export interface PacketLayout {
 }
 
 /**
- * How 档号 are made (DA/T 13 style). Tokens: {全宗号} {年度} {保管期限} {件号}; empty parts and
- * the separators next to them drop out, so a rule without a fonds number still reads cleanly.
+ * How a dossier's 档号 are made (DA/T 13 style), one rule per dossier. Tokens: {全宗号} {年度}
+ * {保管期限} {件号}; empty parts and the separators next to them drop out, so a rule without a
+ * fonds number still reads cleanly. A material keeps the 档号 it was numbered with (归档).
  */
 export interface ArchivalCodeRule {
   pattern: string;
@@ -35,9 +36,19 @@ export interface ArchivalCodeRule {
   /** 件号 width, zero-padded. */
   itemDigits: number;
   /** Retention code for materials whose 保管期限 is not filled in: Y, D30 or D10. */
-  defaultRetention: string;
-  /** Draw the 归档章 on the first page of each document in the PDF. */
-  stamp: boolean;
+  defaultRetention: 'Y' | 'D30' | 'D10';
+}
+
+export function defaultArchivalRule(): ArchivalCodeRule {
+  return { pattern: DEFAULT_ARCHIVAL_PATTERN, fondsNumber: '', itemDigits: 4, defaultRetention: 'D10' };
+}
+
+/** The parts of one 档号, as the 归档章 shows them. */
+export interface ArchivalParts {
+  fonds: string;
+  year: string;
+  retention: string;
+  item: string;
 }
 
 export interface PacketDefinition {
@@ -52,7 +63,11 @@ export interface PacketDefinition {
   materialOrder: number[];
   cover: PacketCover;
   layout: PacketLayout;
-  archivalCode: ArchivalCodeRule;
+  /** The 档号 themselves follow the dossier's rule; the packet decides whether to stamp them. */
+  archivalCode: {
+    /** Draw the 归档章 on the first page of each document in the PDF. */
+    stamp: boolean;
+  };
 }
 
 /** A saved packet definition, exportable again after materials change. */
@@ -74,8 +89,16 @@ export function defaultPacketDefinition(): PacketDefinition {
     materialOrder: [],
     cover: { title: '', unit: '', date: '' },
     layout: { catalogue: true, photosPerPage: 1, watermark: '', pageNumbers: true, imageQuality: 'standard' },
-    archivalCode: { pattern: DEFAULT_ARCHIVAL_PATTERN, fondsNumber: '', itemDigits: 4, defaultRetention: 'D10', stamp: false },
+    archivalCode: { stamp: false },
   };
+}
+
+/** What an export will need, asked before it starts. */
+export interface ExportPreflight {
+  /** Materials that become PDF through a browser (Word, tables, text, 会议纪要). */
+  needsRenderer: number;
+  /** Why no browser can do it here (what to install), or null when one is ready. */
+  rendererProblem: string | null;
 }
 
 /** One 网上申报 PDF: one indicator (or category) under the size cap, or why it is not. */
@@ -103,6 +126,8 @@ export interface ExportResult {
   online: OnlinePdf[];
   pageCount: number;
   materialCount: number;
+  /** Materials given their 件号 and 档号 by this export (the first export numbers them). */
+  numbered: number;
   /** Materials shown as a placeholder page instead of their content, with the reason. */
   notices: { title: string; reason: string }[];
 }

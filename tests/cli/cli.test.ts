@@ -104,7 +104,7 @@ describe('dossier CLI', () => {
     const verify = await dossier('verify', '--archive', archive, '--json');
     expect(verify.code).toBe(0);
     expect(JSON.parse(verify.stdout)).toMatchObject({ ok: true, filesChecked: 2 });
-  });
+  }, 180_000); // a dozen commands, each a cold start of Node and tsx
 
   it('verify exits 1 and names the file whose bytes changed', async () => {
     const list = JSON.parse((await dossier('list', '--archive', archive, '--json')).stdout) as { id: number; sha256: string; title: string }[];

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { writeTextPdf } from '../../electron/core/demo/textPdf';
 import { openTestArchive, sampleDossier } from '../helpers/tempArchive';
 import { docx, photo, xlsx } from '../materials/fixtures';
+import { fixture } from '../helpers/fixtureFiles';
 import { clickUntil, openPage, useBrowserMode } from './server';
 
 
@@ -27,7 +28,7 @@ describe('materials in the browser', () => {
     put('固定资产台账.xlsx', await xlsx([['名称', '数量'], ['文明餐桌宣传牌', '12']]));
     put('活动照片1.jpg', await photo({ exif: true, color: '#2a6' }));
     put('活动照片2.jpg', await photo({ color: '#a62' }));
-    put('活动视频.mp4', Buffer.concat([Buffer.from('000000186674797069736f6d00000000697336f6d', 'hex'), Buffer.alloc(2000, 3)]));
+    put('活动视频.mp4', fixture('media', '活动视频.mp4'));
     put('空白扫描件.pdf', Buffer.alloc(0));
     await prepareArchive(archiveDir);
   });

@@ -27,11 +27,11 @@ export function ensureRendererBuilt(): void {
   execFileSync('npx', ['vite', 'build', '--config', 'vite.renderer.config.ts'], { cwd: repoRoot, stdio: 'pipe' });
 }
 
-export async function startBrowserMode(archiveDir: string, timeoutMs = 60_000): Promise<BrowserModeServer> {
+export async function startBrowserMode(archiveDir: string, timeoutMs = 60_000, env: Record<string, string> = {}): Promise<BrowserModeServer> {
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', 'electron/web/main.ts', '--archive', archiveDir, '--port', '0'],
-    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } },
+    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1', ...env } },
   );
   let output = '';
   child.stdout!.setEncoding('utf8').on('data', (d: string) => (output += d));
@@ -117,7 +117,7 @@ export interface BrowserModeSuite {
  * fill the archive, start browser mode on it, launch Chromium) and afterAll (close, stop,
  * remove the temp folder unless DOSSIER_E2E_KEEP is set).
  */
-export function useBrowserMode(prefix: string, prepare?: (archiveDir: string) => Promise<void>): BrowserModeSuite {
+export function useBrowserMode(prefix: string, prepare?: (archiveDir: string) => Promise<void>, serverEnv: Record<string, string> = {}): BrowserModeSuite {
   const tmp = fs.mkdtempSync(path.join(process.env.DOSSIER_TEMP_ROOT ?? os.tmpdir(), prefix));
   const archiveDir = path.join(tmp, 'archive');
   let server: BrowserModeServer | null = null;
@@ -125,7 +125,7 @@ export function useBrowserMode(prefix: string, prepare?: (archiveDir: string) =>
   beforeAll(async () => {
     ensureRendererBuilt();
     await prepare?.(archiveDir);
-    server = await startBrowserMode(archiveDir);
+    server = await startBrowserMode(archiveDir, 60_000, serverEnv);
     browser = await launchBrowser();
   }, 180_000);
   afterAll(async () => {

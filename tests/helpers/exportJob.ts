@@ -10,3 +10,11 @@ export async function waitForExport(api: ApiClient, jobId: string): Promise<JobO
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/** Start an export and wait for it; anything but done fails the test with the job's error. */
+export async function exportJob(api: ApiClient, args: Parameters<ApiClient['packets.export']>[0]): Promise<JobOf<'export'>> {
+  const { jobId } = await api['packets.export'](args);
+  const job = await waitForExport(api, jobId);
+  if (job.state !== 'done') throw new Error(`export ${job.state}: ${job.error}`);
+  return job;
+}

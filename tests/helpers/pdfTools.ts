@@ -27,3 +27,9 @@ export async function darkPixels(png: string, band: { top: number; bottom: numbe
   }
   return dark;
 }
+
+/** The text of a PDF (all pages, or one) as poppler's pdftotext reads it. */
+export function pdfText(pdf: string, page?: number): string {
+  const range = page === undefined ? [] : ['-f', String(page), '-l', String(page)];
+  return execFileSync('pdftotext', [...range, pdf, '-'], { encoding: 'utf8' });
+}

@@ -2,8 +2,10 @@
 // Generated on the spot. Each entry says what must happen to it and the words that name why.
 import fs from 'node:fs';
 import path from 'node:path';
+import iconv from 'iconv-lite';
 import sharp from 'sharp';
 import { encryptPdf } from '../packets/fixtures';
+import { fixture } from '../helpers/fixtureFiles';
 import { plainPdf, zipBomb, zipSlip } from './fixtures';
 
 export type Expected =
@@ -38,6 +40,19 @@ export async function buildCorpus(dir: string): Promise<CorpusEntry[]> {
   fs.writeFileSync(file('CON.pdf'), pdf);
   fs.writeFileSync(file('aux.jpg'), await jpegOf('#3c3'));
   fs.writeFileSync(file(`${LONG_NAME}.txt`), '很长的文件名');
+  const cut = (bytes: Buffer, share: number) => bytes.subarray(0, Math.floor(bytes.length * share));
+  const video = fixture('media', '活动视频.mp4');
+  const doc = fixture('office', '工作计划.doc');
+  const xls = fixture('office', '活动台账.xls');
+  fs.writeFileSync(file('活动视频.mp4'), video);
+  fs.writeFileSync(file('截断的视频.mp4'), cut(video, 0.6));
+  fs.writeFileSync(file('讲话录音.mp3'), fixture('media', '讲话录音.mp3'));
+  fs.writeFileSync(file('工作计划.doc'), doc);
+  fs.writeFileSync(file('截断的计划.doc'), cut(doc, 0.6));
+  fs.writeFileSync(file('活动台账.xls'), xls);
+  fs.writeFileSync(file('截断的台账.xls'), cut(xls, 0.6));
+  // GBK text cut in the middle of a character.
+  fs.writeFileSync(file('截断的记录.txt'), Buffer.concat([iconv.encode('创建工作记录：志愿服务', 'gbk'), Buffer.from([0xb4])]));
   await zipSlip(file('越界压缩包.zip'));
   await zipBomb(file('压缩炸弹.zip'), 64);
   fs.rmSync(file('source.pdf'));
@@ -50,10 +65,18 @@ export async function buildCorpus(dir: string): Promise<CorpusEntry[]> {
     { name: '损坏的方案.pdf', expected: { outcome: 'failed', reason: /^PDF 文件(已损坏|不完整)/ } },
     { name: '加密文件.pdf', expected: { outcome: 'added', kind: 'document', flag: 'PDF 已加密' } },
     { name: '名不副实.pdf', expected: { outcome: 'added', kind: 'photo', flag: '扩展名为 .pdf，内容实际为 image/jpeg' } },
-    { name: '超大稀疏文件.bin', expected: { outcome: 'added', kind: 'other', flag: null } },
+    { name: '超大稀疏文件.bin', expected: { outcome: 'added', kind: 'other', flag: '未能检查：不是本程序能打开检查的格式' } },
     { name: 'CON.pdf', expected: { outcome: 'added', kind: 'document', flag: null } },
     { name: 'aux.jpg', expected: { outcome: 'added', kind: 'photo', flag: null } },
     { name: `${LONG_NAME}.txt`, expected: { outcome: 'added', kind: 'document', flag: null } },
+    { name: '活动视频.mp4', expected: { outcome: 'added', kind: 'video', flag: null } },
+    { name: '截断的视频.mp4', expected: { outcome: 'failed', reason: /^视频文件无法完整读取/ } },
+    { name: '讲话录音.mp3', expected: { outcome: 'added', kind: 'other', flag: null } },
+    { name: '工作计划.doc', expected: { outcome: 'added', kind: 'document', flag: null } },
+    { name: '截断的计划.doc', expected: { outcome: 'failed', reason: /^Office 文件结构已损坏或不完整/ } },
+    { name: '活动台账.xls', expected: { outcome: 'added', kind: 'spreadsheet', flag: null } },
+    { name: '截断的台账.xls', expected: { outcome: 'failed', reason: /^Office 文件结构已损坏或不完整/ } },
+    { name: '截断的记录.txt', expected: { outcome: 'added', kind: 'document', flag: '未能检查：文本既不是 UTF-8 也不是 GBK/GB18030' } },
     { name: '越界压缩包.zip', expected: { outcome: 'added', kind: 'other', flag: 'zip-slip' } },
     { name: '压缩炸弹.zip', expected: { outcome: 'added', kind: 'other', flag: '压缩炸弹' } },
   ];

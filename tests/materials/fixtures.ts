@@ -7,6 +7,7 @@ import iconv from 'iconv-lite';
 import JSZip from 'jszip';
 import sharp from 'sharp';
 import { writeTextPdf } from '../../electron/core/demo/textPdf';
+import { fixture } from '../helpers/fixtureFiles';
 
 const xml = (s: string) => s.replace(/[<>&]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[c]!);
 
@@ -43,18 +44,6 @@ export async function xlsx(rows: string[][]): Promise<Buffer> {
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
-/** An OLE compound file header: what .doc, .wps and .xls files start with. */
-export function cfb(seed: string): Buffer {
-  const buf = Buffer.alloc(4096);
-  buf.write(seed, 1024, 'utf8');
-  Buffer.from('d0cf11e0a1b11ae1', 'hex').copy(buf, 0);
-  buf.writeUInt16LE(0x003e, 24);
-  buf.writeUInt16LE(0x0003, 26);
-  buf.writeUInt16LE(0xfffe, 28);
-  buf.writeUInt16LE(9, 30);
-  return buf;
-}
-
 /** ISO base media (MP4/MOV/HEIC) with the given brand, then filler. */
 function isoBmff(brand: string, filler = 4096): Buffer {
   const ftyp = Buffer.alloc(24);
@@ -67,14 +56,6 @@ function isoBmff(brand: string, filler = 4096): Buffer {
   mdat.write('mdat', 4, 'latin1');
   for (let i = 8; i < filler; i += 1) mdat[i] = (i * 31) % 251;
   return Buffer.concat([ftyp, mdat]);
-}
-
-function avi(): Buffer {
-  const buf = Buffer.alloc(2048);
-  buf.write('RIFF', 0, 'latin1');
-  buf.writeUInt32LE(2040, 4);
-  buf.write('AVI LIST', 8, 'latin1');
-  return buf;
 }
 
 export async function photo(options: { exif?: boolean; color?: string; width?: number; height?: number } = {}): Promise<Buffer> {
@@ -111,19 +92,20 @@ export async function writeEveryKind(dir: string): Promise<Expected[]> {
 
   put('2023年11月5日 创建工作实施方案.pdf', await writeTextPdf('创建工作实施方案', ['成立创建工作领导小组，统筹推进文明单位创建。']));
   put('志愿服务总结.docx', await docx({ heading: '学雷锋志愿服务活动总结', paragraphs: ['本季度共开展志愿服务十二次，参与职工三百人次。'] }));
-  put('旧版制度汇编.doc', cfb('doc'));
-  put('通知.wps', cfb('wps'));
+  put('旧版制度汇编.doc', fixture('office', '工作计划.doc'));
+  // WPS 文字 writes .wps in Word's 97–2003 binary layout.
+  put('通知.wps', fixture('office', '活动通知.doc'));
   put('固定资产台账.xlsx', await xlsx([['序号', '名称', '数量'], ['1', '垃圾分类宣传栏', '4']]));
-  put('旧台账.xls', cfb('xls'));
+  put('旧台账.xls', fixture('office', '活动台账.xls'));
   put('说明.txt', '道德讲堂第三期于五月举行，主讲人为张老师。\n');
   put('说明GBK.txt', iconv.encode('廉政教育专题会议记录（GBK 编码）\r\n', 'gbk'));
   put('活动照片20231105.jpg', jpeg);
   put('宣传栏.png', await sharp(jpeg).png().toBuffer(), true);
   put('宣传海报.webp', await sharp(jpeg).webp().toBuffer(), true);
   put('扫描件.tif', await sharp(jpeg).tiff().toBuffer(), true);
-  put('活动视频.mp4', isoBmff('isom'));
-  put('会议录像.mov', isoBmff('qt  '));
-  put('旧录像.avi', avi());
+  put('活动视频.mp4', fixture('media', '活动视频.mp4'));
+  put('会议录像.mov', fixture('media', '采访录像.mov'));
+  put('旧录像.avi', fixture('media', '旧录像.avi'));
   put('其他资料.zip', await new JSZip().file('a.txt', 'x').generateAsync({ type: 'nodebuffer' }));
   put(`${LONG_NAME}.txt`, '很长的文件名也能保存。');
 

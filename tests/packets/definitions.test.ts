@@ -16,21 +16,10 @@ import { createChromiumRenderer } from '../../electron/core/render/chromiumRende
 import { listZip } from '../../electron/core/zip';
 import { sampleDossier, tempDir } from '../helpers/tempArchive';
 import { chinesePdf, docx, inputPath } from './fixtures';
+import { exportJob } from '../helpers/exportJob';
 
 const run = (cmd: string, args: string[]): string => execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 << 20 });
 
-async function exportJob(api: ApiClient, args: Parameters<ApiClient['packets.export']>[0]): Promise<JobOf<'export'>> {
-  const { jobId } = await api['packets.export'](args);
-  for (;;) {
-    const job = await api['jobs.get']({ jobId });
-    if (job.kind !== 'export') throw new Error('unexpected job kind');
-    if (job.state !== 'running') {
-      if (job.state !== 'done') throw new Error(`export ${job.state}: ${job.error}`);
-      return job;
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /** A photo that does not compress well: noise, so the size cap has something to squeeze. */
 async function noisyJpeg(file: string, seed: number): Promise<void> {
@@ -94,6 +83,7 @@ describe('saved packet definitions', () => {
     const all = await api['materials.list']({ dossierId });
     const planMaterial = all.find((m) => m.title === '创建工作方案')!;
 
+    await api['dossiers.setArchivalRule']({ dossierId, rule: { pattern: '{全宗号}-{年度}-{保管期限}-{件号}', fondsNumber: 'Z012', itemDigits: 4, defaultRetention: 'D10' } });
     const created = await api['packets.create']({
       dossierId,
       name: '第一类迎检资料',
@@ -104,7 +94,7 @@ describe('saved packet definitions', () => {
         materialOrder: [planMaterial.id],
         cover: { title: '第一类专项迎检资料', unit: '示例市文明办', date: '2024年7月1日' },
         layout: { catalogue: false, photosPerPage: 2, watermark: '仅供迎检使用', pageNumbers: true, imageQuality: 'standard' },
-        archivalCode: { pattern: '{全宗号}-{年度}-{保管期限}-{件号}', fondsNumber: 'Z012', itemDigits: 4, defaultRetention: 'D10', stamp: true },
+        archivalCode: { stamp: true },
       },
     });
     packetId = created.id;
@@ -157,14 +147,22 @@ describe('saved packet definitions', () => {
     expect(withPhotos).toEqual([2, 1]);
   });
 
-  it('numbers 档号 by the rule without gaps, in the workbook and the zip', async () => {
+  it('numbers 档号 by the dossier rule without gaps within each 年度, in the workbook and the zip', async () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(job.result!.xlsxPath!);
     const sheet = workbook.getWorksheet('归档文件目录')!;
     const codes = Array.from({ length: sheet.actualRowCount - 1 }, (_, i) => String(sheet.getRow(i + 2).getCell(2).value));
-    // 年度 from each material's date (undated ones: the export year).
-    codes.forEach((c, i) => expect(c).toMatch(new RegExp(`^Z012-\\d{4}-D10-${String(i + 1).padStart(4, '0')}$`)));
+    // 年度 from each material's date (undated ones: the year of numbering); 件号 count within
+    // 年度 and 保管期限 (DA/T 22), in packet order on the first export.
+    const byClass = new Map<string, number[]>();
+    for (const c of codes) {
+      const m = /^(Z012-\d{4}-D10)-(\d{4})$/.exec(c)!;
+      expect(m, c).not.toBeNull();
+      byClass.set(m[1], [...(byClass.get(m[1]) ?? []), Number(m[2])]);
+    }
+    for (const numbers of byClass.values()) expect(numbers).toEqual(numbers.map((_, i) => i + 1));
     expect(codes.filter((c) => c.includes('-2024-'))).toHaveLength(2);
+    expect(job.result!.numbered).toBe(codes.length);
     expect(job.result!.folderPath).toBeNull();
     const entries = (await listZip(job.result!.zipPath!)).map((e) => e.name);
     expect(entries.some((n) => n.endsWith('/manifest-sha256.txt'))).toBe(true);

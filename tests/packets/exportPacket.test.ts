@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../../shared/api';
-import type { Indicator, JobOf, Material } from '../../shared/domain';
+import { MINUTES_MEDIA_TYPE, type Indicator, type JobOf, type Material } from '../../shared/domain';
 import { createContext, type CoreContext } from '../../electron/core/context';
 import { createDirectClient } from '../../electron/core/directClient';
 import { createHandlers } from '../../electron/core/handlers';
@@ -210,10 +210,12 @@ describe('packet export', () => {
     const entries = new Map<string, number>();
     for (const line of catalogue.split('\n')) {
       const m = /^\s*(\S.*?)\s+(\d+)\s*$/.exec(line);
-      if (m) entries.set(m[1].replace(/\s+/g, ' '), Number(m[2]));
+      // A material filed twice reads alike under both indicators: keep its first place.
+      if (m && !entries.has(m[1].replace(/\s+/g, ' '))) entries.set(m[1].replace(/\s+/g, ' '), Number(m[2]));
     }
-    // One entry per indicator and per filing.
-    expect(entries.size).toBe(indicators.length + filingCount());
+    // One entry per indicator and per filing; a material filed under two indicators appears under
+    // each with its one 档号, so those two lines read alike.
+    expect(entries.size).toBe(indicators.length + materials.length);
     // The first entry starts right after the catalogue; the last indicator (no materials, a
     // one-page divider) is the last page.
     const first = indicators[0];
@@ -303,10 +305,17 @@ describe('packet export', () => {
     expect(statusOf(leaves[0].code)).toBe('已覆盖');
     expect(statusOf(leaves[2].code)).toBe('缺项');
 
-    // 档号 by the default rule, 件号 running without gaps.
+    // 档号 by the default rule: one per material (the 纪要 filed twice keeps its one), 件号
+    // running 1, 2, 3 … without gaps within each 年度 and 保管期限.
     const codes = rows.map((r) => String(r.getCell(2).value));
-    expect(codes.map((c) => Number(c.split('-').pop()))).toEqual(rows.map((_, i) => i + 1));
     for (const c of codes) expect(c).toMatch(/^\d{4}-D10-\d{4}$/);
+    expect(new Set(codes).size).toBe(materials.length);
+    const byClass = new Map<string, number[]>();
+    for (const c of new Set(codes)) {
+      const cls = c.slice(0, c.lastIndexOf('-'));
+      byClass.set(cls, [...(byClass.get(cls) ?? []), Number(c.split('-').pop())]);
+    }
+    for (const numbers of byClass.values()) expect(numbers.sort((a, b) => a - b)).toEqual(numbers.map((_, i) => i + 1));
 
     // 材料索引: per indicator a heading row, then its materials numbered from 1 with their page.
     const index = workbook.getWorksheet('材料索引')!;
@@ -349,16 +358,32 @@ describe('packet export', () => {
   it('copies the originals per indicator with a sha256sum manifest matching the store', () => {
     const folder = job.result!.folderPath!;
     const manifest = fs.readFileSync(path.join(folder, 'manifest-sha256.txt'), 'utf8').trimEnd().split('\n');
-    expect(manifest).toHaveLength(filingCount());
+    // Every original of every filing: each photo of a 组照, and a 会议纪要 as its PDF with its data.
+    const filesOf = (m: Material) => (m.kind === 'photo_group' ? m.photos.length : m.mediaType === MINUTES_MEDIA_TYPE ? 2 : 1);
+    expect(manifest).toHaveLength(materials.reduce((n, m) => n + m.indicatorIds.length * filesOf(m), 0));
     const byTitle = new Map(materials.map((m) => [m.title, m]));
     for (const line of manifest) {
-      const m = /^([0-9a-f]{64}) {2}([^/]+)\/(\d{4}-D10-\d{4}) (.+)\.([a-z0-9]+)$/.exec(line);
+      const m = /^([0-9a-f]{64}) {2}([^/]+)\/(\d{4}-D10-\d{4}) (.+)$/.exec(line);
       expect(m, line).not.toBeNull();
-      const [, hash, indicatorFolder, , title] = m!;
-      const material = byTitle.get(title)!;
-      expect(hash).toBe(material.sha256);
+      const [, hash, indicatorFolder, , rest] = m!;
       const file = path.join(folder, ...line.slice(66).split('/'));
       expect(createHash('sha256').update(fs.readFileSync(file)).digest('hex')).toBe(hash);
+      const photo = /^(.+)\/(\d{2}) (.+)\.([a-z0-9]+)$/.exec(rest);
+      const data = /^(.+)（会议纪要数据）\.json$/.exec(rest);
+      const plainFile = /^(.+)\.([a-z0-9]+)$/.exec(rest)!;
+      const material = byTitle.get(photo ? photo[1] : data ? data[1] : plainFile[1])!;
+      expect(material, line).toBeDefined();
+      if (photo) {
+        const p = material.photos[Number(photo[2]) - 1];
+        expect(hash).toBe(p.sha256);
+        expect(photo[3]).toBe(p.caption);
+      } else if (material.mediaType === MINUTES_MEDIA_TYPE && !data) {
+        // The form printed as PDF, beside its data.
+        expect(plainFile[2]).toBe('pdf');
+        expect(run('pdftotext', [file, '-'])).toContain('研究第二季度创建重点任务');
+      } else {
+        expect(hash).toBe(material.sha256);
+      }
       expect(material.indicatorIds.map(codeOf)).toContain(indicatorFolder.split(' ')[0]);
     }
     // One folder per indicator, empty ones included.

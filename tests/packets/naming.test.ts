@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatArchivalCode, retentionCode } from '../../electron/core/packets/archivalCode';
+import { formatArchivalCode, retentionCode } from '../../electron/core/archival/archivalCode';
 import { packetNames, safeName, volumeName } from '../../electron/core/packets/naming';
 
 describe('safeName (Windows-safe path components)', () => {

@@ -67,7 +67,7 @@ export function registerIntegrityCommands(program: Command, status: ExitStatus):
       if (!archive) throw new ApiError('invalid_args', '请用 --archive 指定恢复到的新文件夹');
       const result = await restoreBackup(path.resolve(file), path.resolve(archive));
       const errors = result.report.problems.filter((p) => p.severity === 'error');
-      if (errors.length) process.exitCode = 1;
+      if (errors.length) status.fail();
       if (opts.json) return printJson(result);
       if (!errors.length) return console.log(`已恢复到 ${result.archivePath}：${result.filesRestored} 个文件，四性检测通过`);
       console.log(`已恢复到 ${result.archivePath}：${result.filesRestored} 个文件与清单一致；四性检测发现 ${errors.length} 个错误（备份时档案中已有）：`);

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { Job, JobOf } from '../../../shared/domain';
+import { ApiError } from '../../../shared/errors';
 import { ExitStatus, printJson } from '../output';
 import { parseId, type ArchiveOptions, type CliSession } from '../session';
 import { withSession } from '../withSession';
@@ -12,11 +13,17 @@ export interface ExportParts {
   zip?: boolean;
   online?: boolean;
   capMb?: number;
+  allowPlaceholders?: boolean;
 }
 
 export async function runExport(s: CliSession, outDir: string, parts: ExportParts, packetId?: number): Promise<JobOf<'export'>> {
   const target = packetId === undefined ? { dossierId: s.dossier().id } : { packetId };
-  const { jobId } = await s.api['packets.export']({ ...target, outDir: path.resolve(outDir), ...parts });
+  const { jobId } = await s.api['packets.export']({ ...target, outDir: path.resolve(outDir), ...parts }).catch((err: unknown) => {
+    if (err instanceof ApiError && err.code === 'renderer_unavailable') {
+      throw new ApiError(err.code, `${err.message}（命令行：加 --allow-placeholders）`);
+    }
+    throw err;
+  });
   const timer = setInterval(() => {
     const job = s.ctx.jobs.get(jobId);
     if (process.stderr.isTTY) process.stderr.write(`\r${Math.round(job.progress * 100)}% ${job.message}`.padEnd(60));
@@ -47,7 +54,7 @@ export function reportExport(job: JobOf<'export'>, status: ExitStatus, json: boo
     status.fail();
     process.stderr.write(`网上申报：${o.indicatorCode} ${o.indicatorTitle} 未生成：${o.reason}\n`);
   }
-  for (const n of r.notices) process.stderr.write(`提示：《${n.title}》未合并入 PDF：${n.reason}\n`);
+  for (const n of r.notices) process.stderr.write(`提示：《${n.title}》：${n.reason}\n`);
 }
 
 interface ExportCliOptions {
@@ -60,6 +67,7 @@ interface ExportCliOptions {
   capMb: string;
   packet?: string;
   json?: boolean;
+  allowPlaceholders?: boolean;
 }
 
 export function registerPacketCommands(program: Command, status: ExitStatus): void {
@@ -89,6 +97,7 @@ export function registerPacketCommands(program: Command, status: ExitStatus): vo
     .option('--online', '另导出网上申报 PDF（每个指标一个）')
     .option('--cap-mb <n>', '网上申报 PDF 的大小上限（MB）', '10')
     .option('--packet <id>', '按已保存的迎检资料方案导出')
+    .option('--allow-placeholders', '本机没有可用浏览器时仍然导出：Word、表格、文本和会议纪要以说明页代替')
     .option('--json', '以 JSON 输出')
     .action(async (opts: ExportCliOptions, cmd: Command) => {
       const all = !opts.pdf && !opts.xlsx && !opts.folder && !opts.online;
@@ -100,6 +109,7 @@ export function registerPacketCommands(program: Command, status: ExitStatus): vo
           zip: !!opts.zip,
           online: !!opts.online,
           capMb: Number(opts.capMb),
+          allowPlaceholders: !!opts.allowPlaceholders,
         };
         const job = await runExport(s, opts.out, parts, opts.packet === undefined ? undefined : parseId(opts.packet, '--packet'));
         reportExport(job, status, opts.json);

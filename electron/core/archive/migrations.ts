@@ -5,6 +5,7 @@ import { sql as indicatorWork } from './migrations/002-indicator-work';
 import { sql as materials } from './migrations/003-materials';
 import { sql as packets } from './migrations/004-packets';
 import { sql as materialNumbers } from './migrations/005-material-numbers';
+import { sql as itemNumbers } from './migrations/006-item-numbers';
 
 export interface Migration {
   version: number;
@@ -18,6 +19,7 @@ export const migrations: Migration[] = [
   { version: 3, name: 'materials: photo fields, exif, text extraction, photo groups', sql: materials },
   { version: 4, name: 'packet definitions', sql: packets },
   { version: 5, name: 'material numbers never reused', sql: materialNumbers },
+  { version: 6, name: 'stored 件号 and 档号, the dossier 档号 rule', sql: itemNumbers },
 ];
 
 export const latestSchemaVersion = migrations[migrations.length - 1].version;

@@ -2,7 +2,7 @@ import type { HandlersOf } from '../../../shared/api';
 import type { dossierApi } from '../../../shared/api/dossiers';
 import type { CoreContext } from '../context';
 import { copyToNewCycle } from './newCycle';
-import { createDossier, listDossiers, setDossierSystem } from './repo';
+import { createDossier, listDossiers, setDossierSystem, setArchivalRule } from './repo';
 import { getSelfEvaluation, setPassLine, setSelfEvaluation } from './selfEvaluation';
 
 export function dossierHandlers(ctx: CoreContext): HandlersOf<typeof dossierApi> {
@@ -11,6 +11,7 @@ export function dossierHandlers(ctx: CoreContext): HandlersOf<typeof dossierApi>
     'dossiers.list': async () => listDossiers(db),
     'dossiers.create': async (args) => createDossier(db, args),
     'dossiers.setSystem': async ({ dossierId, systemId }) => setDossierSystem(db, dossierId, systemId),
+    'dossiers.setArchivalRule': async ({ dossierId, rule }) => setArchivalRule(db, dossierId, rule),
     'dossiers.newCycle': async (args) => copyToNewCycle(db, args),
     'selfEval.get': async ({ dossierId }) => getSelfEvaluation(db, dossierId),
     'selfEval.set': async ({ dossierId, indicatorId, ...entry }) => setSelfEvaluation(db, dossierId, indicatorId, entry),

@@ -1,4 +1,5 @@
-import type { Dossier } from '../../../shared/domain';
+import { archivalRuleSchema } from '../../../shared/api/dossiers';
+import type { ArchivalCodeRule, Dossier } from '../../../shared/domain';
 import { ApiError } from '../../../shared/errors';
 import type { Db } from '../archive/database';
 import { audit } from '../audit/auditLog';
@@ -12,6 +13,16 @@ interface DossierRow {
   inspection_date: string | null;
   created_at: string;
   pass_line: number | null;
+  archival_rule: string;
+}
+
+/** The stored rule; '' (never set) or anything unreadable gives the default rule. */
+function parseRule(text: string): ArchivalCodeRule {
+  try {
+    return archivalRuleSchema.parse(text ? JSON.parse(text) : {});
+  } catch {
+    return archivalRuleSchema.parse({});
+  }
 }
 
 function toDossier(row: DossierRow): Dossier {
@@ -24,7 +35,18 @@ function toDossier(row: DossierRow): Dossier {
     inspectionDate: row.inspection_date,
     createdAt: row.created_at,
     passLine: row.pass_line,
+    archivalRule: parseRule(row.archival_rule),
   };
+}
+
+/** Materials numbered from now on follow `rule`; those numbered already keep their 档号. */
+export function setArchivalRule(db: Db, dossierId: number, rule: ArchivalCodeRule): Dossier {
+  return db.transaction(() => {
+    getDossier(db, dossierId);
+    db.prepare('UPDATE dossier SET archival_rule = ? WHERE id = ?').run(JSON.stringify(rule), dossierId);
+    audit(db, 'archival_rule', 'dossier', dossierId, { ...rule });
+    return getDossier(db, dossierId);
+  })();
 }
 
 export function listDossiers(db: Db): Dossier[] {

@@ -3,7 +3,7 @@ import { VERIFY_CHECK_LABELS, type VerifyCheck, type VerifyProblem, type VerifyS
 const SCOPES: Record<VerifyCheck, string> = {
   authenticity: '每个文件的 SHA-256、登记大小、格式、页数与图片尺寸与文件一致',
   integrity: '每条记录都有文件、每个文件都有记录、件号连续无缺号、题名等必填项齐全',
-  usability: '每个文件能按其格式打开（PDF 可解析、图片可解码、Office 文件可读）',
+  usability: '每个文件用真正的读取程序按其格式打开（PDF 解析、图片解码、Office 与文本读出、音视频逐包读取）；本机无法打开检查的标为“未能检查”',
   security: '加密文件、带宏的 Office 文件、含脚本或启动动作的 PDF、不安全的压缩包',
 };
 

@@ -46,6 +46,14 @@ export async function verifyArchive(archive: Archive, options: VerifyOptions = {
   const stillRegistered = archive.db.prepare('SELECT 1 FROM blob WHERE sha256 = ?');
   const bySha = new Map<string, MaterialRow[]>();
   for (const m of materials) bySha.set(m.sha256, [...(bySha.get(m.sha256) ?? []), m]);
+  // The other photos of a 组照 are named by their group (the first one is its own sha256).
+  const groupPhotos = archive.db
+    .prepare(
+      `SELECT m.id, m.title, p.sha256, p.original_name FROM material_photo p JOIN material m ON m.id = p.material_id
+       WHERE m.trashed_at IS NULL AND p.sha256 != m.sha256 ORDER BY m.id, p.position`,
+    )
+    .all() as MaterialRow[];
+  for (const p of groupPhotos) bySha.set(p.sha256, [...(bySha.get(p.sha256) ?? []), p]);
 
   for (const blob of blobs) {
     const owners = bySha.get(blob.sha256) ?? [];
@@ -58,36 +66,21 @@ export async function verifyArchive(archive: Archive, options: VerifyOptions = {
         problems.push({ check, severity, materialId: m?.id ?? null, title: m?.title ?? null, sha256: blob.sha256, file, message: `${name}：${what}：${file}` });
       }
     };
-    const stat = await fs.stat(file).catch(() => null);
-    if (!stat) {
-      // Another process may have purged it since the list was read: only a row still there counts.
-      if (stillRegistered.get(blob.sha256)) report('integrity', 'error', '原始文件缺失');
-      continue;
+    try {
+      await checkBlob({
+        blob,
+        file,
+        owners,
+        report,
+        stillRegistered: () => Boolean(stillRegistered.get(blob.sha256)),
+        knownHash: options.knownHashes?.has(blob.sha256) ?? false,
+        warnOne: (m, message) =>
+          problems.push({ check: 'authenticity', severity: 'warning', materialId: m.id, title: m.title, sha256: blob.sha256, file, message: `材料《${m.title}》（编号 ${m.id}）：${message}` }),
+      });
+    } catch {
+      // Isolated per file: whatever went wrong here, the check of the others goes on.
+      report('usability', 'error', '检查此文件时出错，未能完成检查（文件可能已损坏）');
     }
-    // Altered bytes say it all: opening the altered file as its format would only add noise.
-    if (!options.knownHashes?.has(blob.sha256) && (await sha256File(file)) !== blob.sha256) {
-      report('authenticity', 'error', '文件内容已被改动（SHA-256 与登记不符）');
-      continue;
-    }
-    if (stat.size !== blob.size) report('authenticity', 'error', `文件大小与登记不符（登记 ${blob.size} 字节，实际 ${stat.size} 字节）`);
-    const mismatch = await typeMismatch(file, blob.media_type);
-    if (mismatch) report('authenticity', 'error', mismatch);
-    for (const m of owners) {
-      const lying = extensionMismatch(m.original_name, blob.media_type);
-      if (lying) problems.push({ check: 'authenticity', severity: 'warning', materialId: m.id, title: m.title, sha256: blob.sha256, file, message: `材料《${m.title}》（编号 ${m.id}）：${lying}` });
-    }
-    const probe = await probeFile(file, blob.media_type, owners[0]?.original_name ?? '');
-    if (probe.unusable) {
-      report('usability', 'error', probe.unusable);
-    } else {
-      if (blob.page_count !== null && probe.pageCount != null && probe.pageCount !== blob.page_count) {
-        report('authenticity', 'error', `页数与登记不符（登记 ${blob.page_count} 页，文件 ${probe.pageCount} 页）`);
-      }
-      if (blob.width !== null && probe.width != null && (probe.width !== blob.width || probe.height !== blob.height)) {
-        report('authenticity', 'error', `图片尺寸与登记不符（登记 ${blob.width}×${blob.height}，文件 ${probe.width}×${probe.height}）`);
-      }
-    }
-    for (const finding of probe.security) report('security', 'warning', finding);
   }
 
   for (const sha of await findOrphans(archive)) {
@@ -119,4 +112,56 @@ export async function verifyArchive(archive: Archive, options: VerifyOptions = {
     sections: buildSections(problems, blobs.length, materials.length),
     problems,
   };
+}
+
+type Report = (check: VerifyCheck, severity: VerifyProblem['severity'], what: string) => void;
+
+/** Every check of one stored file; the owners are the materials that show it. */
+interface BlobCheck {
+  blob: BlobRow;
+  file: string;
+  /** The materials that show it (none: a file only a 组照 photo or nothing refers to). */
+  owners: MaterialRow[];
+  report: Report;
+  /** Whether its row is still there now (another process may purge it during the check). */
+  stillRegistered: () => boolean;
+  knownHash: boolean;
+  /** A warning about one material only (the others using the file are not concerned). */
+  warnOne: (m: MaterialRow, message: string) => void;
+}
+
+/** Every check of one stored file. */
+async function checkBlob({ blob, file, owners, report, stillRegistered, knownHash, warnOne }: BlobCheck): Promise<void> {
+  const stat = await fs.stat(file).catch(() => null);
+  if (!stat) {
+    // Another process may have purged it since the list was read: only a row still there counts.
+    if (stillRegistered()) report('integrity', 'error', '原始文件缺失');
+    return;
+  }
+  // Altered bytes say it all: opening the altered file as its format would only add noise.
+  if (!knownHash && (await sha256File(file)) !== blob.sha256) {
+    report('authenticity', 'error', '文件内容已被改动（SHA-256 与登记不符）');
+    return;
+  }
+  if (stat.size !== blob.size) report('authenticity', 'error', `文件大小与登记不符（登记 ${blob.size} 字节，实际 ${stat.size} 字节）`);
+  const mismatch = await typeMismatch(file, blob.media_type);
+  if (mismatch) report('authenticity', 'error', mismatch);
+  for (const m of owners) {
+    const lying = extensionMismatch(m.original_name, blob.media_type);
+    if (lying) warnOne(m, lying);
+  }
+  const probe = await probeFile(file, blob.media_type, owners[0]?.original_name ?? '');
+  if (probe.unusable) {
+    report('usability', 'error', probe.unusable);
+  } else {
+    if (probe.unchecked) report('usability', 'warning', `未能检查：${probe.unchecked}`);
+    if (probe.damage) report('usability', 'warning', probe.damage);
+    if (blob.page_count !== null && probe.pageCount != null && probe.pageCount !== blob.page_count) {
+      report('authenticity', 'error', `页数与登记不符（登记 ${blob.page_count} 页，文件 ${probe.pageCount} 页）`);
+    }
+    if (blob.width !== null && probe.width != null && (probe.width !== blob.width || probe.height !== blob.height)) {
+      report('authenticity', 'error', `图片尺寸与登记不符（登记 ${blob.width}×${blob.height}，文件 ${probe.width}×${probe.height}）`);
+    }
+  }
+  for (const finding of probe.security) report('security', 'warning', finding);
 }

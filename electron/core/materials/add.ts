@@ -204,7 +204,7 @@ function commit(archive: Archive, options: AddOptions, file: string, sha256: str
     audit(db, 'add', 'material', materialId, { file: path.basename(file), sha256 });
     for (const indicatorId of options.indicatorIds) linkMaterial(db, materialId, indicatorId);
     reindexMaterial(db, materialId);
-    const notices = [detected.notice, inspection.encrypted ? 'PDF 已加密：已保存，但无法合并入迎检资料' : undefined].filter(Boolean);
+    const notices = [detected.notice, inspection.encrypted ? 'PDF 已加密，需要密码才能打开：已保存，但无法合并入迎检资料' : undefined].filter(Boolean);
     const added: AddedFile = { path: file, material: getMaterial(db, materialId) };
     if (notices.length) added.notice = notices.join('；');
     return { added };

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { thumbnailPath, type Archive } from '../archive/archive';
 import { PURGING_DIR } from '../archive/tmpSessions';
+import { removeDerivedPdf } from '../pdfRepair/cache';
 import { renditionPath } from '../photos/rendition';
 
 /** Whether any row (a material, or a photo in a 组照) still shows this content. */
@@ -17,7 +18,7 @@ export function blobInUse(archive: Archive, sha256: string): boolean {
 }
 
 /**
- * Remove a stored file, its blob row and derived images once nothing refers to it any more.
+ * Remove a stored file, its blob row and derived files once nothing refers to it any more.
  * The check, the row and the file go in one write transaction: another process committing the
  * same content meanwhile either sees the file gone (and stores it again) or is seen here as a
  * new reference (and the file stays). Inside the transaction the file is only moved aside, to
@@ -52,5 +53,6 @@ export async function removeBlobIfUnreferenced(archive: Archive, sha256: string)
   }
   await fs.promises.rm(thumbnailPath(archive, sha256), { force: true });
   await fs.promises.rm(renditionPath(archive, sha256), { force: true });
+  await removeDerivedPdf(archive, sha256);
   return true;
 }

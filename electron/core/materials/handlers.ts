@@ -1,4 +1,5 @@
 import type { HandlersOf } from '../../../shared/api';
+import { assignItemNumbers, numberFiledMaterials } from '../archival/itemNumbers';
 import type { materialApi } from '../../../shared/api/materials';
 import type { CoreContext } from '../context';
 import { getDossier } from '../dossiers/repo';
@@ -49,6 +50,8 @@ export function materialHandlers(ctx: CoreContext): HandlersOf<typeof materialAp
       inTransaction(() => materialIds.map((id) => linkMaterial(db, id, indicatorId))),
     'materials.unlinkMany': async ({ materialIds, indicatorId }) =>
       inTransaction(() => materialIds.map((id) => unlinkMaterial(db, id, indicatorId))),
+    'materials.number': async ({ dossierId, materialIds }) =>
+      materialIds ? assignItemNumbers(db, dossierId, materialIds) : numberFiledMaterials(archive, dossierId),
     'materials.trash': async ({ materialIds }) => trashMaterials(db, materialIds),
     'materials.restore': async ({ materialIds }) => restoreMaterials(db, materialIds),
     'materials.purge': async ({ materialIds }) => purgeMaterials(archive, materialIds),

@@ -22,6 +22,8 @@ interface MaterialRow {
   photographer: string;
   description: string;
   trashed_at: string | null;
+  item_number: number | null;
+  archival_code: string;
   created_at: string;
   updated_at: string;
   size: number;
@@ -84,6 +86,8 @@ function toMaterial(db: Db, row: MaterialRow): Material {
     hasThumbnail: row.thumbnail === 1,
     indicatorIds: row.indicator_ids ? row.indicator_ids.split(',').map(Number).sort((a, b) => a - b) : [],
     photos: row.kind === 'photo_group' ? groupPhotos(db, row.id) : [],
+    itemNumber: row.item_number,
+    archivalCode: row.archival_code,
     trashedAt: row.trashed_at,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

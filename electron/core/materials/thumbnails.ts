@@ -1,6 +1,9 @@
 import type { Sharp } from 'sharp';
 import { ApiError } from '../../../shared/errors';
+import { thumbnailPath, type Archive } from '../archive/archive';
 import { writeAtomically } from '../photos/atomicImage';
+import { ensureDerived, isWebp } from '../photos/derivedFile';
+import { openPhoto } from '../photos/photoSource';
 
 export const THUMBNAIL_SIZE = 320;
 
@@ -30,4 +33,21 @@ export async function writeThumbnail(image: Sharp, target: string, mediaType: st
     if ((err as NodeJS.ErrnoException).code) throw err;
     throw undecodableImage(mediaType);
   }
+}
+
+/**
+ * The thumbnail of a stored photo, made again from the original when it is missing or damaged
+ * (derived/ is rebuildable: a clerk may delete it, a backup may lack it). Null when the
+ * original does not decode (or is gone).
+ */
+export async function ensureThumbnail(archive: Archive, sha256: string, mediaType: string): Promise<string | null> {
+  const target = thumbnailPath(archive, sha256);
+  return ensureDerived(target, isWebp, async () => {
+    try {
+      await writeThumbnail((await openPhoto(archive.store.pathFor(sha256), 'error')).image(), target, mediaType);
+      return target;
+    } catch {
+      return null;
+    }
+  });
 }

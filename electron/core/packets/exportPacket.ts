@@ -10,6 +10,7 @@ import { getSelfEvaluation } from '../dossiers/selfEvaluation';
 import { listIndicators } from '../indicators/repo';
 import type { JobControl } from '../jobs/jobRegistry';
 import type { HtmlRenderer } from '../render/htmlRenderer';
+import { assignItemNumbers } from '../archival/itemNumbers';
 import { writeZip } from '../zip';
 import { AtomicOutputs } from './atomicOutput';
 import { getPacket } from './definitions/repo';
@@ -51,6 +52,27 @@ function resolveDefinition(archive: Archive, options: PacketOptions): { dossierI
   return { dossierId: options.dossierId!, definition: packetDefinitionSchema.parse({}) };
 }
 
+/** What the export of `options` will contain. */
+export function planExport(archive: Archive, options: PacketOptions): PacketPlan {
+  const { dossierId, definition } = resolveDefinition(archive, options);
+  return buildPlan(archive, dossierId, definition, options.title);
+}
+
+const RENDERED = new Set(['docx', 'text', 'minutes', 'spreadsheet']);
+
+/**
+ * Materials this export turns into PDF through a browser: Word, tables, text and 会议纪要 in
+ * the packet or 网上申报 PDFs, and 会议纪要 in the folder (as their PDF), each counted once.
+ */
+export function materialsNeedingRenderer(plan: PacketPlan, options: PacketOptions): number {
+  const ids = new Set<number>();
+  for (const f of plan.filings) {
+    if ((options.pdf || options.online) && RENDERED.has(f.source.type)) ids.add(f.material.id);
+    if (options.folder && f.source.type === 'minutes') ids.add(f.material.id);
+  }
+  return ids.size;
+}
+
 /**
  * The 迎检资料 export: packet PDF (split into volumes when large), 网上申报 PDFs, the workbook and
  * the folder of originals (or one zip), each optional. Everything is written under temporary
@@ -63,8 +85,10 @@ export async function exportPacket(deps: PacketDeps, options: PacketOptions): Pr
     throw new ApiError('bad_input', '请至少选择一种导出内容（迎检资料 PDF、网上申报 PDF、归档文件目录或材料文件夹）');
   }
   report(0, '正在准备导出');
-  const { dossierId, definition } = resolveDefinition(archive, options);
-  const plan = buildPlan(archive, dossierId, definition, options.title);
+  // 归档 on the way: materials without a 件号 get theirs now, in packet order, and keep it.
+  const first = planExport(archive, options);
+  const numbered = assignItemNumbers(archive.db, first.dossier.id, first.filings.map((f) => f.material.id)).length;
+  const plan = numbered ? planExport(archive, options) : first;
   const names = packetNames(plan.dossier.name);
   const locate: LocateOriginal = options.folder
     ? (f) => `${options.zip ? names.zip : names.folder}/${folderRelativePath(f)}`
@@ -84,6 +108,7 @@ export async function exportPacket(deps: PacketDeps, options: PacketOptions): Pr
     online: [],
     pageCount: 0,
     materialCount: plan.materialCount,
+    numbered,
     notices: [],
   };
   try {
@@ -132,6 +157,7 @@ export async function exportPacket(deps: PacketDeps, options: PacketOptions): Pr
         const folder = await exportFolder({
           plan,
           archive,
+          renderer: deps.renderer,
           dir,
           signal,
           progress: (done, count, title) =>
@@ -140,6 +166,7 @@ export async function exportPacket(deps: PacketDeps, options: PacketOptions): Pr
         for (const f of folder.missing) {
           result.notices.push({ title: f.material.title, reason: '档案库中找不到原件，未复制到材料文件夹' });
         }
+        for (const p of folder.partial) result.notices.push({ title: p.filing.material.title, reason: p.reason });
         if (options.zip) {
           signal.throwIfAborted();
           report(base + shares.folder * 0.7, '正在打包 zip');

@@ -3,7 +3,23 @@ import type { packetApi } from '../../../shared/api/packets';
 import type { CoreContext } from '../context';
 import { getDossier } from '../dossiers/repo';
 import { createPacket, deletePacket, getPacket, listPackets, updatePacket } from './definitions/repo';
-import { defaultOutDir, exportPacket } from './exportPacket';
+import { ApiError } from '../../../shared/errors';
+import type { HtmlRenderer } from '../render/htmlRenderer';
+import { defaultOutDir, exportPacket, materialsNeedingRenderer, planExport, type PacketOptions } from './exportPacket';
+
+/**
+ * The started renderer when this export needs one. Where none can start, the export is refused
+ * with the reason and what to install, unless the clerk chose placeholder pages for them.
+ */
+async function rendererFor(ctx: CoreContext, options: PacketOptions): Promise<HtmlRenderer | null> {
+  const needed = materialsNeedingRenderer(planExport(ctx.archive, options), options);
+  if (needed === 0) return null;
+  const state = await ctx.renderer();
+  if (state.problem !== null && !options.allowPlaceholders) {
+    throw new ApiError('renderer_unavailable', `${state.problem}本次导出中有 ${needed} 份材料需要转换；也可以选择以说明页代替它们继续导出。`);
+  }
+  return state.renderer;
+}
 
 export function packetHandlers(ctx: CoreContext): HandlersOf<typeof packetApi> {
   const { db } = ctx.archive;
@@ -15,13 +31,16 @@ export function packetHandlers(ctx: CoreContext): HandlersOf<typeof packetApi> {
       deletePacket(db, packetId);
       return { deleted: true };
     },
+    'packets.preflight': async (options) => {
+      const needsRenderer = materialsNeedingRenderer(planExport(ctx.archive, options), options);
+      return { needsRenderer, rendererProblem: needsRenderer ? (await ctx.renderer()).problem : null };
+    },
     'packets.export': async (options) => {
-      // Fail fast on a wrong id, before a job exists.
+      // Fail fast on a wrong id, and on a missing PDF converter, before a job exists.
       if (options.packetId !== undefined) getPacket(db, options.packetId);
       else getDossier(db, options.dossierId!);
-      const job = ctx.jobs.start('export', async (control) =>
-        exportPacket({ archive: ctx.archive, renderer: await ctx.renderer(), ...control }, options),
-      );
+      const renderer = await rendererFor(ctx, options);
+      const job = ctx.jobs.start('export', async (control) => exportPacket({ archive: ctx.archive, renderer, ...control }, options));
       return { jobId: job.id };
     },
     'packets.defaultOutDir': async ({ dossierId }) => defaultOutDir(ctx.archive, getDossier(db, dossierId)),

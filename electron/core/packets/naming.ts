@@ -15,12 +15,15 @@ const FORBIDDEN: Record<string, string> = {
 };
 const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
 
+/** Linux and macOS allow 255 bytes per name: Chinese takes 3 bytes a character in UTF-8. */
+const MAX_NAME_BYTES = 240;
+
 /**
  * A name that is valid as one path component on Windows, macOS and Linux: no forbidden or
  * control characters, no trailing dots or spaces, not a reserved device name, at most
- * `maxLength` characters (cut between code points).
+ * `maxLength` characters and `maxBytes` bytes of UTF-8 (cut between code points).
  */
-export function safeName(name: string, maxLength = 80): string {
+export function safeName(name: string, maxLength = 80, maxBytes = MAX_NAME_BYTES): string {
   let out = '';
   for (const ch of name) {
     if (ch.codePointAt(0)! < 0x20 || ch === '\u007f') out += ' ';
@@ -29,6 +32,7 @@ export function safeName(name: string, maxLength = 80): string {
   out = out.replace(/\s+/g, ' ').trim();
   const chars = [...out];
   if (chars.length > maxLength) out = chars.slice(0, maxLength).join('');
+  while (Buffer.byteLength(out) > maxBytes) out = [...out].slice(0, -1).join('');
   out = out.replace(/[. ]+$/, '');
   if (out === '') out = '未命名';
   if (RESERVED.test(out)) out = `_${out}`;
@@ -67,6 +71,7 @@ const EXT_BY_TYPE: Record<string, string> = {
   'application/pdf': '.pdf',
   'image/jpeg': '.jpg',
   'image/png': '.png',
+  'image/heic': '.heic',
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document': '.docx',
   'video/mp4': '.mp4',
   'text/plain': '.txt',
@@ -74,20 +79,66 @@ const EXT_BY_TYPE: Record<string, string> = {
   [MINUTES_MEDIA_TYPE]: '.json',
 };
 
-/** The original file's extension, or one from its media type; lower case, safe. */
-export function extensionOf(material: Material): string {
-  const ext = path.extname(material.originalName);
+/** A file name's extension when it is a plain one, lower case; else the media type's. */
+function extensionFrom(originalName: string, mediaType: string): string {
+  const ext = path.extname(originalName);
   if (/^\.[A-Za-z0-9]{1,10}$/.test(ext)) return ext.toLowerCase();
-  return EXT_BY_TYPE[material.mediaType] ?? '';
+  return EXT_BY_TYPE[mediaType] ?? '';
 }
 
+/** The original file's extension, or one from its media type; lower case, safe. */
+export function extensionOf(material: Material): string {
+  return extensionFrom(material.originalName, material.mediaType);
+}
+
+/** “<档号> <题名>”, e.g. “2024-D10-0007 领导小组会议纪要”: the name every form of a material shares. */
+function materialBaseName(code: string, material: Material): string {
+  return `${safeName(code, 40)} ${safeName(material.title, 80, MAX_NAME_BYTES - 60)}`;
+}
 
 /** “<档号> <题名><ext>”, e.g. “2024-D10-0007 领导小组会议纪要.pdf”. */
 export function materialFileName(code: string, material: Material): string {
-  return `${safeName(code, 40)} ${safeName(material.title, 80)}${extensionOf(material)}`;
+  return `${materialBaseName(code, material)}${extensionOf(material)}`;
 }
 
-/** Where a filing's original lands in the folder export, with forward slashes. */
-export function folderRelativePath(filing: { indicator: Indicator; code: string; material: Material }): string {
-  return `${indicatorFolderName(filing.indicator)}/${materialFileName(filing.code, filing.material)}`;
+type FilingRef = { indicator: Indicator; code: string; material: Material };
+
+/** One file of the folder export: a stored original, or the PDF made from a 会议纪要's form. */
+export interface FolderFile {
+  relative: string;
+  sha256: string;
+  /** 'original': the stored bytes as they are; 'minutesPdf': the form printed as PDF. */
+  form: 'original' | 'minutesPdf';
+}
+
+/**
+ * Where a filing's files land in the folder export (forward slashes): a document or photo as
+ * one file; a 组照 as a folder with each of its photos numbered in order; a 会议纪要 as its PDF,
+ * with the form's data beside it, named as such.
+ */
+export function folderFiles(filing: FilingRef): FolderFile[] {
+  const dir = indicatorFolderName(filing.indicator);
+  const m = filing.material;
+  const base = materialBaseName(filing.code, m);
+  if (m.kind === 'photo_group' && m.photos.length > 0) {
+    const digits = String(m.photos.length).length < 2 ? 2 : String(m.photos.length).length;
+    return m.photos.map((p, i) => {
+      const label = p.caption.trim() || path.basename(p.originalName, path.extname(p.originalName)) || m.title;
+      const name = `${String(i + 1).padStart(digits, '0')} ${safeName(label, 60)}${extensionFrom(p.originalName, m.mediaType)}`;
+      return { relative: `${dir}/${base}/${name}`, sha256: p.sha256, form: 'original' as const };
+    });
+  }
+  if (m.mediaType === MINUTES_MEDIA_TYPE) {
+    return [
+      { relative: `${dir}/${base}.pdf`, sha256: m.sha256, form: 'minutesPdf' },
+      { relative: `${dir}/${base}（会议纪要数据）.json`, sha256: m.sha256, form: 'original' },
+    ];
+  }
+  return [{ relative: `${dir}/${materialFileName(filing.code, m)}`, sha256: m.sha256, form: 'original' }];
+}
+
+/** Where a filing can be found in the folder export: its file, or a 组照's folder. */
+export function folderRelativePath(filing: FilingRef): string {
+  const files = folderFiles(filing);
+  return files.length > 1 && filing.material.kind === 'photo_group' ? path.posix.dirname(files[0].relative) : files[0].relative;
 }

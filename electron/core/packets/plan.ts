@@ -5,7 +5,8 @@ import { getDossier } from '../dossiers/repo';
 import { getSelfEvaluation } from '../dossiers/selfEvaluation';
 import { listIndicators } from '../indicators/repo';
 import { listMaterials } from '../materials/listing';
-import { archivalParts, formatArchivalCode, type ArchivalParts } from './archivalCode';
+import type { ArchivalParts } from '../../../shared/domain';
+import { storedArchivalParts } from '../archival/archivalCode';
 import type { ReasonKey } from './pdf/labels';
 
 /** How a material's content gets into the packet PDF. */
@@ -21,12 +22,12 @@ export type ContentSource =
 
 /** One material filed under one indicator: the unit of the packet, the workbook and the folder. */
 export interface Filing {
-  /** 序号 and 件号: 1-based, in packet order, without gaps. */
+  /** 序号: 1-based, in packet order, without gaps. */
   seq: number;
   indicator: Indicator;
   material: Material;
   source: ContentSource;
-  /** 档号, from the packet's rule. */
+  /** 档号 as stored when the material was numbered (归档); '' before. */
   code: string;
   archival: ArchivalParts;
 }
@@ -59,7 +60,8 @@ export function classifySource(material: Material): ContentSource {
   const type = material.mediaType;
   if (type === MINUTES_MEDIA_TYPE) return { type: 'minutes' };
   if (material.kind === 'photo_group' && (material.photos?.length ?? 0) > 0) return { type: 'photoGroup' };
-  if (type === 'application/pdf') return material.mergeable ? { type: 'pdf' } : { type: 'placeholder', reason: 'encrypted' };
+  // Even an encrypted PDF: the merge decides, after qpdf has tried an empty password.
+  if (type === 'application/pdf') return { type: 'pdf' };
   if (type.startsWith('image/')) return { type: 'image' };
   if (type === DOCX) return { type: 'docx' };
   if (type === XLSX) return { type: 'spreadsheet' };
@@ -98,15 +100,9 @@ function orderMaterials(materials: Material[], order: number[]): Material[] {
  * Which materials go in, in which order: the chosen indicators in tree order, under each its
  * chosen materials (by the clerk's order, then date). A material filed under two indicators
  * appears under both (each section is complete on its own, as inspectors read them). Materials
- * not filed under any chosen indicator are left out. 件号 run without gaps in this order.
+ * not filed under any chosen indicator are left out. 档号 and 件号 are the stored ones.
  */
-export function buildPlan(
-  archive: Archive,
-  dossierId: number,
-  definition: PacketDefinition,
-  titleOverride?: string,
-  now = new Date(),
-): PacketPlan {
+export function buildPlan(archive: Archive, dossierId: number, definition: PacketDefinition, titleOverride?: string): PacketPlan {
   const dossier = getDossier(archive.db, dossierId);
   if (dossier.systemId === null) {
     throw new ApiError('bad_input', '此档案尚未选择测评体系，无法按指标导出迎检资料');
@@ -117,7 +113,6 @@ export function buildPlan(
   if (indicators.length === 0) throw new ApiError('bad_input', '所选指标都已不在测评体系中，请重新选择指标');
   const onlyMaterials = definition.materialIds === null ? null : new Set(definition.materialIds);
   const parents = new Set(all.map((i) => i.parentId).filter((id): id is number => id !== null));
-  const rule = definition.archivalCode;
   const evaluation = new Map(getSelfEvaluation(archive.db, dossierId).rows.map((r) => [r.indicatorId, r]));
   const selfScoreOf = (id: number): string => {
     const r = evaluation.get(id);
@@ -132,15 +127,13 @@ export function buildPlan(
     const section: PlanSection = { indicator, isLeaf: !parents.has(indicator.id), selfScore: selfScoreOf(indicator.id), filings: [] };
     const materials = listMaterials(archive.db, dossierId, indicator.id).filter((m) => !onlyMaterials || onlyMaterials.has(m.id));
     for (const material of orderMaterials(materials, definition.materialOrder)) {
-      const seq = filings.length + 1;
-      const archival = archivalParts(rule, material, dossier, seq, now);
       const filing: Filing = {
-        seq,
+        seq: filings.length + 1,
         indicator,
         material,
         source: classifySource(material),
-        code: formatArchivalCode(rule.pattern, archival),
-        archival,
+        code: material.archivalCode,
+        archival: storedArchivalParts(archive.db, material.id) ?? { fonds: '', year: '', retention: '', item: '' },
       };
       section.filings.push(filing);
       filings.push(filing);

@@ -1,8 +1,8 @@
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Sharp } from 'sharp';
 import type { Archive } from '../archive/archive';
 import { writeAtomically } from './atomicImage';
+import { ensureDerived, isJpeg } from './derivedFile';
 import { openPhoto } from './photoSource';
 
 /**
@@ -28,24 +28,14 @@ export async function writeRendition(image: Sharp, target: string): Promise<void
   );
 }
 
-/** In-flight renditions by hash: two requests for the same photo decode it once. */
-const pending = new Map<string, Promise<string | null>>();
-
 /**
  * A file browsers and PDF can take for this stored photo: the original when it is one, else its
- * JPEG rendition (made from the original when missing: derived files are rebuildable). Null
- * when the original does not decode.
+ * JPEG rendition (made again from the original when missing or damaged: derived files are
+ * rebuildable). Null when the original does not decode.
  */
 export async function viewablePhoto(archive: Archive, sha256: string): Promise<{ file: string; converted: boolean } | null> {
-  const original = archive.store.pathFor(sha256);
   const target = renditionPath(archive, sha256);
-  if (await exists(target)) return { file: target, converted: true };
-  let made = pending.get(target);
-  if (!made) {
-    made = makeRendition(original, target).finally(() => pending.delete(target));
-    pending.set(target, made);
-  }
-  const file = await made;
+  const file = await ensureDerived(target, isJpeg, () => makeRendition(archive.store.pathFor(sha256), target));
   if (file === null) return null;
   return { file, converted: file === target };
 }
@@ -60,11 +50,4 @@ async function makeRendition(original: string, target: string): Promise<string |
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw err;
     return null;
   }
-}
-
-async function exists(file: string): Promise<boolean> {
-  return fs.access(file).then(
-    () => true,
-    () => false,
-  );
 }

@@ -14,7 +14,7 @@ export async function createChromiumRenderer(): Promise<HtmlRenderer | null> {
   const browser = (): Promise<Browser> => {
     // Loaded on first use: playwright-core is heavy and most commands never render HTML.
     launching ??= import('playwright-core')
-      .then(({ chromium }) => chromium.launch({ executablePath, headless: true, args: headlessChromiumArgs }))
+      .then(({ chromium }) => chromium.launch({ executablePath, headless: true, args: headlessChromiumArgs, timeout: 60_000 }))
       .catch((err: unknown) => {
         launching = null;
         throw err;
@@ -22,6 +22,9 @@ export async function createChromiumRenderer(): Promise<HtmlRenderer | null> {
     return launching;
   };
   return {
+    async start(): Promise<void> {
+      await browser();
+    },
     async htmlToPdf(html: string): Promise<Uint8Array> {
       const context = await (await browser()).newContext({ javaScriptEnabled: false, offline: true });
       try {

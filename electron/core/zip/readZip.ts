@@ -236,10 +236,15 @@ export async function readZipEntry(file: string, name: string, maxBytes: number)
       if (entry.uncompressedSize > maxBytes) throw new UnsafeZipError('bomb', `压缩包中的“${name}”过大（${formatBytes(entry.uncompressedSize)}），已拒绝`);
       const chunks: Buffer[] = [];
       let size = 0;
+      let crc = 0;
       for await (const chunk of await openEntry(zip, entry)) {
         size += (chunk as Buffer).length;
         if (size > maxBytes) throw new UnsafeZipError('bomb', `压缩包中的“${name}”实际大小超过声明，已拒绝`);
+        crc = zlib.crc32(chunk as Buffer, crc);
         chunks.push(chunk as Buffer);
+      }
+      if (size !== entry.uncompressedSize || crc >>> 0 !== entry.crc32) {
+        throw new UnsafeZipError('corrupt', `压缩包已损坏：“${name}”的内容与其校验值（CRC）不符`);
       }
       found = Buffer.concat(chunks);
     });

@@ -57,6 +57,9 @@ export function MaterialDrawer({ materialId, onClose, onChanged, onEditMinutes }
         m && (
           <Space>
             <Tag>{materialKindLabels[m.kind]}</Tag>
+            <Tag color={m.archivalCode ? 'blue' : undefined} data-testid="material-archival-code" title="档号在第一次导出（归档）时编定，此后不变">
+              {m.archivalCode ? `档号 ${m.archivalCode}` : '未编档号'}
+            </Tag>
             {m.kind === 'minutes' && (
               <Button onClick={() => onEditMinutes(m)} data-testid="edit-minutes">
                 编辑纪要

@@ -1,6 +1,6 @@
 import { Alert, Button, Modal, Progress, Select, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import type { Dossier, Packet } from '../../../shared/domain';
+import type { Dossier, ExportPreflight, Packet } from '../../../shared/domain';
 import { useReportError } from '../common/useReportError';
 import { usePlatform } from '../platformContext';
 import { ExportOptionsForm, type ExportChoices } from './ExportOptionsForm';
@@ -25,6 +25,8 @@ export function ExportDialog({ dossier, open, onClose }: Props) {
   const [loadingDir, setLoadingDir] = useState(false);
   const [jobId, setJobId] = useState<string | null>(null);
   const [starting, setStarting] = useState(false);
+  // Set when no browser can convert Word, tables, text and 会议纪要: the clerk decides.
+  const [blocked, setBlocked] = useState<ExportPreflight | null>(null);
   const { job, lost } = useJobPolling(jobId);
   const packets = usePackets(dossier.id);
   // null: the whole dossier with default settings.
@@ -43,7 +45,7 @@ export function ExportDialog({ dossier, open, onClose }: Props) {
       .finally(() => setLoadingDir(false));
   }, [open, api, dossier.id, reportError]);
 
-  const start = async () => {
+  const start = async (allowPlaceholders = false) => {
     if (!choices.outDir.trim()) return reportError({ code: 'invalid_args', message: '请填写输出文件夹' }, '无法导出');
     if (!choices.pdf && !choices.xlsx && !choices.folder && !choices.online) {
       return reportError({ code: 'invalid_args', message: '请至少选择一种导出内容' }, '无法导出');
@@ -51,7 +53,16 @@ export function ExportDialog({ dossier, open, onClose }: Props) {
     setStarting(true);
     try {
       const target = packetId === null ? { dossierId: dossier.id } : { packetId };
-      const { jobId: id } = await api['packets.export']({ ...target, ...choices, outDir: choices.outDir.trim() });
+      const args = { ...target, ...choices, outDir: choices.outDir.trim(), allowPlaceholders };
+      if (!allowPlaceholders) {
+        const preflight = await api['packets.preflight'](args);
+        if (preflight.rendererProblem) {
+          setBlocked(preflight);
+          return;
+        }
+      }
+      setBlocked(null);
+      const { jobId: id } = await api['packets.export'](args);
       setJobId(id);
     } catch (err) {
       reportError(err, '导出失败');
@@ -85,7 +96,7 @@ export function ExportDialog({ dossier, open, onClose }: Props) {
           <Button key="close" onClick={onClose}>
             关闭
           </Button>,
-          <Button key="start" type="primary" onClick={start} data-testid="export-start">
+          <Button key="start" type="primary" onClick={() => void start()} data-testid="export-start">
             开始导出
           </Button>,
         ];
@@ -139,6 +150,28 @@ export function ExportDialog({ dossier, open, onClose }: Props) {
             </Button>
           </Space>
           <ExportOptionsForm value={choices} onChange={setChoices} loadingDir={loadingDir} />
+          {blocked && (
+            <Alert
+              style={{ marginTop: 12 }}
+              type="warning"
+              showIcon
+              data-testid="export-renderer-problem"
+              title={`有 ${blocked.needsRenderer} 份材料无法转换为 PDF`}
+              description={
+                <Space direction="vertical">
+                  <span>{blocked.rendererProblem}</span>
+                  <Space>
+                    <Button size="small" onClick={() => void start(true)} data-testid="export-with-placeholders">
+                      仍然导出（以说明页代替这些材料）
+                    </Button>
+                    <Button size="small" type="link" onClick={() => setBlocked(null)}>
+                      先不导出
+                    </Button>
+                  </Space>
+                </Space>
+              }
+            />
+          )}
         </>
       )}
       <PacketEditor

@@ -1,17 +1,20 @@
-import { Form, Input, InputNumber, Radio, Select, Space, Switch } from 'antd';
-import { imageQualityLabels, type ImageQuality, type PacketDefinition } from '../../../shared/domain';
+import { Form, Input, InputNumber, Radio, Select, Space, Switch, Typography } from 'antd';
+import { imageQualityLabels, type ArchivalCodeRule, type ImageQuality, type PacketDefinition } from '../../../shared/domain';
 
 interface Props {
   value: PacketDefinition;
   onChange: (value: PacketDefinition) => void;
+  /** The dossier's 档号 rule (saved with the packet, for materials numbered from then on). */
+  rule: ArchivalCodeRule;
+  onRuleChange: (rule: ArchivalCodeRule) => void;
 }
 
-/** Catalogue, photos per page, watermark, page numbers, image quality; the 档号 rule and 归档章. */
-export function LayoutOptions({ value, onChange }: Props) {
+/** Catalogue, photos per page, watermark, page numbers, image quality; the dossier's 档号 rule; 归档章. */
+export function LayoutOptions({ value, onChange, rule, onRuleChange }: Props) {
   const layout = value.layout;
-  const code = value.archivalCode;
   const setLayout = (patch: Partial<PacketDefinition['layout']>) => onChange({ ...value, layout: { ...layout, ...patch } });
-  const setCode = (patch: Partial<PacketDefinition['archivalCode']>) => onChange({ ...value, archivalCode: { ...code, ...patch } });
+  const code = rule;
+  const setCode = (patch: Partial<ArchivalCodeRule>) => onRuleChange({ ...rule, ...patch });
   return (
     <>
       <Space wrap size={24}>
@@ -52,7 +55,7 @@ export function LayoutOptions({ value, onChange }: Props) {
           <InputNumber min={1} max={8} value={code.itemDigits} onChange={(n) => setCode({ itemDigits: n ?? 4 })} />
         </Form.Item>
         <Form.Item label="未填保管期限时">
-          <Select
+          <Select<ArchivalCodeRule['defaultRetention']>
             style={{ width: 130 }}
             value={code.defaultRetention}
             onChange={(defaultRetention) => setCode({ defaultRetention })}
@@ -64,9 +67,12 @@ export function LayoutOptions({ value, onChange }: Props) {
           />
         </Form.Item>
         <Form.Item label="加盖归档章">
-          <Switch checked={code.stamp} onChange={(stamp) => setCode({ stamp })} />
+          <Switch checked={value.archivalCode.stamp} onChange={(stamp) => onChange({ ...value, archivalCode: { stamp } })} />
         </Form.Item>
       </Space>
+      <Typography.Text type="secondary">
+        档号规则是本档案所有材料共用的：材料在第一次导出（归档）时按规则编上件号和档号，此后不再改变；修改规则只影响以后编号的材料。
+      </Typography.Text>
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { Collapse, Form, Input, Modal, Spin } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { defaultPacketDefinition, type Dossier, type Packet, type PacketDefinition } from '../../../shared/domain';
+import { defaultPacketDefinition, type ArchivalCodeRule, type Dossier, type Packet, type PacketDefinition } from '../../../shared/domain';
 import { useQuery } from '../common/useQuery';
 import { useReportError } from '../common/useReportError';
 import { useIndicators } from '../indicators/useIndicators';
@@ -28,18 +28,31 @@ export function PacketEditor({ dossier, packet, open, onClose, onSaved }: Props)
   const [name, setName] = useState('');
   const [def, setDef] = useState<PacketDefinition>(defaultPacketDefinition());
   const [saving, setSaving] = useState(false);
+  // The dossier's 档号 rule, read fresh: another window may have changed it.
+  const loadRule = useCallback(
+    () => api['dossiers.list']({}).then((all) => all.find((d) => d.id === dossier.id)?.archivalRule ?? dossier.archivalRule),
+    [api, dossier.id, dossier.archivalRule],
+  );
+  const savedRule = useQuery(`archival-rule:${dossier.id}`, open ? loadRule : null, '读取档号规则失败');
+  const [rule, setRule] = useState<ArchivalCodeRule>(dossier.archivalRule);
 
   useEffect(() => {
     if (!open) return;
     setName(packet?.name ?? '迎检资料方案');
     setDef(packet?.definition ?? defaultPacketDefinition());
   }, [open, packet]);
+  useEffect(() => {
+    if (savedRule.data) setRule(savedRule.data);
+  }, [savedRule.data]);
 
   const all = indicators.data ?? [];
   const chosen = def.indicatorIds === null ? all : all.filter((i) => def.indicatorIds!.includes(i.id));
   const save = async () => {
     setSaving(true);
     try {
+      if (savedRule.data && JSON.stringify(rule) !== JSON.stringify(savedRule.data)) {
+        await api['dossiers.setArchivalRule']({ dossierId: dossier.id, rule });
+      }
       const saved = packet
         ? await api['packets.update']({ packetId: packet.id, name, definition: def })
         : await api['packets.create']({ dossierId: dossier.id, name, definition: def });
@@ -117,7 +130,7 @@ export function PacketEditor({ dossier, packet, open, onClose, onSaved }: Props)
               {
                 key: 'layout',
                 label: '版式、档号与归档章',
-                children: <LayoutOptions value={def} onChange={setDef} />,
+                children: <LayoutOptions value={def} onChange={setDef} rule={rule} onRuleChange={setRule} />,
               },
             ]}
           />

@@ -1,11 +1,19 @@
 import fs from 'node:fs/promises';
-import { listZip, UnsafeZipError } from '../../zip';
-import { unusable, usable, type Probe } from './types';
+import { listZip, readZipEntry, UnsafeZipError } from '../../zip';
+import { parseInWorker } from './probeWorker';
+import { stoppedProbe, unchecked, unusable, usable, type Probe } from './types';
 
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 const MACRO_EXTENSIONS = /\.(docm|xlsm|pptm|dotm|xltm|xlsb)$/i;
+const MACROS = 'Office 文件带有宏（VBA），打开时可能执行代码';
+/** The part each OOXML kind cannot open without. */
+const MAIN_PARTS = ['word/document.xml', 'xl/workbook.xml', 'ppt/presentation.xml'];
+const MAX_PART_BYTES = 512 * 1024 * 1024;
 
-/** DOCX/XLSX/PPTX: the zip opens and has its content-type part; vbaProject.bin means macros. */
+/**
+ * DOCX/XLSX/PPTX: the zip opens, has its content types, and its main part reads back whole (its
+ * CRC-32 checked) as XML; vbaProject.bin means macros.
+ */
 export async function probeOoxml(file: string, originalName: string): Promise<Probe> {
   let names: string[];
   try {
@@ -14,20 +22,37 @@ export async function probeOoxml(file: string, originalName: string): Promise<Pr
     return unusable(`Office 文件无法打开（压缩结构损坏）${err instanceof UnsafeZipError ? `：${err.message}` : ''}`);
   }
   if (!names.includes('[Content_Types].xml')) return unusable('Office 文件缺少 [Content_Types].xml，无法打开');
-  const security: string[] = [];
-  if (names.some((n) => /(^|\/)vbaProject\.bin$/i.test(n)) || MACRO_EXTENSIONS.test(originalName)) {
-    security.push('Office 文件带有宏（VBA），打开时可能执行代码');
+  const main = MAIN_PARTS.find((p) => names.includes(p));
+  if (main) {
+    const xml = await readZipEntry(file, main, MAX_PART_BYTES).catch(() => null);
+    if (!xml || !/^\s*(\uFEFF)?</.test(xml.subarray(0, 64).toString('utf8'))) return unusable(`Office 文件的正文（${main}）已损坏，无法打开`);
   }
+  const security: string[] = [];
+  if (names.some((n) => /(^|\/)vbaProject\.bin$/i.test(n)) || MACRO_EXTENSIONS.test(originalName)) security.push(MACROS);
   return usable({ security });
 }
 
-/** Legacy .doc/.xls/.wps: the OLE signature, and VBA storages inside (names are UTF-16). */
-export async function probeOle(file: string): Promise<Probe> {
-  const bytes = await fs.readFile(file);
-  if (!bytes.subarray(0, 8).equals(OLE_MAGIC)) return unusable('Office 文件头已损坏，无法打开');
-  const utf16 = (s: string) => Buffer.from(s, 'utf16le');
-  const hasMacros = ['_VBA_PROJECT', 'VBA', 'Macros'].some((n) => bytes.includes(utf16(n)));
-  return usable({ security: hasMacros ? ['Office 文件带有宏（VBA），打开时可能执行代码'] : [] });
+/**
+ * Legacy .doc/.xls/.wps/.et: the compound file opens (SheetJS cfb) and its document stream starts
+ * as Word's or Excel's does; macro storages are named. A compound file of another kind (WPS's
+ * own layout, say) is reported as not checked, never as passed.
+ */
+export async function probeOle(file: string, mediaType: string): Promise<Probe> {
+  const handle = await fs.open(file, 'r');
+  const head = Buffer.alloc(8);
+  const size = (await handle.stat()).size;
+  await handle.read(head, 0, 8, 0).finally(() => handle.close());
+  if (!head.equals(OLE_MAGIC)) return unusable('Office 文件头已损坏，无法打开');
+  const outcome = await parseInWorker('ole', file, size);
+  if ('stopped' in outcome) return stoppedProbe(outcome.stopped, 'Office 文件');
+  if ('error' in outcome) return unusable('Office 文件结构已损坏或不完整，无法打开');
+  const { word, workbook, macros } = outcome.facts;
+  const security = macros ? [MACROS] : [];
+  const wantsWorkbook = mediaType === 'application/vnd.ms-excel';
+  const found = wantsWorkbook ? workbook : word;
+  if (found === false) return unusable(wantsWorkbook ? 'Excel 表格的工作簿数据已损坏，无法打开' : 'Word 文档的正文数据已损坏，无法打开');
+  if (found === null) return { ...unchecked('文件结构不是常见的 Word/Excel 格式，未能确认可以打开'), security };
+  return usable({ security });
 }
 
 /** Any other zip filed as a material: it must list, and must not be a zip-slip or zip bomb. */

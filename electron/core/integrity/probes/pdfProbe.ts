@@ -1,48 +1,23 @@
 import fs from 'node:fs/promises';
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFStream, type PDFObject } from 'pdf-lib';
+import { healthReasons, pdfHealth } from '../../pdfRepair/health';
+import { parseInWorker } from './probeWorker';
 import { unusable, usable, type Probe } from './types';
 
-const S = PDFName.of('S');
-const JS = PDFName.of('JS');
-const JAVASCRIPT = PDFName.of('JavaScript');
-const LAUNCH = PDFName.of('Launch');
-
-/** Parse the PDF; find encryption and active content (JavaScript, Launch actions). */
+/**
+ * Does the PDF open, is it damaged, does it need a password (qpdf, and pdf.js for a damaged
+ * file: pdfRepair/health.ts); its page count and active content (JavaScript, Launch) from a
+ * parse on the probe worker. A PDF no reader opens is unusable; one they open in spite of damage
+ * is named, as a warning.
+ */
 export async function probePdf(file: string): Promise<Probe> {
-  const bytes = await fs.readFile(file);
-  const encrypted = bytes.includes('/Encrypt');
-  let doc: PDFDocument;
-  try {
-    doc = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false });
-  } catch {
-    return unusable('PDF 无法解析（文件损坏或不完整）');
-  }
-  const active = findActiveContent(doc);
-  // Object streams of an encrypted file cannot be read without the key: scan the raw bytes too.
-  if (bytes.includes('/JavaScript') || bytes.includes('/JS ') || bytes.includes('/JS(')) active.add('JavaScript 脚本');
-  if (bytes.includes('/Launch')) active.add('启动外部程序的动作（Launch）');
+  const { size } = await fs.stat(file);
+  const health = await pdfHealth(file);
+  if (!health.opens && !health.needsPassword) return unusable(healthReasons.damagedUnreadable);
+  const parsed = await parseInWorker('pdf', file, size);
+  const facts = 'facts' in parsed ? parsed.facts : null;
   const security: string[] = [];
-  if (encrypted || doc.isEncrypted) security.push('PDF 已加密，长期保存时可能无法打开，也无法合并进迎检资料');
-  for (const what of active) security.push(`PDF 含有${what}`);
-  return usable({ pageCount: doc.getPageCount(), security });
-}
-
-function findActiveContent(doc: PDFDocument): Set<string> {
-  const found = new Set<string>();
-  const seen = new Set<PDFObject>();
-  const visit = (obj: PDFObject | undefined, depth: number): void => {
-    if (!obj || depth > 32 || seen.has(obj)) return;
-    seen.add(obj);
-    const dict = obj instanceof PDFDict ? obj : obj instanceof PDFStream ? obj.dict : null;
-    if (dict) {
-      const s = dict.get(S);
-      if (s === JAVASCRIPT || dict.has(JS)) found.add('JavaScript 脚本');
-      if (s === LAUNCH) found.add('启动外部程序的动作（Launch）');
-      for (const [, value] of dict.entries()) if (!(value instanceof PDFStream)) visit(value, depth + 1);
-    } else if (obj instanceof PDFArray) {
-      for (const item of obj.asArray()) visit(item, depth + 1);
-    }
-  };
-  for (const [, obj] of doc.context.enumerateIndirectObjects()) visit(obj, 0);
-  return found;
+  if (health.needsPassword) security.push('PDF 已加密并设置了打开密码，没有密码无法打开，长期保存时可能无法打开');
+  else if (health.restricted) security.push(healthReasons.restricted);
+  for (const what of facts?.active ?? []) security.push(`PDF 含有${what}`);
+  return usable({ pageCount: facts?.pageCount ?? null, security, damage: health.damaged ? healthReasons.damagedOpens : undefined });
 }

@@ -1,5 +1,5 @@
 import { degrees, rgb, type PDFPage } from 'pdf-lib';
-import type { ArchivalParts } from '../archivalCode';
+import type { ArchivalParts } from '../../../../shared/domain';
 import { labels } from './labels';
 import type { PacketFonts } from './text';
 

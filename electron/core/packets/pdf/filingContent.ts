@@ -1,9 +1,11 @@
 import fs from 'node:fs/promises';
 import type { PDFDocument, PDFPage } from 'pdf-lib';
 import type { Archive } from '../../archive/archive';
+import { mergeReadyPdf } from '../../pdfRepair/mergeReady';
 import { viewablePhoto } from '../../photos/rendition';
 import type { HtmlRenderer } from '../../render/htmlRenderer';
-import { MinutesUnreadable, renderDocx, renderMinutes, renderSpreadsheet, renderText } from '../htmlSources';
+import { MinutesUnreadable, renderDocx, renderSpreadsheet, renderText } from '../htmlSources';
+import { minutesPdf } from '../minutesPdf';
 import type { Filing } from '../plan';
 import type { PageFlow } from './flow';
 import { groupPhotoText, type ReasonKey } from './labels';
@@ -36,6 +38,8 @@ export interface FilingContext {
   locate: LocateOriginal;
   /** Bytes of content taken in (images after downscaling, PDFs as merged): for the size report. */
   stats: { inputBytes: number };
+  /** Something the clerk should know about a filing that is in the packet all the same. */
+  notice: (title: string, reason: string) => void;
 }
 
 async function readable(file: string): Promise<boolean> {
@@ -114,7 +118,13 @@ async function tryAppend(ctx: FilingContext, filing: Filing): Promise<FilingOutc
   switch (source.type) {
     case 'pdf':
       try {
-        return await appendPdfBytes(ctx, await fs.readFile(file));
+        // The original when it is clean, else a decrypted or repaired copy (see pdfRepair/).
+        const ready = await mergeReadyPdf(ctx.archive, material.sha256);
+        if ('refused' in ready) return ready.refused === 'password' ? 'encrypted' : 'pdfUnreadable';
+        if (ready.drawnPages.length) {
+          ctx.notice(material.title, `PDF 第 ${ready.drawnPages.join('、')} 页内容已损坏，迎检资料中以页面图片代替（原件未改动）`);
+        }
+        return await appendPdfBytes(ctx, ready.bytes);
       } catch (err) {
         if (err instanceof UnmergeablePdf) return err.reason;
         throw err;
@@ -137,7 +147,8 @@ async function tryAppend(ctx: FilingContext, filing: Filing): Promise<FilingOutc
     case 'text':
       return rendered(renderText);
     case 'minutes':
-      return rendered(renderMinutes);
+      // Printed once and kept (derived/minutes/): the packet and the folder carry the same PDF.
+      return rendered((_file, title, renderer) => minutesPdf(ctx.archive, material.sha256, title, renderer));
     case 'spreadsheet':
       return rendered(renderSpreadsheet);
   }

@@ -2,7 +2,7 @@
 // subset to exactly the characters used: `labelText` feeds the subsetter.
 
 export const reasons = {
-  encrypted: 'PDF 文件已加密（设置了打开或使用密码），无法合并到迎检资料中。',
+  encrypted: 'PDF 文件已加密并设置了打开密码，无法合并到迎检资料中，请取得无密码的版本后重新添加。',
   pdfUnreadable: 'PDF 文件无法解析（可能已损坏或格式不规范），未能合并。',
   pdfEmpty: 'PDF 文件中没有页面。',
   missing: '档案库中找不到该材料的原件（文件缺失），请运行完整性检查。',

@@ -1,4 +1,5 @@
 import { PDFDocument, type PDFPage } from 'pdf-lib';
+import { withoutPdfLibWarnings } from '../../pdfRepair/quiet';
 import type { ReasonKey } from './labels';
 
 /** Why a PDF could not be merged, mapped to the reason its placeholder page gives. */
@@ -15,7 +16,7 @@ export class UnmergeablePdf extends Error {
 export async function appendPdf(doc: PDFDocument, bytes: Uint8Array): Promise<PDFPage[]> {
   let source: PDFDocument;
   try {
-    source = await PDFDocument.load(bytes, { updateMetadata: false });
+    source = await withoutPdfLibWarnings(() => PDFDocument.load(bytes, { updateMetadata: false }));
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     throw new UnmergeablePdf(/encrypt/i.test(message) ? 'encrypted' : 'pdfUnreadable');

@@ -104,6 +104,7 @@ export async function buildPacketPdf(input: PdfBuildInput): Promise<PdfBuildResu
     await embedNotoSubset(doc, 'bold', text.bold),
   );
   const flow = new PageFlow(() => doc.addPage([A4.width, A4.height]), fonts);
+  const notices: PdfBuildResult['notices'] = [];
   const ctx: FilingContext = {
     doc,
     flow,
@@ -113,6 +114,7 @@ export async function buildPacketPdf(input: PdfBuildInput): Promise<PdfBuildResu
     renderer: input.renderer,
     locate: input.locate,
     stats: { inputBytes: 0 },
+    notice: (title, reason) => notices.push({ title, reason }),
   };
 
   // Pass 1: content. Page indexes here are 0-based within the content.
@@ -122,7 +124,6 @@ export async function buildPacketPdf(input: PdfBuildInput): Promise<PdfBuildResu
   const roots: OutlineNode[] = [];
   const opaque = new Set<PDFPage>();
   const stamps: { page: PDFPage; seq: number; count: number }[] = [];
-  const notices: PdfBuildResult['notices'] = [];
   let done = 0;
   for (const section of plan.sections) {
     signal.throwIfAborted();

@@ -1,12 +1,5 @@
-import type { ArchivalCodeRule, Dossier, Material } from '../../../shared/domain';
-
-/** The parts of one 档号, also what the 归档章 shows. */
-export interface ArchivalParts {
-  fonds: string;
-  year: string;
-  retention: string;
-  item: string;
-}
+import type { ArchivalCodeRule, ArchivalParts, Dossier, Material } from '../../../shared/domain';
+import type { Db } from '../archive/database';
 
 // DA/T 22: 永久 Y, 定期30年 D30, 定期10年 D10 (older 长期/短期 map to the nearest).
 const RETENTION_CODES: [RegExp, string][] = [
@@ -21,7 +14,7 @@ export function retentionCode(value: string, fallback: string): string {
   return v || fallback.trim();
 }
 
-/** 年度: the material's own date, else the dossier's period, else the export year. */
+/** 年度: the material's own date, else the dossier's period, else the year of numbering. */
 export function yearOf(material: Material, dossier: Dossier, now: Date): string {
   const own = /^(\d{4})/.exec(material.date.trim());
   if (own) return own[1];
@@ -29,19 +22,25 @@ export function yearOf(material: Material, dossier: Dossier, now: Date): string 
   return period ? period[1] : String(now.getFullYear());
 }
 
-export function archivalParts(rule: ArchivalCodeRule, material: Material, dossier: Dossier, seq: number, now: Date): ArchivalParts {
+/** A material's 档号 parts by the rule, before its 件号 is known (item left empty). */
+export function classParts(rule: ArchivalCodeRule, material: Material, dossier: Dossier, now: Date): ArchivalParts {
   return {
     fonds: rule.fondsNumber.trim(),
     year: yearOf(material, dossier, now),
     retention: retentionCode(material.retention, rule.defaultRetention),
-    item: String(seq).padStart(rule.itemDigits, '0'),
+    item: '',
   };
+}
+
+export function itemText(rule: ArchivalCodeRule, itemNumber: number): string {
+  return String(itemNumber).padStart(rule.itemDigits, '0');
 }
 
 /**
  * Fill the rule's tokens. A separator is written only between two non-empty values, so
  * “{全宗号}-{年度}-…” without a fonds number gives “2024-D10-0001”, not “-2024-D10-0001”.
- * Literal text before the first token (a prefix) and after the last is kept.
+ * Literal text before the first token (a prefix) and after the last is kept. With the 件号
+ * left empty it gives the class the 件号 count within (“2024-D10”).
  */
 export function formatArchivalCode(pattern: string, parts: ArchivalParts): string {
   const values: Record<string, string> = {
@@ -72,4 +71,15 @@ export function formatArchivalCode(pattern: string, parts: ArchivalParts): strin
   // A suffix after the last token.
   if (pending.startsWith('\u0000')) out += pending.replace(/\u0000/g, '');
   return out;
+}
+
+/** The stored 档号 parts of a numbered material (what the 归档章 shows). */
+export function storedArchivalParts(db: Db, materialId: number): ArchivalParts | null {
+  const text = db.prepare('SELECT archival_parts FROM material WHERE id = ?').pluck().get(materialId) as string | undefined;
+  if (!text) return null;
+  try {
+    return JSON.parse(text) as ArchivalParts;
+  } catch {
+    return null;
+  }
 }

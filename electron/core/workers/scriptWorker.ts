@@ -1,0 +1,116 @@
+import { Worker, type Transferable } from 'node:worker_threads';
+
+/** Why a request got no reply: it ran over its time, ran out of memory, or the thread died. */
+export type Stopped = 'timeout' | 'memory' | 'crash';
+
+export type WorkerOutcome<R> = { reply: R } | { stopped: Stopped };
+
+export interface ScriptWorkerOptions {
+  /**
+   * The worker's code as text, run with `eval: true` so that it runs the same from the sources
+   * (tests, tsx) and from the bundled desktop app, which has no separate file for it. It
+   * answers each `{ id, ...request }` message with `{ id, ...reply }`.
+   */
+  source: string;
+  /** Resolved on the main thread when the worker starts (absolute module paths, say). */
+  workerData: () => unknown;
+  maxHeapMb: number;
+  /** A worker idle this long is ended: WASM memory only grows, ending it gives it back. */
+  idleMs: number;
+}
+
+/**
+ * Run first in every worker: what a library writes to the console or to stdout/stderr is
+ * dropped (a worker's own code may take console over again to collect it). Piping the worker's
+ * stdio to the main thread instead would keep the process alive after its work is done: a
+ * command would not exit until the idle worker was ended.
+ */
+const SILENCE = `
+for (const name of ['log', 'info', 'warn', 'error', 'debug', 'trace']) console[name] = () => {};
+process.stdout.write = process.stderr.write = () => true;
+`;
+
+/**
+ * One thread for a library that must not touch the main one: one request at a time, each with a
+ * time limit. What the library writes to stdout/stderr is dropped (never the clerk's
+ * business); a request that runs over or runs out of memory ends the thread, and the next
+ * request starts a fresh one.
+ */
+export class ScriptWorker<Request extends object, Reply extends object> {
+  private worker: Worker | null = null;
+  private idleTimer: NodeJS.Timeout | null = null;
+  private tail: Promise<unknown> = Promise.resolve();
+  private nextId = 1;
+
+  constructor(private readonly options: ScriptWorkerOptions) {}
+
+  run(request: Request, timeoutMs: number, transfer: Transferable[] = []): Promise<WorkerOutcome<Reply>> {
+    const next = this.tail.then(() => this.dispatch(request, timeoutMs, transfer));
+    this.tail = next;
+    return next;
+  }
+
+  private start(): Worker {
+    const w = new Worker(SILENCE + this.options.source, {
+      eval: true,
+      workerData: this.options.workerData(),
+      resourceLimits: { maxOldGenerationSizeMb: this.options.maxHeapMb },
+    });
+    w.unref();
+    return w;
+  }
+
+  private dispatch(request: Request, timeoutMs: number, transfer: Transferable[]): Promise<WorkerOutcome<Reply>> {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+    const w = (this.worker ??= this.start());
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      const done = (outcome: WorkerOutcome<Reply>) => {
+        clearTimeout(timer);
+        w.off('message', onMessage);
+        w.off('error', onError);
+        w.off('exit', onExit);
+        w.unref();
+        if (this.worker === w) {
+          this.idleTimer = setTimeout(() => this.end(w), this.options.idleMs);
+          this.idleTimer.unref();
+        }
+        resolve(outcome);
+      };
+      const stop = (stopped: Stopped) => {
+        this.end(w);
+        done({ stopped });
+      };
+      const onMessage = (message: { id: number } & Reply) => {
+        if (message.id === id) done({ reply: message });
+      };
+      const onError = (err: Error & { code?: string }) => stop(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'memory' : 'crash');
+      const onExit = () => stop('crash');
+      const timer = setTimeout(() => stop('timeout'), timeoutMs);
+      w.on('message', onMessage);
+      w.on('error', onError);
+      w.on('exit', onExit);
+      w.ref();
+      try {
+        w.postMessage({ ...request, id }, transfer);
+      } catch {
+        done({ stopped: 'crash' }); // a request that cannot be sent (not cloneable): the thread is fine
+      }
+    });
+  }
+
+  private end(w: Worker): void {
+    if (this.worker === w) {
+      this.worker = null;
+      if (this.idleTimer) clearTimeout(this.idleTimer);
+      this.idleTimer = null;
+    }
+    void w.terminate();
+  }
+}
+
+/** Time a file's work may take: ten seconds, and two more per MB. */
+export function timeoutForSize(bytes: number): number {
+  return 10_000 + 2_000 * Math.ceil(bytes / (1024 * 1024));
+}
