@@ -43,6 +43,12 @@ export function isApiErrorShape(value: unknown): value is ApiErrorShape {
 export function toErrorShape(err: unknown): ApiErrorShape {
   if (err instanceof ApiError) return err.toJSON();
   if (isApiErrorShape(err)) return { code: err.code, message: err.message };
+  // Another program (the desktop app, browser mode, a command) held the archive's database for
+  // longer than a writer waits: nothing was changed, and trying again later works.
+  const sqlite = (err as { code?: unknown } | null)?.code;
+  if (sqlite === 'SQLITE_BUSY' || sqlite === 'SQLITE_LOCKED') {
+    return { code: 'conflict', message: '档案库正忙（其他窗口或命令正在写入），这次操作没有保存，请稍后重试' };
+  }
   const detail = err instanceof Error ? err.message : String(err);
   return { code: 'internal', message: `内部错误：${detail}` };
 }

@@ -66,6 +66,11 @@ export interface BackupInfo {
 
 export interface BackupResult extends BackupInfo {
   blobCount: number;
+  /**
+   * Originals the database lists that were already missing from the store (四性检测's
+   * 原始文件缺失): the backup holds everything else, and says which ones it could not hold.
+   */
+  missingOriginals: string[];
   /** SHA-256 of the manifest inside the backup. */
   manifestSha256: string;
 }

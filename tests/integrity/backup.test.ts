@@ -109,6 +109,27 @@ describe('backup and restore', () => {
     }
   }, 120_000);
 
+  it('backs up an archive that has lost an original, and restores it with the loss named, not refused', async () => {
+    const u = openTestArchive();
+    try {
+      const d = await u.api['dossiers.create']({ name: '缺原件的档案' });
+      const dir = tempDir('dossier-backup-lost-');
+      await plainPdf(path.join(dir, '在的.pdf'), 1, 'kept');
+      await plainPdf(path.join(dir, '丢的.pdf'), 2, 'lost');
+      const added = await u.api['materials.add']({ dossierId: d.id, paths: [dir], indicatorIds: [] });
+      const lost = added.added.find((a) => a.path.endsWith('丢的.pdf'))!.material;
+      fs.rmSync(u.ctx.archive.store.pathFor(lost.sha256), { force: true });
+      const backup = await createBackup(u.ctx.archive, path.join(tempDir('dossier-backup-out-'), 'b.zip'));
+      expect(backup.missingOriginals).toEqual([lost.sha256]);
+      const restored = await restoreBackup(backup.file, path.join(tempDir('dossier-restore-'), 'r'));
+      expect(restored.report.ok).toBe(false);
+      expect(restored.report.problems.map((p) => p.message).join('\n')).toContain('原始文件缺失');
+      expect(restored.report.problems.filter((p) => p.severity === 'error')).toHaveLength(1);
+    } finally {
+      await u.close();
+    }
+  });
+
   it('backs up on a schedule and on exit, keeping the newest N automatic backups', async () => {
     const dir = tempDir('dossier-auto-');
     const made: string[] = [];

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Indicator, Material } from '../../shared/domain';
+import { sql as migration6 } from '../../electron/core/archive/migrations/006-item-numbers';
 import { exportJob } from '../helpers/exportJob';
 import { openTestArchive, sampleDossier, tempDir, type TestArchive } from '../helpers/tempArchive';
 import { plainPdf } from './fixtures';
@@ -72,6 +73,34 @@ describe('件号 and 档号', () => {
     const text = fs.readFileSync(path.join(job.result!.folderPath!, 'manifest-sha256.txt'), 'utf8');
     expect(text).toContain('Z01-2024-D10-001 20240110 方案.pdf');
     expect(text).toContain('WM·2024-0001 20240801 规则修改后.pdf');
+  });
+
+  it('a rule carried over from an older packet definition keeps every field it can', async () => {
+    const { db } = t.ctx.archive;
+    const saved = (await t.api['dossiers.list']({})).find((d) => d.id === dossierId)!.archivalRule;
+    // What migration 6 does with a packet saved before the rule moved to the dossier.
+    const old = { pattern: '{全宗号}·{年度}-{件号}', fondsNumber: 'Z9', itemDigits: 3, defaultRetention: '永久', stamp: true };
+    db.prepare("INSERT INTO packet (dossier_id, name, definition, created_at, updated_at) VALUES (?, '旧方案', ?, '2099-01-01', '2099-01-01')").run(
+      dossierId,
+      JSON.stringify({ archivalCode: old }),
+    );
+    db.prepare("UPDATE dossier SET archival_rule = '' WHERE id = ?").run(dossierId);
+    const update = migration6.split(';').find((s) => s.includes('UPDATE dossier SET archival_rule'))!;
+    db.exec(update);
+    const rule = (await t.api['dossiers.list']({})).find((d) => d.id === dossierId)!.archivalRule;
+    expect(rule).toEqual({ pattern: '{全宗号}·{年度}-{件号}', fondsNumber: 'Z9', itemDigits: 3, defaultRetention: 'Y' });
+    await t.api['dossiers.setArchivalRule']({ dossierId, rule: saved });
+  });
+
+  it('a 复核 copy numbers its own materials from 1, under the same rule', async () => {
+    const templates = await t.api['systems.templates']({});
+    const other = await t.api['systems.importTemplate']({ templateId: templates[templates.length - 1].id });
+    const copy = await t.api['dossiers.newCycle']({ dossierId, systemId: other.id });
+    const copied = await t.api['materials.list']({ dossierId: copy.dossier.id });
+    expect(copied.length).toBeGreaterThan(0);
+    expect(copied.every((m) => m.itemNumber === null && m.archivalCode === '')).toBe(true);
+    expect((await t.api['dossiers.list']({})).find((d) => d.id === copy.dossier.id)!.archivalRule.pattern).toBe('WM·{年度}-{件号}');
+    expect(await problems()).toEqual([]);
   });
 
   it('四性检测 names a 件号 that went missing and one given twice', async () => {

@@ -64,6 +64,11 @@ describe('derived files rebuild themselves', () => {
     const r = await get(`thumbs/${jpegSha}`);
     expect(r.status).toBe(200);
     expect((await sharp(fs.readFileSync(file)).metadata()).format).toBe('webp');
+    // Cut short, its header intact (a copy that stopped half-way).
+    const whole = fs.readFileSync(file);
+    fs.writeFileSync(file, whole.subarray(0, whole.length >> 1));
+    expect((await get(`thumbs/${jpegSha}`)).status).toBe(200);
+    expect(fs.readFileSync(file).equals(whole)).toBe(true);
   });
 
   it('builds the packet with its photo pages without derived/', async () => {

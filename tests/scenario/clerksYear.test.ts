@@ -2,7 +2,6 @@
 // the app can make; then 四性检测, a backup and its restore, and every export, each read back with
 // real tools. Every new kind of record the app learns to make joins this test.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
@@ -24,7 +23,6 @@ import { docx, photo, xlsx } from '../materials/fixtures';
 import { chinesePdf } from '../packets/fixtures';
 
 const run = (cmd: string, args: string[], cwd?: string) => execFileSync(cmd, args, { encoding: 'utf8', cwd, maxBuffer: 64 << 20 });
-const sha256 = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 const pageCountOf = (pdf: string) => Number(/Pages:\s+(\d+)/.exec(run('pdfinfo', [pdf]))![1]);
 
 /** A photo as a camera writes it: EXIF time, make and model. */
@@ -261,6 +259,5 @@ describe("a clerk's year in one archive", () => {
     }
     // And the archive that made it is still clean after every export.
     expect((await api['integrity.verify']({})).problems).toEqual([]);
-    expect(sha256(backup.file)).toMatch(/^[0-9a-f]{64}$/);
   }, 300_000);
 });

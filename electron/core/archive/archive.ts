@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { BlobStore, isSha256 } from '../store/blobStore';
+import { BlobStore, blobPath, isSha256 } from '../store/blobStore';
 import { openDatabase, type Db, type OpenDatabaseOptions } from './database';
-import { liveSessions, openTmpSession, type SessionLease } from './tmpSessions';
+import { openTmpSession } from './tmpSessions';
 
 /**
  * An archive is a folder:
@@ -20,8 +20,6 @@ export interface Archive {
   tmpDir: string;
   /** What opening found: temp areas of processes that ended without cleaning up (already removed). */
   openReport: { tmpEntriesCleared: number };
-  /** Other processes (desktop app, browser mode, commands) that have this archive open now. */
-  otherSessions(): SessionLease[];
   close(): void;
 }
 
@@ -37,12 +35,11 @@ export function openArchive(root: string, options: OpenArchiveOptions = {}): Arc
   const tmpRoot = path.join(absRoot, 'tmp');
   for (const dir of [absRoot, filesDir, derivedDir]) fs.mkdirSync(dir, { recursive: true });
   const db = openDatabase(path.join(absRoot, 'archive.db'), options);
-  const probeStore = new BlobStore(filesDir, tmpRoot);
   // A file a dead process had moved aside to purge: back into the store while its row still
   // exists (the purge never committed), deleted when the row is gone (it did).
   const restorePurged = (file: string, sha256: string) => {
     const referenced = isSha256(sha256) && db.prepare('SELECT 1 FROM blob WHERE sha256 = ?').get(sha256);
-    const target = isSha256(sha256) ? probeStore.pathFor(sha256) : null;
+    const target = isSha256(sha256) ? blobPath(filesDir, sha256) : null;
     if (referenced && target && !fs.existsSync(target)) {
       fs.mkdirSync(path.dirname(target), { recursive: true });
       fs.renameSync(file, target);
@@ -64,7 +61,6 @@ export function openArchive(root: string, options: OpenArchiveOptions = {}): Arc
     derivedDir,
     tmpDir: session.dir,
     openReport: { tmpEntriesCleared: session.cleared },
-    otherSessions: () => liveSessions(tmpRoot, session.id),
     close: () => {
       session.close();
       db.close();

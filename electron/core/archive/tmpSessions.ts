@@ -39,7 +39,7 @@ export function openTmpSession(tmpRoot: string, program: string, restorePurged: 
   const dir = path.join(tmpRoot, id);
   fs.mkdirSync(dir);
   const leaseFile = path.join(dir, LEASE_FILE);
-  const lease: SessionLease = { pid: process.pid, host: os.hostname(), program, startedAt: new Date().toISOString() };
+  const lease: SessionLease = { pid: process.pid, host: thisComputer(), program, startedAt: new Date().toISOString() };
   fs.writeFileSync(leaseFile, JSON.stringify(lease));
   const cleared = clearFinishedSessions(tmpRoot, id, restorePurged);
   const timer = setInterval(() => {
@@ -66,17 +66,6 @@ export function openTmpSession(tmpRoot: string, program: string, restorePurged: 
       removeArea(dir, restorePurged);
     },
   };
-}
-
-/** The other processes that have this archive open now (for messages naming who holds it). */
-export function liveSessions(tmpRoot: string, ownId: string): SessionLease[] {
-  const out: SessionLease[] = [];
-  for (const name of safeReaddir(tmpRoot)) {
-    if (name === ownId) continue;
-    const lease = readLease(path.join(tmpRoot, name));
-    if (lease && isAlive(lease, path.join(tmpRoot, name, LEASE_FILE))) out.push(lease);
-  }
-  return out;
 }
 
 function clearFinishedSessions(tmpRoot: string, ownId: string, restorePurged: (file: string, sha256: string) => void): number {
@@ -108,8 +97,21 @@ function readLease(dir: string): SessionLease | null {
   }
 }
 
+/**
+ * This computer as leases name it: its name and its network cards' hardware addresses. PCs
+ * cloned from one image often share a name; judging another PC's process by a pid on this one
+ * would clear a temp area still in use.
+ */
+function thisComputer(): string {
+  const macs = Object.values(os.networkInterfaces())
+    .flat()
+    .filter((i) => i && !i.internal && i.mac && i.mac !== '00:00:00:00:00:00')
+    .map((i) => i!.mac);
+  return [os.hostname(), ...[...new Set(macs)].sort()].join(' ');
+}
+
 function isAlive(lease: SessionLease, leaseFile: string): boolean {
-  if (lease.host !== os.hostname()) return ageMs(leaseFile) < FOREIGN_HOST_STALE_MS;
+  if (lease.host !== thisComputer()) return ageMs(leaseFile) < FOREIGN_HOST_STALE_MS;
   if (lease.pid === process.pid) return true;
   try {
     process.kill(lease.pid, 0);

@@ -7,7 +7,7 @@ import type { BackupResult } from '../../../shared/domain';
 import type { Archive } from '../archive/archive';
 import { latestSchemaVersion } from '../archive/migrations';
 import { writeZip, type ZipSource } from '../zip';
-import { listFiles, formatManifest, MANIFEST_NAME, META_NAME } from './manifest';
+import { listFiles, formatManifest, MANIFEST_NAME, META_NAME, type BackupMeta } from './manifest';
 import { describeWriteError } from './writeErrors';
 
 /** How often a snapshot is taken again when purges keep removing files under it. */
@@ -24,7 +24,7 @@ export async function createBackup(archive: Archive, outFile: string, automatic 
   const createdAt = new Date().toISOString();
   try {
     await fs.mkdir(path.dirname(outFile), { recursive: true });
-    const blobs = await snapshot(archive, staging);
+    const { names: blobs, missing } = await snapshot(archive, staging);
     const derived = await linkDerived(archive, staging);
     const hashes = new Map<string, ReturnType<typeof createHash>>();
     const hashed = (name: string, compress: boolean): ZipSource => {
@@ -49,7 +49,7 @@ export async function createBackup(archive: Archive, outFile: string, automatic 
       {
         name: META_NAME,
         open: () => {
-          const meta = { format: 'dossier-backup', version: 1, createdAt, schemaVersion: latestSchemaVersion, blobCount: blobs.length };
+          const meta: BackupMeta = { format: 'dossier-backup', version: 1, createdAt, schemaVersion: latestSchemaVersion, blobCount: blobs.length, missingOriginals: missing };
           return Readable.from([Buffer.from(JSON.stringify(meta, null, 2))]);
         },
       },
@@ -62,6 +62,7 @@ export async function createBackup(archive: Archive, outFile: string, automatic 
       size: stat.size,
       automatic,
       blobCount: blobs.length,
+      missingOriginals: missing,
       manifestSha256: createHash('sha256').update(manifest).digest('hex'),
     };
   } catch (err) {
@@ -77,13 +78,15 @@ export async function createBackup(archive: Archive, outFile: string, automatic 
  * A link holds the file even if a purge removes it from the store a moment later. Should a
  * purge have removed one between the copy and its link, the database is copied again: the new
  * copy no longer lists it, and the links already made stay valid (originals never change), so
- * this settles at once. The backup never holds a row whose file it lacks, nor a file no row
- * lists. Returns the originals' names (files/…).
+ * this settles at once. An original the live database still lists but the store lacks was lost
+ * before the backup (四性检测 names it): the backup holds the rest and names it in backup.json.
  */
-async function snapshot(archive: Archive, staging: string): Promise<string[]> {
+async function snapshot(archive: Archive, staging: string): Promise<{ names: string[]; missing: string[] }> {
   await fs.mkdir(staging, { recursive: true });
   const dbCopy = path.join(staging, 'archive.db');
   const linked = new Set<string>();
+  const lost = new Set<string>();
+  const registered = archive.db.prepare('SELECT 1 FROM blob WHERE sha256 = ?');
   const nameOf = (sha: string) => path.relative(archive.root, archive.store.pathFor(sha)).split(path.sep).join('/');
   for (let attempt = 1; ; attempt += 1) {
     await fs.rm(dbCopy, { force: true });
@@ -97,14 +100,15 @@ async function snapshot(archive: Archive, staging: string): Promise<string[]> {
     }
     let vanished = false;
     for (const sha of shas) {
-      if (linked.has(sha)) continue;
+      if (linked.has(sha) || lost.has(sha)) continue;
       if (await linkOrCopy(archive.store.pathFor(sha), path.join(staging, ...nameOf(sha).split('/')))) linked.add(sha);
+      else if (registered.get(sha)) lost.add(sha);
       else vanished = true;
     }
     if (!vanished) {
       const wanted = new Set(shas);
       for (const sha of linked) if (!wanted.has(sha)) await fs.rm(path.join(staging, ...nameOf(sha).split('/')));
-      return shas.map(nameOf).sort();
+      return { names: shas.filter((s) => linked.has(s)).map(nameOf).sort(), missing: shas.filter((s) => lost.has(s)) };
     }
     if (attempt === SNAPSHOT_ATTEMPTS) {
       throw new Error('档案库中的文件在备份过程中不断被清除，无法取得一致的快照，请稍后重试');

@@ -8,6 +8,16 @@ import { sha256File } from '../store/hash';
 export const MANIFEST_NAME = 'MANIFEST.sha256';
 export const META_NAME = 'backup.json';
 
+/** backup.json: what the backup is, and the originals the archive had lost before it was made. */
+export interface BackupMeta {
+  format: 'dossier-backup';
+  version: 1;
+  createdAt: string;
+  schemaVersion: number;
+  blobCount: number;
+  missingOriginals: string[];
+}
+
 export function formatManifest(hashes: Map<string, string>): string {
   return [...hashes.keys()]
     .sort()

@@ -7,7 +7,7 @@ import { openArchive } from '../archive/archive';
 import { verifyArchive } from '../integrity/verify';
 import { isSha256 } from '../store/blobStore';
 import { extractZip, formatBytes, listZip, readZipEntry, type ZipLimits } from '../zip';
-import { MANIFEST_NAME, META_NAME, parseManifest } from './manifest';
+import { MANIFEST_NAME, META_NAME, parseManifest, type BackupMeta } from './manifest';
 import { describeWriteError } from './writeErrors';
 
 export interface RestoreOptions {
@@ -41,6 +41,7 @@ export async function restoreBackup(zipFile: string, targetDir: string, options:
     throw new ApiError('bad_input', `磁盘空间不足：恢复需要 ${formatBytes(needed)}，${parent} 只剩 ${formatBytes(free)}`);
   }
   const manifest = await readManifest(zipFile);
+  const lostBefore = await originalsLostBeforeBackup(zipFile);
   const payload = entries.filter((e) => !e.isDirectory && e.name !== MANIFEST_NAME && e.name !== META_NAME).map((e) => e.name);
   const extra = payload.filter((n) => !manifest.has(n));
   if (extra.length) throw new ApiError('bad_input', `备份中有清单以外的文件：${extra.slice(0, 3).join('、')}`);
@@ -48,8 +49,9 @@ export async function restoreBackup(zipFile: string, targetDir: string, options:
   const absent = [...manifest.keys()].filter((n) => !inZip.has(n));
   if (absent.length) throw new ApiError('bad_input', `备份不完整：缺少 ${absent.slice(0, 3).join('、')}`);
   for (const [name, sha] of manifest) {
-    const m = /^files\/[0-9a-f]{2}\/[0-9a-f]{2}\/([0-9a-f]{64})$/.exec(name);
-    if (name.startsWith('files/') && (!m || m[1] !== sha)) throw new ApiError('bad_input', `备份已损坏：原始文件 ${name} 与其校验值不符`);
+    const m = /^files\/([0-9a-f]{2})\/([0-9a-f]{2})\/([0-9a-f]{64})$/.exec(name);
+    const placed = m && m[3] === sha && m[1] === sha.slice(0, 2) && m[2] === sha.slice(2, 4);
+    if (name.startsWith('files/') && !placed) throw new ApiError('bad_input', `备份已损坏：原始文件 ${name} 与其校验值不符`);
   }
 
   const staging = path.join(parent, `.${path.basename(target)}.restoring-${randomUUID()}`);
@@ -64,7 +66,7 @@ export async function restoreBackup(zipFile: string, targetDir: string, options:
     await fs.rm(path.join(staging, MANIFEST_NAME), { force: true });
     await fs.rm(path.join(staging, META_NAME), { force: true });
     const verified = new Set([...manifest].filter(([name]) => name.startsWith('files/')).map(([, sha]) => sha));
-    const report = await checkRestored(staging, verified);
+    const report = await checkRestored(staging, verified, lostBefore);
     await fs.rm(target, { recursive: true, force: true }); // only ever an empty folder here
     await fs.rename(staging, target);
     return { archivePath: target, filesRestored: manifest.size, report: { ...report, archivePath: target } };
@@ -79,6 +81,17 @@ async function readManifest(zipFile: string): Promise<Map<string, string>> {
   const manifest = parseManifest(bytes.toString('utf8'));
   if (!manifest.has('archive.db')) throw new ApiError('bad_input', '备份清单中没有数据库 archive.db，备份不完整');
   return manifest;
+}
+
+/** Originals the archive had already lost when the backup was made (named in backup.json). */
+async function originalsLostBeforeBackup(zipFile: string): Promise<ReadonlySet<string>> {
+  const bytes = await readZipEntry(zipFile, META_NAME, 64 * 1024 * 1024);
+  try {
+    const meta = JSON.parse(bytes?.toString('utf8') ?? '{}') as Partial<BackupMeta>;
+    return new Set(Array.isArray(meta.missingOriginals) ? meta.missingOriginals.filter((s): s is string => typeof s === 'string') : []);
+  } catch {
+    return new Set();
+  }
 }
 
 async function assertEmptyOrMissing(dir: string): Promise<void> {
@@ -99,13 +112,14 @@ async function freeBytes(dir: string): Promise<number> {
  * The restored database is sound and has every original it lists (else the backup is refused);
  * then 四性检测 over it, with the originals' hashes already proven by the manifest.
  */
-async function checkRestored(root: string, verified: ReadonlySet<string>): Promise<VerifyReport> {
+async function checkRestored(root: string, verified: ReadonlySet<string>, lostBefore: ReadonlySet<string>): Promise<VerifyReport> {
   const archive = openArchive(root);
   try {
     const check = archive.db.pragma('quick_check', { simple: true }) as string;
     if (check !== 'ok') throw new ApiError('bad_input', `备份中的数据库已损坏（${check}），未启用`);
     const shas = archive.db.prepare('SELECT sha256 FROM blob').pluck().all() as string[];
-    const lacking = shas.filter((sha) => !isSha256(sha) || !verified.has(sha));
+    // What the archive had lost before the backup comes back lost (四性检测 names it), not refused.
+    const lacking = shas.filter((sha) => !isSha256(sha) || (!verified.has(sha) && !lostBefore.has(sha)));
     if (lacking.length) {
       throw new ApiError('bad_input', `备份不完整：数据库登记的 ${lacking.length} 个原始文件不在备份中（如 ${lacking[0].slice(0, 12)}…），未启用`);
     }

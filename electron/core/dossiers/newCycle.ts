@@ -50,15 +50,19 @@ export function copyToNewCycle(
       period: input.period ?? source.period,
       systemId: system.id,
     });
-    db.prepare('UPDATE dossier SET pass_line = ? WHERE id = ?').run(source.passLine, dossier.id);
+    db.prepare('UPDATE dossier SET pass_line = ?, archival_rule = (SELECT archival_rule FROM dossier WHERE id = ?) WHERE id = ?').run(
+      source.passLine,
+      source.id,
+      dossier.id,
+    );
     const previous = listIndicators(db, source.systemId);
     const oldById = new Map(previous.map((i) => [i.id, i]));
     const find = matcher(previous, listIndicators(db, system.id));
 
-    // Every column but the key and the owner, so fields added by later migrations come along.
-    const columns = (db.prepare('PRAGMA table_info(material)').all() as { name: string }[])
-      .map((c) => c.name)
-      .filter((c) => c !== 'id' && c !== 'dossier_id');
+    // Every column but the key, the owner and the 归档 numbers (the new dossier numbers its own
+    // materials, from 1, at its first export), so fields added by later migrations come along.
+    const notCopied = new Set(['id', 'dossier_id', 'item_number', 'archival_class', 'archival_code', 'archival_parts', 'archived_at']);
+    const columns = (db.prepare('PRAGMA table_info(material)').all() as { name: string }[]).map((c) => c.name).filter((c) => !notCopied.has(c));
     const list = columns.join(', ');
     const copyMaterial = db.prepare(`INSERT INTO material (id, dossier_id, ${list}) SELECT ?, ?, ${list} FROM material WHERE id = ?`);
     const copyFts = db.prepare('INSERT INTO material_fts (rowid, title, meta, body) SELECT ?, title, meta, body FROM material_fts WHERE rowid = ?');

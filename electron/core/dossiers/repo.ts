@@ -2,6 +2,7 @@ import { archivalRuleSchema } from '../../../shared/api/dossiers';
 import type { ArchivalCodeRule, Dossier } from '../../../shared/domain';
 import { ApiError } from '../../../shared/errors';
 import type { Db } from '../archive/database';
+import { retentionCode } from '../archival/archivalCode';
 import { audit } from '../audit/auditLog';
 
 interface DossierRow {
@@ -16,13 +17,31 @@ interface DossierRow {
   archival_rule: string;
 }
 
-/** The stored rule; '' (never set) or anything unreadable gives the default rule. */
-function parseRule(text: string): ArchivalCodeRule {
+/**
+ * The stored rule, field by field: a rule carried over from an older packet definition may
+ * spell 保管期限 in words (“永久”) or have one field the schema no longer takes; each such field
+ * falls back on its own, the others are kept. '' (never set) gives the default rule.
+ */
+export function parseRule(text: string): ArchivalCodeRule {
+  const defaults = archivalRuleSchema.parse({});
+  let raw: Record<string, unknown> = {};
   try {
-    return archivalRuleSchema.parse(text ? JSON.parse(text) : {});
+    const parsed: unknown = text ? JSON.parse(text) : {};
+    if (parsed && typeof parsed === 'object') raw = parsed as Record<string, unknown>;
   } catch {
-    return archivalRuleSchema.parse({});
+    return defaults;
   }
+  const field = <K extends keyof ArchivalCodeRule>(key: K, value: unknown): ArchivalCodeRule[K] => {
+    const one = archivalRuleSchema.shape[key].safeParse(value);
+    return one.success ? (one.data as ArchivalCodeRule[K]) : defaults[key];
+  };
+  const retention = typeof raw.defaultRetention === 'string' ? retentionCode(raw.defaultRetention, '') : undefined;
+  return {
+    pattern: field('pattern', raw.pattern),
+    fondsNumber: field('fondsNumber', raw.fondsNumber),
+    itemDigits: field('itemDigits', raw.itemDigits),
+    defaultRetention: field('defaultRetention', retention),
+  };
 }
 
 function toDossier(row: DossierRow): Dossier {

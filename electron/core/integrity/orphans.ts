@@ -1,4 +1,4 @@
-import { renameSync } from 'node:fs';
+import { existsSync, renameSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { QuarantineResult } from '../../../shared/domain';
@@ -26,7 +26,8 @@ export async function quarantineOrphans(archive: Archive): Promise<QuarantineRes
   const known = archive.db.prepare('SELECT 1 FROM blob WHERE sha256 = ?');
   for (const sha of await findOrphans(archive)) {
     await fs.mkdir(dir, { recursive: true });
-    const target = path.join(dir, sha);
+    // Never over a file already there (the same content quarantined before): side by side.
+    const target = existsSync(path.join(dir, sha)) ? path.join(dir, `${sha}.${Date.now()}`) : path.join(dir, sha);
     // Checked again inside a write transaction: another process may have just committed the
     // row for a file it had stored a moment before (an import in flight looks like an orphan).
     const isMoved = archive.db.transaction(() => {

@@ -8,8 +8,8 @@ import { sanitizeUploadName } from '../store/safeFileName';
 
 /**
  * A read-only copy of a stored original under its own name, for opening in the clerk's usual
- * program (which needs the extension, and must never write into the store). Lives in tmp/,
- * which is emptied at the next open.
+ * program (which needs the extension, and must never write into the store). Lives in this
+ * process's temp area, removed when the program closes (or, after a crash, by the next one).
  */
 export async function copyForViewing(archive: Archive, sha256: string, fileName: string): Promise<string> {
   const known = isSha256(sha256) && archive.db.prepare('SELECT 1 FROM blob WHERE sha256 = ?').get(sha256);

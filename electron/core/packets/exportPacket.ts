@@ -58,6 +58,9 @@ export function planExport(archive: Archive, options: PacketOptions): PacketPlan
   return buildPlan(archive, dossierId, definition, options.title);
 }
 
+/** Photos, PDFs, video, audio and OOXML are compressed already: stored as they are, the zip is quick. */
+const COMPRESSED_ALREADY = /\.(pdf|jpe?g|png|webp|heic|heif|tiff?|mp4|m4v|mov|avi|mp3|m4a|docx|xlsx|pptx|zip)$/i;
+
 const RENDERED = new Set(['docx', 'text', 'minutes', 'spreadsheet']);
 
 /**
@@ -173,7 +176,10 @@ export async function exportPacket(deps: PacketDeps, options: PacketOptions): Pr
           const temp = outputs.file(names.zip);
           const root = names.folder;
           const files = await listFolder(dir);
-          await writeZip(temp, files.map((rel) => ({ name: `${root}/${rel}`, file: path.join(dir, ...rel.split('/')) })));
+          await writeZip(
+            temp,
+            files.map((rel) => ({ name: `${root}/${rel}`, file: path.join(dir, ...rel.split('/')), compress: !COMPRESSED_ALREADY.test(rel) })),
+          );
           result.zipPath = outputs.target(names.zip);
         } else {
           result.folderPath = outputs.target(names.folder);

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Archive } from '../archive/archive';
 import { writeAtomically } from '../photos/atomicImage';
-import { ensureDerived } from '../photos/derivedFile';
+import { ensureDerived, isPdf } from '../photos/derivedFile';
 import type { HtmlRenderer } from '../render/htmlRenderer';
 import { renderMinutes } from './htmlSources';
 
@@ -10,8 +10,6 @@ import { renderMinutes } from './htmlSources';
 export function minutesPdfPath(archive: Archive, sha256: string): string {
   return path.join(archive.derivedDir, 'minutes', sha256.slice(0, 2), `${sha256}.pdf`);
 }
-
-const isPdf = (head: Buffer) => head.toString('latin1', 0, 5) === '%PDF-';
 
 /**
  * The PDF of a 会议纪要, made from its stored form on first use and kept: the packet and the

@@ -21,6 +21,12 @@ export function isSha256(value: string): boolean {
   return SHA256.test(value);
 }
 
+/** files/ab/cd/<sha256>: where a stored original lives under `filesDir`. */
+export function blobPath(filesDir: string, sha256: string): string {
+  if (!isSha256(sha256)) throw new Error(`not a sha256: ${sha256}`);
+  return path.join(filesDir, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
+}
+
 /**
  * Content-addressed originals: files/ab/cd/<sha256>. Written once, never modified.
  * A put streams into tmp/ while hashing, fsyncs, then renames into its address, so a crash
@@ -46,8 +52,7 @@ export class BlobStore {
   }
 
   pathFor(sha256: string): string {
-    if (!isSha256(sha256)) throw new Error(`not a sha256: ${sha256}`);
-    return path.join(this.filesDir, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
+    return blobPath(this.filesDir, sha256);
   }
 
   async has(sha256: string): Promise<boolean> {
@@ -80,7 +85,15 @@ export class BlobStore {
       }
       await fs.mkdir(path.dirname(target), { recursive: true });
       await fs.chmod(tmp, 0o444);
-      await fs.rename(tmp, target);
+      try {
+        await fs.rename(tmp, target);
+      } catch (err) {
+        // Another process stored the same content a moment ago (Windows will not rename onto
+        // a read-only file): the content is in the store, which is all that was asked.
+        if (!(await this.has(sha256))) throw err;
+        await fs.rm(tmp, { force: true });
+        return { sha256, size, existed: true };
+      }
       await fsyncDir(path.dirname(target));
       return { sha256, size, existed: false };
     } catch (err) {

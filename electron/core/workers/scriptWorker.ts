@@ -46,7 +46,8 @@ export class ScriptWorker<Request extends object, Reply extends object> {
 
   run(request: Request, timeoutMs: number, transfer: Transferable[] = []): Promise<WorkerOutcome<Reply>> {
     const next = this.tail.then(() => this.dispatch(request, timeoutMs, transfer));
-    this.tail = next;
+    // The queue goes on after a request that failed outright (a thread that could not start).
+    this.tail = next.catch(() => undefined);
     return next;
   }
 

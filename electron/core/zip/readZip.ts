@@ -159,7 +159,12 @@ async function* entryChunks(zipFile: FileHandle, zip: ZipFile, entry: Entry, buf
     yield* raw();
     return;
   }
-  for await (const chunk of Readable.from(raw()).pipe(zlib.createInflateRaw({ chunkSize: 256 * 1024 }))) yield chunk as Buffer;
+  const inflate = zlib.createInflateRaw({ chunkSize: 256 * 1024 });
+  // pipeline, not pipe: a read error ends the loop with it instead of leaving it waiting.
+  const piped = pipeline(Readable.from(raw()), inflate);
+  piped.catch(() => undefined); // the same error surfaces in the loop below
+  for await (const chunk of inflate) yield chunk as Buffer;
+  await piped;
 }
 
 /**

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs, { type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
 import { unsafeEntryReason } from './entryPath';
 
@@ -155,10 +156,18 @@ async function writeEntry(out: Output, entry: ZipSource): Promise<Written> {
       yield buf;
     }
   };
-  const body: AsyncIterable<Buffer> = compress ? Readable.from(raw()).pipe(zlib.createDeflateRaw({ level: 6 })) : raw();
-  for await (const chunk of body) {
-    compressed += chunk.length;
-    await out.write(chunk);
+  const write = async (body: AsyncIterable<Buffer>) => {
+    for await (const chunk of body) {
+      compressed += chunk.length;
+      await out.write(chunk);
+    }
+  };
+  if (compress) {
+    // pipeline, not pipe: a read error reaches the loop (and the caller) instead of the process.
+    const deflate = zlib.createDeflateRaw({ level: 6 });
+    await Promise.all([pipeline(Readable.from(raw()), deflate), write(deflate)]);
+  } else {
+    await write(raw());
   }
   if (source.size !== null && source.size !== size) {
     throw new Error(`${entry.name} changed while it was being written (${source.size} → ${size} bytes)`);
