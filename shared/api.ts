@@ -45,8 +45,21 @@ export function isApiMethod(name: string): name is ApiMethod {
 export function parseArgs<M extends ApiMethod>(methodName: M, raw: unknown): ApiArgs<M> {
   const result = api[methodName].input.safeParse(raw ?? {});
   if (result.success) return result.data as ApiArgs<M>;
-  const detail = result.error.issues
-    .map((issue) => (issue.path.length ? `${issue.path.join('.')}：${issue.message}` : issue.message))
-    .join('；');
-  throw new ApiError('invalid_args', `参数无效（${methodName}）：${detail}`);
+  throw new ApiError('invalid_args', `参数无效（${methodName}）：${describeIssues(result.error.issues)}`);
+}
+
+const MAX_ISSUES = 5;
+const MAX_DETAIL = 800;
+
+/** A few issues, a few unknown keys each, cut to a bounded length: a hostile call gets a short answer. */
+function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
+  const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max)}…` : text);
+  const parts = issues.slice(0, MAX_ISSUES).map((issue) => {
+    const where = issue.path.length ? `${clip(issue.path.join('.'), 60)}：` : '';
+    if (issue.code !== 'unrecognized_keys') return where + clip(issue.message, 200);
+    const named = issue.keys.slice(0, 3).map((key) => `"${clip(key, 40)}"`).join('、');
+    return `${where}出现未知的字段：${named}${issue.keys.length > 3 ? ` 等 ${issue.keys.length} 个` : ''}`;
+  });
+  if (issues.length > MAX_ISSUES) parts.push(`另有 ${issues.length - MAX_ISSUES} 处问题`);
+  return clip(parts.join('；'), MAX_DETAIL);
 }

@@ -1,5 +1,6 @@
 import type { AppInfo } from '../../shared/domain';
 import { openArchive, type Archive } from './archive/archive';
+import { clearAbandonedRestores } from './backup/restoreStaging';
 import type { OpenDatabaseOptions } from './archive/database';
 import { JobRegistry } from './jobs/jobRegistry';
 import { startRenderer, type HtmlRenderer, type RendererState } from './render/htmlRenderer';
@@ -30,6 +31,7 @@ export interface CreateContextOptions extends OpenDatabaseOptions {
 const PROGRAM_NAMES: Record<AppInfo['transport'], string> = { electron: '桌面程序', http: '浏览器模式', direct: '命令行' };
 
 export function createContext(options: CreateContextOptions): CoreContext {
+  clearAbandonedRestores(); // what a restore killed half-way left beside its target
   const archive = openArchive(options.archiveDir, { nativeBinding: options.nativeBinding, program: PROGRAM_NAMES[options.transport] });
   let rendererPromise: Promise<RendererState> | null = null;
   return {

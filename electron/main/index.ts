@@ -1,4 +1,4 @@
-// The desktop shell: window, menu-less chrome, dialogs, the file protocol and the IPC bridge.
+// The desktop shell: window, menu-less chrome, dialogs, the app:// protocol and the IPC bridge.
 // Everything else is the plain-Node core.
 import { app, BrowserWindow, dialog, ipcMain, shell } from 'electron';
 import path from 'node:path';
@@ -7,13 +7,15 @@ import { startAutoBackup } from '../core/backup/autoBackup';
 import type { BackupScheduler } from '../core/backup/scheduler';
 import { createContext, type CoreContext } from '../core/context';
 import { createHandlers } from '../core/handlers';
-import { copyForViewing } from '../core/materials/openCopy';
+import { ApiError } from '../../shared/errors';
+import { copyForViewing, openCopyRoot } from '../core/materials/openCopy';
 import { createSenderCheck, guarded, registerApiHandlers } from './ipcBridge';
 import { electronNativeBinding } from './nativeBinding';
 import { createPrintToPdfRenderer } from './printToPdfRenderer';
-import { handleFileProtocol, registerSchemePrivileges } from './protocol';
+import { APP_PAGE_URL, openableCopy } from './policy';
+import { handleAppProtocol, registerSchemePrivileges } from './protocol';
 import { shellChannels } from './shellChannels';
-import { createMainWindow, hardenSession, rendererIndexFile } from './window';
+import { createMainWindow, hardenSession, rendererRoot } from './window';
 
 registerSchemePrivileges();
 let ctx: CoreContext | null = null;
@@ -37,10 +39,10 @@ async function start(): Promise<void> {
     return;
   }
   const core = ctx;
-  handleFileProtocol(core.archive);
+  handleAppProtocol(core.archive, rendererRoot());
   backups = startAutoBackup(ctx.archive);
   const devServerUrl = process.env.ELECTRON_RENDERER_URL ?? null;
-  const isTrusted = createSenderCheck({ rendererFile: devServerUrl ? null : rendererIndexFile(), devServerUrl });
+  const isTrusted = createSenderCheck({ devServerUrl });
   registerApiHandlers(ipcMain, createHandlers(ctx), isTrusted);
 
   const owner = () => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
@@ -56,24 +58,25 @@ async function start(): Promise<void> {
       return r.canceled ? null : r.filePaths[0];
     }).then(unwrapShell),
   );
-  ipcMain.handle(shellChannels.openPath, (event, target: unknown) =>
-    guarded(event, isTrusted, async () => {
-      if (typeof target !== 'string' || !path.isAbsolute(target)) throw new Error('invalid path');
-      await shell.openPath(target);
-    }).then(unwrapShell),
-  );
-
+  // The shell runs what it is handed: only a copy the core wrote for viewing gets there.
+  const openCopy = async (target: unknown) => {
+    const decision = await openableCopy(target, openCopyRoot(core.archive));
+    if (!decision.ok) throw new ApiError('forbidden', decision.message);
+    if (await shell.openPath(decision.file)) {
+      throw new ApiError('internal', `无法打开《${path.basename(decision.file)}》：系统中没有能打开这类文件的程序`);
+    }
+  };
+  ipcMain.handle(shellChannels.openPath, (event, target: unknown) => guarded(event, isTrusted, () => openCopy(target)).then(unwrapShell));
   ipcMain.handle(shellChannels.openOriginal, (event, sha256: unknown, fileName: unknown) =>
     guarded(event, isTrusted, async () => {
-      if (typeof sha256 !== 'string' || typeof fileName !== 'string') throw new Error('invalid arguments');
-      const failure = await shell.openPath(await copyForViewing(core.archive, sha256, fileName));
-      if (failure) throw new Error(`无法打开文件：${failure}`);
+      if (typeof sha256 !== 'string' || typeof fileName !== 'string') throw new ApiError('invalid_args', '无法打开原件：参数无效');
+      await openCopy(await copyForViewing(core.archive, sha256, fileName));
     }).then(unwrapShell),
   );
 
   createMainWindow(path.join(import.meta.dirname, '../preload/index.cjs'), async (win) => {
     if (devServerUrl) await win.loadURL(devServerUrl);
-    else await win.loadFile(rendererIndexFile());
+    else await win.loadURL(APP_PAGE_URL);
   });
 }
 

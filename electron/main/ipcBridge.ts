@@ -5,6 +5,7 @@ import type { Handlers } from '../../shared/api';
 import { ApiError, toErrorShape } from '../../shared/errors';
 import { ipcChannel, type Envelope } from '../../shared/transport';
 import { callHandler } from '../core/handlers';
+import { isAppPage } from './policy';
 
 export interface IpcEventLike {
   senderFrame: { url: string } | null;
@@ -15,22 +16,19 @@ export interface IpcMainLike {
 }
 
 /**
- * Only the app's own pages may call: the packaged renderer file, or the dev server in
- * development. Compared as parsed URLs, never by string prefix.
+ * Only the app's own page may call: app://dossier/index.html, or in development the dev server's
+ * origin (then only that). Compared as parsed URLs, never by string prefix; file:// never.
  */
-export function createSenderCheck(allowed: { rendererFile: string | null; devServerUrl: string | null }) {
+export function createSenderCheck(allowed: { devServerUrl: string | null }) {
   const devOrigin = allowed.devServerUrl ? new URL(allowed.devServerUrl).origin : null;
-  const fileHref = allowed.rendererFile ? new URL(`file://${allowed.rendererFile.replace(/\\/g, '/')}`).pathname : null;
   return (url: string | undefined): boolean => {
     if (!url) return false;
-    let parsed: URL;
+    if (!devOrigin) return isAppPage(url);
     try {
-      parsed = new URL(url);
+      return new URL(url).origin === devOrigin;
     } catch {
       return false;
     }
-    if (devOrigin && parsed.origin === devOrigin) return true;
-    return parsed.protocol === 'file:' && fileHref !== null && decodeURIComponent(parsed.pathname) === decodeURIComponent(fileHref);
   };
 }
 

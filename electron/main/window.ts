@@ -7,6 +7,26 @@ export function hardenSession(): void {
   session.defaultSession.setPermissionCheckHandler((_wc, permission) => permissionDecision(permission));
 }
 
+/**
+ * Every window of the app: no new windows (an allow-listed link goes to the system browser),
+ * no navigation or redirect the rule refuses, never a <webview>.
+ */
+export function applyWindowPolicy(win: BrowserWindow, mayGo: (currentUrl: string, targetUrl: string) => boolean): void {
+  const contents = win.webContents;
+  contents.setWindowOpenHandler(({ url }) => {
+    openExternalIfAllowed(url);
+    return windowOpenDecision();
+  });
+  const guard = (event: { preventDefault(): void }, url: string) => {
+    if (mayGo(contents.getURL(), url)) return;
+    event.preventDefault();
+    openExternalIfAllowed(url);
+  };
+  contents.on('will-navigate', guard);
+  contents.on('will-redirect', guard);
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
 export function createMainWindow(preloadPath: string, load: (win: BrowserWindow) => Promise<void>): BrowserWindow {
   const win = new BrowserWindow({
     width: 1360,
@@ -18,18 +38,7 @@ export function createMainWindow(preloadPath: string, load: (win: BrowserWindow)
     webPreferences: secureWebPreferences(preloadPath),
   });
   win.once('ready-to-show', () => win.show());
-  win.webContents.setWindowOpenHandler(({ url }) => {
-    openExternalIfAllowed(url);
-    return windowOpenDecision();
-  });
-  win.webContents.on('will-navigate', (event, url) => {
-    if (!mayNavigate(win.webContents.getURL(), url)) {
-      event.preventDefault();
-      openExternalIfAllowed(url);
-    }
-  });
-  // No <webview> may ever be attached, whatever the page tries.
-  win.webContents.on('will-attach-webview', (event) => event.preventDefault());
+  applyWindowPolicy(win, mayNavigate);
   void load(win);
   return win;
 }
@@ -39,6 +48,7 @@ function openExternalIfAllowed(url: string): void {
   if (allowed) void shell.openExternal(allowed);
 }
 
-export function rendererIndexFile(): string {
-  return path.join(import.meta.dirname, '../renderer/index.html');
+/** The built renderer: what app://dossier/ serves. */
+export function rendererRoot(): string {
+  return path.join(import.meta.dirname, '../renderer');
 }

@@ -36,6 +36,7 @@ if (values.host !== '127.0.0.1' && values.host !== 'localhost') {
 }
 console.log(`Dossier 浏览器模式已启动。档案库：${archiveDir}`);
 console.log(`请在浏览器中打开：${bridge.url}`);
+console.log('（这个地址只用于打开页面，打开后地址栏不再显示令牌；关闭浏览器后请重新用这个地址打开。）');
 
 const backups = startAutoBackup(ctx.archive, {
   dir: values['backup-dir'] ? path.resolve(values['backup-dir']) : undefined,

@@ -6,31 +6,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { PDFDocument } from 'pdf-lib';
-import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TOKEN_HEADER } from '../../shared/transport';
 import { repoRoot, tempDir } from '../helpers/tempArchive';
 import { startBrowserMode, type BrowserModeServer } from '../e2e/server';
+import { makeMixedFiles } from '../helpers/mixedFiles';
 import { dossier, inspectArchive } from './helpers';
-
-async function makeFiles(dir: string, prefix: string, count: number, shared: Buffer[]): Promise<void> {
-  fs.mkdirSync(dir, { recursive: true });
-  for (let i = 0; i < count; i += 1) {
-    const name = `${prefix}${String(i).padStart(3, '0')}`;
-    if (i % 3 === 0) {
-      await sharp(randomBytes(64 * 48 * 3), { raw: { width: 64, height: 48, channels: 3 } }).png().toFile(path.join(dir, `${name}.png`));
-    } else if (i % 3 === 1) {
-      const pdf = await PDFDocument.create();
-      pdf.addPage().drawText(`plan ${i} ${randomBytes(8).toString("hex")}`);
-      fs.writeFileSync(path.join(dir, `${name}.pdf`), await pdf.save());
-    } else {
-      fs.writeFileSync(path.join(dir, `${name}.txt`), `${name}：创建工作记录 ${randomBytes(16).toString('hex')}\n`);
-    }
-  }
-  // The same content in both folders: stored once, whichever process commits first.
-  shared.forEach((bytes, i) => fs.writeFileSync(path.join(dir, `${prefix}相同内容${i}.txt`), bytes));
-}
 
 describe('one archive, several processes', () => {
   const work = tempDir('dossier-two-');
@@ -45,8 +26,8 @@ describe('one archive, several processes', () => {
     const shared = [Buffer.from('两边都有的相同材料一\n'), Buffer.from('两边都有的相同材料二\n')];
     const folderA = path.join(work, '浏览器导入');
     const folderB = path.join(work, '命令行导入');
-    await makeFiles(folderA, '甲', 150, shared);
-    await makeFiles(folderB, '乙', 90, shared);
+    await makeMixedFiles(folderA, '甲', 150, shared);
+    await makeMixedFiles(folderB, '乙', 90, shared);
 
     server = await startBrowserMode(archive);
     const api = async <T>(method: string, args: unknown): Promise<T> => {

@@ -159,6 +159,6 @@ export async function writeEveryKind(dir: string): Promise<Expected[]> {
     { name: '假文档.docx', outcome: 'failed', says: '内容是纯文本，不是Word 文档' },
     { name: '随机内容.docx', outcome: 'failed', says: '扩展名为 .docx，但内容不是Word 文档' },
     { name: '损坏的苹果照片.heic', outcome: 'failed', says: 'HEIC 照片已损坏或不完整' },
-    { name: '失效的快捷方式.pdf', outcome: 'failed', says: '文件或文件夹不存在' },
+    { name: '失效的快捷方式.pdf', outcome: 'failed', says: '是快捷链接' },
   ];
 }

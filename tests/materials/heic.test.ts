@@ -7,6 +7,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Material } from '../../shared/domain';
+import { TOKEN_HEADER } from '../../shared/transport';
 import { thumbnailPath } from '../../electron/core/archive/archive';
 import { renditionPath } from '../../electron/core/photos/rendition';
 import { createHandlers } from '../../electron/core/handlers';
@@ -141,11 +142,11 @@ describe('HEIC photos', () => {
     afterAll(async () => bridge?.close());
 
     it('serves the preview as JPEG while 打开原件 gives the HEIC itself', async () => {
-      const view = await fetch(`${base}/views/${heic.sha256}?token=${bridge.token}`);
+      const view = await fetch(`${base}/views/${heic.sha256}`, { headers: { [TOKEN_HEADER]: bridge.token } });
       expect(view.status).toBe(200);
       expect(view.headers.get('content-type')).toBe('image/jpeg');
       await expectUpright(Buffer.from(await view.arrayBuffer()), 320, 480);
-      const file = await fetch(`${base}/files/${heic.sha256}?token=${bridge.token}`);
+      const file = await fetch(`${base}/files/${heic.sha256}`, { headers: { [TOKEN_HEADER]: bridge.token } });
       expect(file.headers.get('content-type')).toBe('image/heic');
       expect(Buffer.from(await file.arrayBuffer()).equals(original)).toBe(true);
       expect((await fetch(`${base}/views/${heic.sha256}`)).status).toBe(403);
@@ -153,7 +154,7 @@ describe('HEIC photos', () => {
 
     it('rebuilds a missing rendition from the original (derived files are rebuildable)', async () => {
       fs.rmSync(renditionPath(t.ctx.archive, heic.sha256));
-      const view = await fetch(`${base}/views/${heic.sha256}?token=${bridge.token}`);
+      const view = await fetch(`${base}/views/${heic.sha256}`, { headers: { [TOKEN_HEADER]: bridge.token } });
       expect(view.status).toBe(200);
       await expectUpright(Buffer.from(await view.arrayBuffer()), 320, 480);
       expect(fs.existsSync(renditionPath(t.ctx.archive, heic.sha256))).toBe(true);

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import {
   allowedExternalUrl,
   mayNavigate,
-  parseFileRequest,
+  parseAppRequest,
   permissionDecision,
   secureWebPreferences,
   windowOpenDecision,
@@ -35,9 +35,9 @@ describe('desktop shell hardening', () => {
 
   it('denies every new window and every navigation away from the loaded page', () => {
     expect(windowOpenDecision()).toEqual({ action: 'deny' });
-    const page = 'file:///opt/Dossier/resources/app/out/renderer/index.html';
+    const page = 'app://dossier/index.html';
     expect(mayNavigate(page, `${page}#/materials`)).toBe(true);
-    for (const target of ['https://evil.example/', 'file:///etc/passwd', 'file:///opt/Dossier/resources/app/out/renderer/other.html', `${page}?x=1`, 'javascript:alert(1)', 'not a url']) {
+    for (const target of ['https://evil.example/', 'file:///etc/passwd', 'file:///opt/Dossier/resources/app/out/renderer/index.html', 'app://dossier/other.html', 'app://evil/index.html', `${page}?x=1`, 'javascript:alert(1)', 'not a url']) {
       expect(mayNavigate(page, target), target).toBe(false);
     }
   });
@@ -57,26 +57,27 @@ describe('desktop shell hardening', () => {
     expect(allowedExternalUrl('https://help.example.cn/')).toBeNull(); // the shipped list is empty
   });
 
-  it('serves dossier:// files only for a known hash', () => {
+  it('serves app:// stored files only for a known hash', () => {
     const sha = 'a'.repeat(64);
+    const root = '/opt/Dossier/out/renderer';
     const known = (s: string) => (s === sha ? { thumbnail: false } : undefined);
-    expect(parseFileRequest(`dossier://blob/${sha}`, known)).toEqual({ kind: 'blob', sha256: sha });
+    expect(parseAppRequest(`app://dossier/files/${sha}`, root, known)).toEqual({ kind: 'file', variant: 'original', sha256: sha });
     const photo = (s: string) => (s === sha ? { thumbnail: true } : undefined);
-    expect(parseFileRequest(`dossier://view/${sha}`, photo)).toEqual({ kind: 'view', sha256: sha });
+    expect(parseAppRequest(`app://dossier/views/${sha}`, root, photo)).toEqual({ kind: 'file', variant: 'view', sha256: sha });
     for (const url of [
-      `dossier://thumb/${sha}`, // known, but has no thumbnail
-      `dossier://view/${sha}`, // known, but not a photo
-      `dossier://blob/${'b'.repeat(64)}`, // well-formed, unknown
-      `dossier://blob/${sha}/../../archive.db`,
-      `dossier://blob/${sha}?x=1`,
-      'dossier://blob/..%2F..%2Farchive.db',
-      `dossier://file/${sha}`,
+      `app://dossier/thumbs/${sha}`, // known, but has no thumbnail
+      `app://dossier/views/${sha}`, // known, but not a photo
+      `app://dossier/files/${'b'.repeat(64)}`, // well-formed, unknown
+      `app://dossier/files/${sha}?x=1`,
+      'app://dossier/files/..%2F..%2Farchive.db',
+      `app://other/files/${sha}`,
+      `dossier://blob/${sha}`,
       `file:///${sha}`,
-      `dossier://blob/${sha.toUpperCase()}`,
+      `app://dossier/files/${sha.toUpperCase()}`,
     ]) {
-      expect(parseFileRequest(url, known), url).toBeNull();
+      expect(parseAppRequest(url, root, known), url).toBeNull();
     }
-    expect(read('electron/main/protocol.ts')).toContain('parseFileRequest(request.url, lookup)');
+    expect(read('electron/main/protocol.ts')).toContain('parseAppRequest(request.url, rendererRoot, lookup)');
   });
 
   it('ships a strict Content-Security-Policy: no eval, no inline script, no remote origins', () => {

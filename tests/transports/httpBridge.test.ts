@@ -1,5 +1,6 @@
-// Browser mode's bridge: the token guards every API, upload and file request; the same schemas
-// validate arguments; uploads land only inside the archive's temp folder.
+// Browser mode's bridge: the token (header, or the cookie the first page load sets) guards every
+// API, upload and file request; the same schemas validate arguments; uploads land only inside
+// the archive's temp folder.
 import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -93,13 +94,14 @@ describe('HTTP bridge', () => {
     expect(fs.existsSync(uploaded.result.path)).toBe(false);
 
     const sha = report.result.added[0].material.sha256;
+    const withToken = { headers: { [TOKEN_HEADER]: bridge.token } };
     expect((await fetch(`${base}/files/${sha}`)).status).toBe(403);
-    const file = await fetch(`${base}/files/${sha}?token=${bridge.token}`);
+    const file = await fetch(`${base}/files/${sha}`, withToken);
     expect(file.status).toBe(200);
     expect(Buffer.from(await file.arrayBuffer()).equals(jpeg)).toBe(true);
-    expect((await fetch(`${base}/thumbs/${sha}?token=${bridge.token}`)).status).toBe(200);
-    expect((await fetch(`${base}/files/${'0'.repeat(64)}?token=${bridge.token}`)).status).toBe(404);
-    expect((await fetch(`${base}/files/..%2F..%2Farchive.db?token=${bridge.token}`)).status).toBe(404);
+    expect((await fetch(`${base}/thumbs/${sha}`, withToken)).status).toBe(200);
+    expect((await fetch(`${base}/files/${'0'.repeat(64)}`, withToken)).status).toBe(404);
+    expect((await fetch(`${base}/files/..%2F..%2Farchive.db`, withToken)).status).toBe(404);
   });
 
   it('refuses uploads over the size limit and leaves nothing behind', async () => {

@@ -23,12 +23,12 @@ class FakeIpcMain implements IpcMainLike {
 }
 
 const rendererFile = '/opt/Dossier/resources/app.asar/out/renderer/index.html';
-const appUrl = `file://${rendererFile}`;
+const appUrl = 'app://dossier/index.html';
 
 describe('IPC bridge', () => {
   const archive = openTestArchive();
   const ipc = new FakeIpcMain();
-  registerApiHandlers(ipc, createHandlers(archive.ctx), createSenderCheck({ rendererFile, devServerUrl: null }));
+  registerApiHandlers(ipc, createHandlers(archive.ctx), createSenderCheck({ devServerUrl: null }));
   afterAll(() => archive.close());
 
   it('registers every method of the handler map, once', () => {
@@ -57,7 +57,11 @@ describe('IPC bridge', () => {
     for (const url of [
       'https://example.com/index.html',
       'file:///tmp/evil/index.html',
+      `file://${rendererFile}`, // the built page itself, but over file://: never again
       `file://${rendererFile}.evil.html`,
+      'app://dossier/other.html',
+      'app://evil/index.html',
+      'about:srcdoc',
       'not a url',
     ]) {
       const r = await ipc.invoke(ipcChannel('dossiers.list'), url, {});
@@ -66,7 +70,7 @@ describe('IPC bridge', () => {
   });
 
   it('accepts the dev server origin only in development', () => {
-    const dev = createSenderCheck({ rendererFile: null, devServerUrl: 'http://localhost:5173' });
+    const dev = createSenderCheck({ devServerUrl: 'http://localhost:5173' });
     expect(dev('http://localhost:5173/')).toBe(true);
     expect(dev('http://localhost:5174/')).toBe(false);
     expect(dev(appUrl)).toBe(false);

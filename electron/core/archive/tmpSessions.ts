@@ -68,7 +68,7 @@ export function openTmpSession(tmpRoot: string, program: string, restorePurged: 
   };
 }
 
-function clearFinishedSessions(tmpRoot: string, ownId: string, restorePurged: (file: string, sha256: string) => void): number {
+export function clearFinishedSessions(tmpRoot: string, ownId: string, restorePurged: (file: string, sha256: string) => void): number {
   let cleared = 0;
   for (const name of safeReaddir(tmpRoot)) {
     if (name === ownId) continue;

@@ -27,10 +27,16 @@ export async function createBackup(archive: Archive, outFile: string, automatic 
     const { names: blobs, missing } = await snapshot(archive, staging);
     const derived = await linkDerived(archive, staging);
     const hashes = new Map<string, ReturnType<typeof createHash>>();
+    const sizes: Record<string, number> = {}; // restore matches each entry's declared size to these
     const hashed = (name: string, compress: boolean): ZipSource => {
       const hash = createHash('sha256');
       hashes.set(name, hash);
-      return { name, file: path.join(staging, ...name.split('/')), compress, onData: (chunk) => hash.update(chunk) };
+      sizes[name] = 0;
+      const onData = (chunk: Buffer) => {
+        hash.update(chunk);
+        sizes[name] += chunk.length;
+      };
+      return { name, file: path.join(staging, ...name.split('/')), compress, onData };
     };
     // Photos and PDFs are compressed already; storing them keeps backups fast.
     const payload = [hashed('archive.db', true), ...blobs.map((n) => hashed(n, false)), ...derived.map((n) => hashed(n, false))];
@@ -49,7 +55,7 @@ export async function createBackup(archive: Archive, outFile: string, automatic 
       {
         name: META_NAME,
         open: () => {
-          const meta: BackupMeta = { format: 'dossier-backup', version: 1, createdAt, schemaVersion: latestSchemaVersion, blobCount: blobs.length, missingOriginals: missing };
+          const meta: BackupMeta = { format: 'dossier-backup', version: 1, createdAt, schemaVersion: latestSchemaVersion, blobCount: blobs.length, missingOriginals: missing, sizes };
           return Readable.from([Buffer.from(JSON.stringify(meta, null, 2))]);
         },
       },

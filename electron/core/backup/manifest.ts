@@ -16,6 +16,15 @@ export interface BackupMeta {
   schemaVersion: number;
   blobCount: number;
   missingOriginals: string[];
+  /** Each manifest file's size in bytes (backups made before sizes were recorded lack it). */
+  sizes?: Record<string, number>;
+}
+
+export interface ManifestLine {
+  /** 1-based, as an editor counts. */
+  line: number;
+  name: string;
+  sha256: string;
 }
 
 export function formatManifest(hashes: Map<string, string>): string {
@@ -25,13 +34,19 @@ export function formatManifest(hashes: Map<string, string>): string {
     .join('');
 }
 
-export function parseManifest(text: string): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const line of text.split('\n')) {
-    if (line === '') continue;
-    const m = /^([0-9a-f]{64}) {2}(.+)$/.exec(line);
-    if (!m) throw new ApiError('bad_input', `备份清单格式错误：${line.slice(0, 80)}`);
-    out.set(m[2], m[1]);
+/**
+ * The manifest's lines in order. A line that is not “<sha256>  <name>” is refused, naming
+ * `source` (the backup file) and the line; names are judged by the caller (backupLayout.ts).
+ */
+export function parseManifest(text: string, source: string): ManifestLine[] {
+  const out: ManifestLine[] = [];
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i += 1) {
+    if (lines[i] === '') continue;
+    // `s`: a stray \r or other control character stays in the name, for the name check to name it.
+    const m = /^([0-9a-f]{64}) {2}(.+)$/s.exec(lines[i]);
+    if (!m) throw new ApiError('bad_input', `${source} 的清单第 ${i + 1} 行格式错误（应为“SHA-256 值 + 两个空格 + 路径”），已拒绝恢复`);
+    out.push({ line: i + 1, name: m[2], sha256: m[1] });
   }
   return out;
 }

@@ -11,14 +11,17 @@ import { readExif } from '../extract/exif';
 import { openPhoto } from '../photos/photoSource';
 import { renditionPath, writeRendition } from '../photos/rendition';
 import { detectKind, type Detected } from './detect';
-import { extractBlobText } from './extractBlobText';
+import { extractText, hasTextReader, type ExtractedText } from '../extract/extractText';
+import { MAX_INDEXED_CHARS } from '../extract/limits';
+import { runnableReason } from './executables';
+import { readSlice } from '../store/readSlice';
 import { describeFsError } from './fsErrors';
 import { inspectFile, type Inspection } from './inspect';
 import { linkMaterial } from './links';
 import { removeBlobIfUnreferenced } from './blobCleanup';
 import { forEachLimit } from './pool';
 import { docxContentTitle, prefill } from './prefill';
-import { findMaterialBySha, getMaterial, reindexMaterial } from './repo';
+import { findMaterialBySha, getMaterial, reindexBlob } from './repo';
 import { undecodableImage, writeThumbnail } from './thumbnails';
 import { expandPaths } from './walk';
 import { nextMaterialId } from './materialIds';
@@ -88,6 +91,8 @@ interface Prepared {
 async function prepare(archive: Archive, file: string): Promise<Prepared> {
   const stat = await fs.stat(file);
   if (stat.size === 0) throw new ApiError('bad_input', '文件为空（0 字节）');
+  const runnable = runnableReason(file, await readSlice(file, 0, 4096));
+  if (runnable) throw new ApiError('bad_input', runnable);
   const detected = await detectKind(file);
   const inspection = await inspectFile(file, detected.mediaType, stat.size);
   const derived: Prepared['derived'] = [];
@@ -143,9 +148,12 @@ async function addOne(archive: Archive, options: AddOptions, file: string): Prom
         await fs.rename(d.tmp, target);
       }
       prepared.derived = [];
+      // Read before the rows are written: a material is committed with its text (or the reason
+      // it has none), never as a row whose extraction is still to come or died with the process.
+      const text = await textOf(archive, blob.sha256, blob.size, prepared);
       let outcome: Outcome;
       try {
-        outcome = commit(archive, options, file, blob.sha256, blob.size, prepared);
+        outcome = commit(archive, options, file, blob.sha256, blob.size, prepared, text);
       } catch (err) {
         // Store it again: the clerk's file is still there to read.
         if (err instanceof BlobVanished && attempt < 3) continue;
@@ -154,7 +162,6 @@ async function addOne(archive: Archive, options: AddOptions, file: string): Prom
         if (err instanceof BlobVanished) throw new ApiError('conflict', '文件在保存时被同时清除，请重新添加');
         throw err;
       }
-      if ('added' in outcome) await extractBlobText(archive, blob.sha256, prepared.detected.mediaType);
       return outcome;
     }
   } finally {
@@ -162,12 +169,27 @@ async function addOne(archive: Archive, options: AddOptions, file: string): Prom
   }
 }
 
+/** The stored file's searchable text; null when this content's text was read before. */
+async function textOf(archive: Archive, sha256: string, size: number, p: Prepared): Promise<ExtractedText | null> {
+  const { mediaType } = p.detected;
+  if (!hasTextReader(mediaType)) return null;
+  const state = archive.db.prepare('SELECT text_state FROM blob WHERE sha256 = ?').pluck().get(sha256) as string | undefined;
+  if (state === 'done') return null;
+  const read = await extractText(archive.store.pathFor(sha256), mediaType, size, p.inspection.pdfText);
+  return { ...read, text: read.text.slice(0, MAX_INDEXED_CHARS) };
+}
+
 /** One transaction: the duplicate check and the rows, so two equal files in a batch file once. */
-function commit(archive: Archive, options: AddOptions, file: string, sha256: string, size: number, p: Prepared): Outcome {
+function commit(archive: Archive, options: AddOptions, file: string, sha256: string, size: number, p: Prepared, text: ExtractedText | null): Outcome {
   const { db } = archive;
   return db.transaction((): Outcome => {
     const existing = findMaterialBySha(db, options.dossierId, sha256);
     if (existing) {
+      // Text read now where an earlier read of this content failed (a busy PC, say) is kept.
+      if (text && !text.failed) {
+        const healed = db.prepare("UPDATE blob SET body_text = ?, text_state = 'done' WHERE sha256 = ? AND text_state <> 'done'").run(text.text, sha256);
+        if (healed.changes) reindexBlob(db, sha256);
+      }
       for (const indicatorId of options.indicatorIds) linkMaterial(db, existing.id, indicatorId);
       return {
         duplicate: { path: file, material: getMaterial(db, existing.id), message: describeDuplicate(archive, existing.id, existing.title) },
@@ -178,9 +200,11 @@ function commit(archive: Archive, options: AddOptions, file: string, sha256: str
     const now = new Date().toISOString();
     const { detected, inspection, exif } = p;
     db.prepare(
-      `INSERT INTO blob (sha256, size, media_type, page_count, width, height, encrypted, thumbnail, exif, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT(sha256) DO UPDATE SET thumbnail = max(thumbnail, excluded.thumbnail)`,
+      `INSERT INTO blob (sha256, size, media_type, page_count, width, height, encrypted, thumbnail, exif, body_text, text_state, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT(sha256) DO UPDATE SET thumbnail = max(thumbnail, excluded.thumbnail),
+         body_text = iif(blob.text_state = 'done' OR excluded.text_state = 'none', blob.body_text, excluded.body_text),
+         text_state = iif(blob.text_state = 'done' OR excluded.text_state = 'none', blob.text_state, excluded.text_state)`,
     ).run(
       sha256,
       size,
@@ -191,6 +215,8 @@ function commit(archive: Archive, options: AddOptions, file: string, sha256: str
       inspection.encrypted ? 1 : 0,
       detected.kind === 'photo' ? 1 : 0,
       exif ? JSON.stringify(exif) : '',
+      text?.text ?? '',
+      text ? (text.failed ? 'failed' : 'done') : 'none',
       now,
     );
     const fields = prefill(file, { contentTitle: p.contentTitle, exif });
@@ -203,8 +229,9 @@ function commit(archive: Archive, options: AddOptions, file: string, sha256: str
     const materialId = Number(info.lastInsertRowid);
     audit(db, 'add', 'material', materialId, { file: path.basename(file), sha256 });
     for (const indicatorId of options.indicatorIds) linkMaterial(db, materialId, indicatorId);
-    reindexMaterial(db, materialId);
-    const notices = [detected.notice, inspection.encrypted ? 'PDF 已加密，需要密码才能打开：已保存，但无法合并入迎检资料' : undefined].filter(Boolean);
+    // Every material showing this content: its text may have been read only now.
+    reindexBlob(db, sha256);
+    const notices = [detected.notice, inspection.encrypted ? 'PDF 已加密，需要密码才能打开：已保存，但无法合并入迎检资料' : undefined, text?.note].filter(Boolean);
     const added: AddedFile = { path: file, material: getMaterial(db, materialId) };
     if (notices.length) added.notice = notices.join('；');
     return { added };

@@ -1,11 +1,13 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { PDFDocument } from 'pdf-lib';
-import sharp from 'sharp';
+import sharp, { type Metadata } from 'sharp';
 import { ApiError } from '../../../shared/errors';
 import { encryptedPdfPages } from '../pdfRepair/health';
-import { withoutPdfLibWarnings } from '../pdfRepair/quiet';
+import type { PdfTextBudget } from '../extract/extractText';
+import { PDF_LIMITS, readPdfStructure, stoppedReason } from '../extract/pdfReader';
 import { probeFile } from '../integrity/probes';
+import { listZip, UnsafeZipError, type ZipLimits } from '../zip';
+import { readSlice } from '../store/readSlice';
 import { undecodableImage } from './thumbnails';
 
 export interface Inspection {
@@ -19,6 +21,8 @@ export interface Inspection {
   encrypted: boolean;
   /** The title a PDF's Info dictionary names ('' when none). */
   title: string;
+  /** How far a PDF's text may be read (its content budget); absent for other kinds. */
+  pdfText?: PdfTextBudget;
 }
 
 const none = { pageCount: null, width: null, height: null, encrypted: false, title: '' };
@@ -26,8 +30,9 @@ const none = { pageCount: null, width: null, height: null, encrypted: false, tit
 /** Open the file as its format; a file that does not open is refused with the reason. */
 export async function inspectFile(file: string, mediaType: string, size: number): Promise<Inspection> {
   if (size === 0) throw new ApiError('bad_input', '文件为空（0 字节）');
-  if (mediaType === 'application/pdf') return inspectPdf(file);
+  if (mediaType === 'application/pdf') return inspectPdf(file, size);
   if (mediaType.startsWith('image/')) return inspectImage(file, mediaType);
+  if (mediaType === DOCX || mediaType === XLSX) await checkOfficeZip(file);
   if (OPENED_AT_IMPORT.test(mediaType)) {
     // The same reader 四性检测 uses: a truncated video or a cut-off .doc is refused now, with the
     // reason, not found broken the week before the inspection.
@@ -35,6 +40,25 @@ export async function inspectFile(file: string, mediaType: string, size: number)
     if (probe.unusable) throw new ApiError('bad_input', probe.unusable);
   }
   return none;
+}
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * A Word or Excel file is a zip that mammoth and ExcelJS inflate whole: its directory is read
+ * first and a bomb refused before a byte is inflated. XML packs tightly (a sheet of repeated
+ * cells reaches a few hundred to one), so the ratio allowed is far above the backup's.
+ */
+const OFFICE_ZIP_LIMITS: ZipLimits = { maxEntries: 10_000, maxTotalBytes: 512 * 1024 * 1024, maxRatio: 1_000 };
+
+async function checkOfficeZip(file: string): Promise<void> {
+  try {
+    await listZip(file, OFFICE_ZIP_LIMITS);
+  } catch (err) {
+    if (err instanceof UnsafeZipError) throw new ApiError('bad_input', `文件内部的压缩数据异常：${err.message}`);
+    throw new ApiError('bad_input', '文件已损坏或不完整（内部压缩结构无法读取），无法打开');
+  }
 }
 
 /** Video, audio and legacy Office: opened by their readers before they are stored. */
@@ -47,62 +71,53 @@ function meaningfulTitle(title: string | undefined): string {
   return t;
 }
 
-async function inspectPdf(file: string): Promise<Inspection> {
-  const bytes = await fs.readFile(file);
+async function inspectPdf(file: string, size: number): Promise<Inspection> {
   // A cut-off download or copy loses the trailer; pdf-lib would still load what it can.
-  if (!bytes.subarray(Math.max(0, bytes.length - 2048)).includes('%%EOF')) {
+  if (!(await readSlice(file, size - 2048, 2048)).includes('%%EOF')) {
     throw new ApiError('bad_input', 'PDF 文件不完整（文件末尾缺失，可能下载或复制未完成），无法打开');
   }
-  let doc: PDFDocument;
-  try {
-    doc = await withoutPdfLibWarnings(() => PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false }));
-  } catch {
-    // With encrypted object streams pdf-lib fails before it can say why: the /Encrypt entry in
-    // the trailer (or xref stream dictionary) tells.
-    if (bytes.includes('/Encrypt')) return inspectEncrypted(file, bytes.length, null);
+  const outcome = await readPdfStructure({ file }, size);
+  if ('stopped' in outcome) throw new ApiError('bad_input', `PDF 文件结构异常，${stoppedReason(outcome.stopped, size)}（可能是恶意构造的文件），已拒绝`);
+  if ('error' in outcome) throw new ApiError('bad_input', 'PDF 文件已损坏或不完整，无法打开');
+  const pdf = outcome.ok;
+  // With encrypted object streams pdf-lib fails before it can say why: the /Encrypt entry in
+  // the trailer (or xref stream dictionary) tells.
+  if (!pdf.loaded) {
+    if (pdf.encryptMarker) return inspectEncrypted(file, size, null);
     throw new ApiError('bad_input', 'PDF 文件已损坏或不完整，无法打开');
   }
-  if (doc.isEncrypted) return inspectEncrypted(file, bytes.length, safely(() => doc.getPageCount()));
-  let title = '';
-  try {
-    title = meaningfulTitle(doc.getTitle());
-  } catch {
-    // A damaged Info dictionary only loses the prefill.
-  }
+  if (pdf.encrypted) return inspectEncrypted(file, size, pdf.pageCount);
   // A PDF without a usable page tree loads, then fails here: that is a damaged file too.
-  const pageCount = safely(() => doc.getPageCount());
-  if (pageCount === null || pageCount === 0) throw new ApiError('bad_input', 'PDF 文件已损坏（找不到页面），无法打开');
-  return { ...none, pageCount, title };
+  if (!pdf.pageCount) throw new ApiError('bad_input', 'PDF 文件已损坏（找不到页面），无法打开');
+  return { ...none, pageCount: pdf.pageCount, title: meaningfulTitle(pdf.title), pdfText: { textPages: pdf.hostile ? 0 : pdf.textPages, pageCount: pdf.pageCount, hostile: pdf.hostile } };
 }
 
 /** pdf-lib cannot decrypt: qpdf tries the empty user password (an owner password only) and counts. */
 async function inspectEncrypted(file: string, size: number, pageCount: number | null): Promise<Inspection> {
   const pages = await encryptedPdfPages(file, size);
   if (pages === 'password') return { ...none, pageCount, encrypted: true };
-  return { ...none, pageCount: pages ?? pageCount };
+  const count = pages ?? pageCount;
+  // pdf.js decrypts an owner-password file; its streams cannot be measured first, so only the
+  // reader thread's time limit bounds its text.
+  return { ...none, pageCount: count, pdfText: { textPages: Math.min(count ?? 0, PDF_LIMITS.maxTextPages), pageCount: count ?? 0, hostile: null } };
 }
 
-/** A value from a PDF whose encrypted structures may not read; null when they do not. */
-function safely<T>(read: () => T): T | null {
-  try {
-    return read();
-  } catch {
-    return null;
-  }
-}
+/** Pixels decoded for a thumbnail at most: sharp's own default, about 16383 × 16383 (a 268-megapixel image). */
+export const MAX_IMAGE_PIXELS = 0x3fff * 0x3fff;
 
 /** Header only: the full decode happens once, when the thumbnail is made (see thumbnails.ts). */
 async function inspectImage(file: string, mediaType: string): Promise<Inspection> {
+  let meta: Metadata;
   try {
-    const meta = await sharp(file, { failOn: 'error' }).metadata();
-    const swap = (meta.orientation ?? 1) >= 5;
-    return {
-      ...none,
-      pageCount: 1,
-      width: (swap ? meta.height : meta.width) ?? null,
-      height: (swap ? meta.width : meta.height) ?? null,
-    };
+    // The header only: sharp would refuse a huge one without saying its size.
+    meta = await sharp(file, { failOn: 'error', limitInputPixels: false }).metadata();
   } catch {
     throw undecodableImage(mediaType);
   }
+  const { width = 0, height = 0 } = meta;
+  if (width * height > MAX_IMAGE_PIXELS) {
+    throw new ApiError('bad_input', `图片像素过多（${width} × ${height}，超过约 16383 × 16383 的上限），无法生成缩略图，未导入；请缩小后再添加`);
+  }
+  const swap = (meta.orientation ?? 1) >= 5;
+  return { ...none, pageCount: 1, width: (swap ? height : width) || null, height: (swap ? width : height) || null };
 }

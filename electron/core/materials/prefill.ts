@@ -69,7 +69,8 @@ export async function docxContentTitle(file: string): Promise<string> {
   try {
     const { coreTitle, firstHeading } = await docxTitles(await fs.readFile(file));
     return coreTitle || firstHeading;
-  } catch {
+  } catch (err) {
+    if (err instanceof ApiError) throw err; // a named refusal (a DTD, a bomb) keeps its reason
     throw new ApiError('bad_input', 'Word 文档已损坏或不完整，无法打开');
   }
 }

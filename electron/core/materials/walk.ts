@@ -11,13 +11,25 @@ function isIgnored(name: string): boolean {
   return ignoredNames.has(lower) || lower.startsWith('~$') || lower.startsWith('._');
 }
 
-/** Expand files and folders (recursively, in name order) into the files to import. */
+const LINK_SKIPPED = '是快捷链接（符号链接或目录联接），可能指向所选文件夹以外或造成循环，已跳过；如需添加，请直接选择它指向的文件或文件夹';
+
+/**
+ * Expand files and folders (recursively, in name order) into the files to import. What the
+ * clerk chose is followed even when it is a link; inside a chosen folder, links and junctions
+ * are skipped (a loop would never end, and a link may lead anywhere on the disk), and a folder
+ * reached twice by its real path (a bind mount, say) is walked once.
+ */
 export async function expandPaths(inputs: string[]): Promise<{ files: string[]; failed: FailedFile[] }> {
   const files: string[] = [];
   const failed: FailedFile[] = [];
+  const walked = new Set<string>();
   const visit = async (p: string, explicit: boolean): Promise<void> => {
     let stat;
     try {
+      if (!explicit && (await fs.lstat(p)).isSymbolicLink()) {
+        failed.push({ path: p, reason: LINK_SKIPPED });
+        return;
+      }
       stat = await fs.stat(p);
     } catch (err) {
       failed.push({ path: p, reason: describeFsError(err) });
@@ -26,6 +38,10 @@ export async function expandPaths(inputs: string[]): Promise<{ files: string[]; 
     if (stat.isDirectory()) {
       let names: string[];
       try {
+        // Some mapped, RAM or virtual drives cannot say their real path: the path itself stands in.
+        const real = await fs.realpath(p).catch(() => path.resolve(p));
+        if (walked.has(real)) return;
+        walked.add(real);
         names = await fs.readdir(p);
       } catch (err) {
         failed.push({ path: p, reason: describeFsError(err) });

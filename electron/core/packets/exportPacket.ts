@@ -93,8 +93,13 @@ export async function exportPacket(deps: PacketDeps, options: PacketOptions): Pr
   const numbered = assignItemNumbers(archive.db, first.dossier.id, first.filings.map((f) => f.material.id)).length;
   const plan = numbered ? planExport(archive, options) : first;
   const names = packetNames(plan.dossier.name);
+  // Where the folder lands: its paths must open from there on Windows. Explorer's 全部解压缩
+  // puts a zip's content in a folder named after the zip, and the zip's entries start with the
+  // folder's own name: one level deeper.
+  const outDir = path.resolve(options.outDir);
+  const folderRoot = options.zip ? path.join(outDir, names.folder, names.folder) : path.join(outDir, names.folder);
   const locate: LocateOriginal = options.folder
-    ? (f) => `${options.zip ? names.zip : names.folder}/${folderRelativePath(f)}`
+    ? (f) => `${options.zip ? names.zip : names.folder}/${folderRelativePath(f, folderRoot)}`
     : () => null;
   const shares = progressShares(options);
 
@@ -133,6 +138,7 @@ export async function exportPacket(deps: PacketDeps, options: PacketOptions): Pr
         renderer: deps.renderer,
         locate,
         dir,
+        root: outputs.target(names.online),
         signal,
         progress: (done, count, title) =>
           report(base + shares.online * (count ? done / count : 1), `正在生成网上申报 PDF（${done + 1}/${count}）：${title}`),
@@ -162,6 +168,7 @@ export async function exportPacket(deps: PacketDeps, options: PacketOptions): Pr
           archive,
           renderer: deps.renderer,
           dir,
+          root: folderRoot,
           signal,
           progress: (done, count, title) =>
             report(base + shares.folder * (count ? done / count : 1) * (options.zip ? 0.6 : 1), `正在复制原件（${done + 1}/${count}）：${title}`),

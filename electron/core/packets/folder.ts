@@ -9,7 +9,7 @@ import { ApiError } from '../../../shared/errors';
 import type { Archive } from '../archive/archive';
 import type { HtmlRenderer } from '../render/htmlRenderer';
 import { minutesPdf } from './minutesPdf';
-import { folderFiles, indicatorFolderName } from './naming';
+import { fittedIndicatorFolder, folderFiles } from './naming';
 import type { Filing, PacketPlan } from './plan';
 
 export const MANIFEST_NAME = 'manifest-sha256.txt';
@@ -21,6 +21,8 @@ export interface FolderExportInput {
   renderer: HtmlRenderer | null;
   /** The (temporary) folder to fill. */
   dir: string;
+  /** Where the folder will be once complete: names are fitted to the Windows path limit from there. */
+  root: string;
   signal: AbortSignal;
   progress(done: number, total: number, title: string): void;
 }
@@ -60,7 +62,7 @@ export async function exportFolder(input: FolderExportInput): Promise<FolderExpo
   const missing: Filing[] = [];
   const partial: FolderExportResult['partial'] = [];
   for (const section of plan.sections) {
-    await fs.mkdir(path.join(dir, indicatorFolderName(section.indicator)), { recursive: true });
+    await fs.mkdir(path.join(dir, fittedIndicatorFolder(input.root, section.indicator)), { recursive: true });
   }
   let done = 0;
   for (const filing of plan.filings) {
@@ -68,7 +70,7 @@ export async function exportFolder(input: FolderExportInput): Promise<FolderExpo
     input.progress(done, total, filing.material.title);
     await yieldToLoop();
     done += 1;
-    const files = folderFiles(filing);
+    const files = folderFiles(filing, input.root);
     const sources = files.map((f) => archive.store.pathFor(f.sha256));
     if (!(await Promise.all(sources.map(exists))).every(Boolean)) {
       missing.push(filing);

@@ -1,8 +1,8 @@
 import fs from 'node:fs/promises';
-import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import mammoth from 'mammoth';
 import { minutesFieldLabels, type MinutesForm } from '../../../shared/domain';
+import { docxHtml } from '../extract/docx';
+import { loadWorkbook } from '../extract/xlsx';
 import type { HtmlRenderer } from '../render/htmlRenderer';
 import { escapeHtml, printHtml } from '../render/printHtml';
 import { subsetNoto } from './pdf/fonts';
@@ -16,10 +16,12 @@ async function toPdf(renderer: HtmlRenderer, title: string, body: string): Promi
   return renderer.htmlToPdf(printHtml({ title, body, fallbackFont: { family: FALLBACK_FAMILY, bytes: fallback } }));
 }
 
-/** DOCX → HTML (mammoth: structure, tables, images as data URIs) → A4 PDF. */
+/**
+ * DOCX → HTML (mammoth: structure, tables, images as data URIs; links only to the web and e-mail)
+ * → A4 PDF. A DOCX with a DTD is refused (OfficeRefusedError) before mammoth reads it.
+ */
 export async function renderDocx(file: string, title: string, renderer: HtmlRenderer): Promise<Uint8Array> {
-  const { value } = await mammoth.convertToHtml({ path: file });
-  return toPdf(renderer, title, value);
+  return toPdf(renderer, title, await docxHtml(await fs.readFile(file), title));
 }
 
 /** Plain text, as UTF-8 if it is valid UTF-8, otherwise as GB18030 (older Chinese Windows files). */
@@ -91,8 +93,7 @@ const MAX_COLS = 40;
 
 /** Each sheet as an HTML table; merged cells keep one value (exceljs repeats the master's). */
 export async function spreadsheetHtml(file: string): Promise<string> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(file);
+  const workbook = await loadWorkbook(await fs.readFile(file));
   const parts: string[] = [];
   workbook.eachSheet((sheet) => {
     if (sheet.state !== 'visible' || sheet.actualRowCount === 0) return;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { MINUTES_MEDIA_TYPE, type Indicator, type Material } from '../../../shared/domain';
 
@@ -37,6 +38,45 @@ export function safeName(name: string, maxLength = 80, maxBytes = MAX_NAME_BYTES
   if (out === '') out = '未命名';
   if (RESERVED.test(out)) out = `_${out}`;
   return out;
+}
+
+/**
+ * Explorer, Word and WPS cannot open a file whose full path passes 260 UTF-16 units (MAX_PATH
+ * with its NUL) unless long paths are switched on, which office PCs rarely have. A copy made
+ * here (or unzipped there) must open where it lands.
+ */
+export const WINDOWS_MAX_PATH = 259;
+/** Below this a shortened name says too little to be found by eye. */
+const MIN_FITTED = 12;
+
+/**
+ * `stem` + `ext` shortened, if need be, so that `<parent>\\<name>` leaves `room` units of
+ * MAX_PATH for what goes below it. A shortened name keeps its start and its extension and gains
+ * “~” and six hex digits of the full name's hash, so two long names that differ only at the end
+ * stay two. The extension is given, not guessed: a title may hold dots (“2024.3.15 会议”).
+ */
+export function fitWindowsName(parent: string, stem: string, ext = '', room = 0): string {
+  const name = stem + ext;
+  const allowed = WINDOWS_MAX_PATH - room - parent.length - 1;
+  if (name.length <= allowed) return name;
+  const tag = `~${createHash('sha256').update(name).digest('hex').slice(0, 6)}`;
+  const stemRoom = Math.max(MIN_FITTED, allowed) - ext.length - tag.length;
+  let cut = '';
+  for (const ch of stem) {
+    if (cut.length + ch.length > stemRoom) break;
+    cut += ch;
+  }
+  return `${cut.replace(/[. ]+$/, '')}${tag}${ext}`;
+}
+
+/** Room kept below an indicator's folder for a 组照 folder and a file name. */
+const ROOM_BELOW_INDICATOR = 100;
+/** Room kept below a 组照's folder for a photo's name. */
+const ROOM_BELOW_GROUP = 50;
+
+/** The indicator's folder in a folder export rooted at `root`. */
+export function fittedIndicatorFolder(root: string, indicator: Indicator): string {
+  return fitWindowsName(root, indicatorFolderName(indicator), '', ROOM_BELOW_INDICATOR);
 }
 
 export interface PacketNames {
@@ -96,11 +136,6 @@ function materialBaseName(code: string, material: Material): string {
   return `${safeName(code, 40)} ${safeName(material.title, 80, MAX_NAME_BYTES - 60)}`;
 }
 
-/** “<档号> <题名><ext>”, e.g. “2024-D10-0007 领导小组会议纪要.pdf”. */
-export function materialFileName(code: string, material: Material): string {
-  return `${materialBaseName(code, material)}${extensionOf(material)}`;
-}
-
 type FilingRef = { indicator: Indicator; code: string; material: Material };
 
 /** One file of the folder export: a stored original, or the PDF made from a 会议纪要's form. */
@@ -116,29 +151,32 @@ export interface FolderFile {
  * one file; a 组照 as a folder with each of its photos numbered in order; a 会议纪要 as its PDF,
  * with the form's data beside it, named as such.
  */
-export function folderFiles(filing: FilingRef): FolderFile[] {
-  const dir = indicatorFolderName(filing.indicator);
+export function folderFiles(filing: FilingRef, root: string): FolderFile[] {
+  const dir = fittedIndicatorFolder(root, filing.indicator);
+  const dirPath = `${root}\\${dir}`;
   const m = filing.material;
-  const base = materialBaseName(filing.code, m);
+  const fullBase = materialBaseName(filing.code, m);
+  const file = (stem: string, ext: string) => fitWindowsName(dirPath, stem, ext);
   if (m.kind === 'photo_group' && m.photos.length > 0) {
     const digits = String(m.photos.length).length < 2 ? 2 : String(m.photos.length).length;
+    const base = fitWindowsName(dirPath, fullBase, '', ROOM_BELOW_GROUP);
     return m.photos.map((p, i) => {
       const label = p.caption.trim() || path.basename(p.originalName, path.extname(p.originalName)) || m.title;
-      const name = `${String(i + 1).padStart(digits, '0')} ${safeName(label, 60)}${extensionFrom(p.originalName, m.mediaType)}`;
+      const name = fitWindowsName(`${dirPath}\\${base}`, `${String(i + 1).padStart(digits, '0')} ${safeName(label, 60)}`, extensionFrom(p.originalName, m.mediaType));
       return { relative: `${dir}/${base}/${name}`, sha256: p.sha256, form: 'original' as const };
     });
   }
   if (m.mediaType === MINUTES_MEDIA_TYPE) {
     return [
-      { relative: `${dir}/${base}.pdf`, sha256: m.sha256, form: 'minutesPdf' },
-      { relative: `${dir}/${base}（会议纪要数据）.json`, sha256: m.sha256, form: 'original' },
+      { relative: `${dir}/${file(fullBase, '.pdf')}`, sha256: m.sha256, form: 'minutesPdf' },
+      { relative: `${dir}/${file(`${fullBase}（会议纪要数据）`, '.json')}`, sha256: m.sha256, form: 'original' },
     ];
   }
-  return [{ relative: `${dir}/${materialFileName(filing.code, m)}`, sha256: m.sha256, form: 'original' }];
+  return [{ relative: `${dir}/${file(fullBase, extensionOf(m))}`, sha256: m.sha256, form: 'original' }];
 }
 
 /** Where a filing can be found in the folder export: its file, or a 组照's folder. */
-export function folderRelativePath(filing: FilingRef): string {
-  const files = folderFiles(filing);
+export function folderRelativePath(filing: FilingRef, root: string): string {
+  const files = folderFiles(filing, root);
   return files.length > 1 && filing.material.kind === 'photo_group' ? path.posix.dirname(files[0].relative) : files[0].relative;
 }

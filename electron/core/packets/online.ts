@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Indicator, OnlinePdf } from '../../../shared/domain';
 import type { Archive } from '../archive/archive';
 import type { HtmlRenderer } from '../render/htmlRenderer';
-import { indicatorFolderName } from './naming';
+import { fitWindowsName, indicatorFolderName } from './naming';
 import { buildPacketPdf } from './pdf/packetPdf';
 import { IMAGE_PRESETS, SQUEEZE_PRESETS, type ImagePreset } from './pdf/photo';
 import type { LocateOriginal } from './pdf/placeholder';
@@ -20,6 +20,8 @@ export interface OnlineInput {
   locate: LocateOriginal;
   /** The (temporary) folder to write into. */
   dir: string;
+  /** Where the folder will be once complete: names are fitted to the Windows path limit from there. */
+  root: string;
   signal: AbortSignal;
   progress(done: number, total: number, title: string): void;
 }
@@ -71,7 +73,7 @@ export async function exportOnline(input: OnlineInput): Promise<OnlinePdf[]> {
     const bytes = best!.bytes.byteLength;
     const base = { indicatorCode: group.head.code, indicatorTitle: group.head.title, bytes };
     if (bytes <= input.capBytes) {
-      const file = path.join(input.dir, `${indicatorFolderName(group.head)}.pdf`);
+      const file = path.join(input.dir, fitWindowsName(input.root, indicatorFolderName(group.head), '.pdf'));
       await fs.writeFile(file, best!.bytes, { flag: 'wx' });
       results.push({ ...base, path: file, fits: true, reason: null });
     } else {

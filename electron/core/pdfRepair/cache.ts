@@ -9,7 +9,7 @@ const MARKER_VERSION = 1;
 
 /** What the check found for one stored PDF, kept so it runs once per file, not per export. */
 export type Finding =
-  | { state: 'clean' | 'password' | 'unreadable' }
+  | { state: 'clean' | 'password' | 'unreadable' | 'hostile' }
   /** `sha256` is the derived copy's, so a damaged or replaced copy is noticed and made again. */
   | { state: 'derived'; sha256: string; decrypted: boolean; drawnPages: number[] };
 

@@ -1,5 +1,5 @@
 import fs from 'node:fs/promises';
-import { openPdfjs } from '../extract/pdfjs';
+import { pdfjsOpens } from '../extract/pdfReader';
 import { checkPdf, needsPassword } from './check';
 import { runQpdf } from './qpdfWorker';
 
@@ -34,7 +34,7 @@ export async function pdfHealth(file: string): Promise<PdfHealth> {
   if (check.status === 'ok') {
     return { opens: true, needsPassword: false, restricted, damaged: false, reasons: restricted ? [healthReasons.restricted] : [] };
   }
-  const opens = await pdfjsOpens(file);
+  const opens = await pdfjsOpensFile(file);
   if (opens === 'password') {
     return { opens: false, needsPassword: true, restricted: false, damaged: true, reasons: [healthReasons.password] };
   }
@@ -43,18 +43,11 @@ export async function pdfHealth(file: string): Promise<PdfHealth> {
   return { opens, needsPassword: false, restricted, damaged: true, reasons };
 }
 
-async function pdfjsOpens(file: string): Promise<boolean | 'password'> {
-  try {
-    const doc = await openPdfjs(new Uint8Array(await fs.readFile(file)));
-    try {
-      await doc.getPage(1);
-      return doc.numPages > 0;
-    } finally {
-      await doc.destroy();
-    }
-  } catch (err) {
-    return err instanceof Error && err.name === 'PasswordException' ? 'password' : false;
-  }
+/** pdf.js decides for a damaged file, on the reader thread (a damaged file may be a hostile one). */
+async function pdfjsOpensFile(file: string): Promise<boolean | 'password'> {
+  const opened = await pdfjsOpens({ file });
+  if ('stopped' in opened) return false;
+  return opened.password ? 'password' : opened.opens;
 }
 
 /**

@@ -12,8 +12,8 @@ export type MergeReady =
       /** 1-based pages shown as drawings of damaged originals. */
       drawnPages: number[];
     }
-  /** password: it needs one to open; unreadable: no reader opens it. */
-  | { refused: 'password' | 'unreadable' };
+  /** password: it needs one to open; unreadable: no reader opens it; hostile: a decompression bomb. */
+  | { refused: 'password' | 'unreadable' | 'hostile' };
 
 /** Checks in flight by archive and hash: a packet and its 网上申报 PDFs asking for one file check it once. */
 const pending = new Map<string, Promise<MergeReady>>();
@@ -46,6 +46,7 @@ async function fromFinding(archive: Archive, sha256: string, finding: Finding): 
       return { bytes: new Uint8Array(await fs.readFile(archive.store.pathFor(sha256))), decrypted: false, drawnPages: [] };
     case 'password':
     case 'unreadable':
+    case 'hostile':
       return { refused: finding.state };
     case 'derived': {
       const bytes = await readDerived(archive, sha256, finding);
@@ -76,7 +77,8 @@ async function examine(archive: Archive, sha256: string): Promise<MergeReady> {
     await remember(archive, sha256, { state: 'derived', sha256: sha256Of(bytes), decrypted, drawnPages }, bytes);
     return { bytes, decrypted, drawnPages };
   }
-  await remember(archive, sha256, { state: prepared.state });
+  // A bomb is remembered; a read stopped on a busy PC is tried again next time.
+  if (prepared.state !== 'hostile' || prepared.remember) await remember(archive, sha256, { state: prepared.state });
   if (prepared.state === 'clean') return { bytes: new Uint8Array(await fs.readFile(file)), decrypted: false, drawnPages: [] };
   return { refused: prepared.state };
 }

@@ -1,4 +1,5 @@
 import fs from 'node:fs/promises';
+import { hostilePdf } from '../extract/pdfReader';
 import { checkPdf } from './check';
 import { decryptPdf } from './decrypt';
 import { rasterizePdf } from './rasterize';
@@ -13,7 +14,12 @@ export type Prepared =
   /** It needs a password to open. */
   | { state: 'password' }
   /** No reader could open it either (cut off, say). */
-  | { state: 'unreadable' };
+  | { state: 'unreadable' }
+  /**
+   * A decompression bomb (or a read that had to be stopped: `remember` false, since a busy PC
+   * may stop an honest file): never handed to qpdf or pdf.js.
+   */
+  | { state: 'hostile'; reason: string; remember: boolean };
 
 /**
  * Decide, for the stored PDF at `file`, how its pages can go into a packet so that the packet
@@ -23,8 +29,12 @@ export type Prepared =
  *   3. Damaged (or decrypted and damaged) → pdf-lib copies the pages into a fresh file (new
  *      xref, true lengths); pages qpdf still finds damaged are drawn by pdf.js.
  *   4. What pdf-lib cannot read but pdf.js opens → every page drawn.
+ * A page whose content inflates past the cap (a bomb) is never handed to qpdf or pdf.js: the
+ * file cannot be merged, like one no reader opens.
  */
 export async function preparePdf(file: string, size: number): Promise<Prepared> {
+  const hostile = await hostilePdf({ file }, size);
+  if (hostile) return { state: 'hostile', reason: hostile.reason, remember: !hostile.stopped };
   const first = await checkPdf({ file }, size);
   if (first.status === 'password') return { state: 'password' };
   if (first.status === 'ok' && first.encrypted === false) return { state: 'clean' };
@@ -36,6 +46,9 @@ export async function preparePdf(file: string, size: number): Promise<Prepared> 
   if (encrypted) {
     const plain = await decryptPdf({ file }, size);
     if (plain === 'password') return { state: 'password' };
+    // Decrypted, its streams can be measured at last.
+    const opened = plain && (await hostilePdf({ bytes: plain }));
+    if (opened) return { state: 'hostile', reason: opened.reason, remember: !opened.stopped };
     base = plain;
     decrypted = plain !== null;
     if (plain && first.status === 'ok') return { state: 'derived', bytes: plain, decrypted, drawnPages: [] };

@@ -1,5 +1,6 @@
 import { PDFDocument } from 'pdf-lib';
 import { openPdfjs } from '../extract/pdfjs';
+import { pdfjsOpens } from '../extract/pdfReader';
 import { assemble, type Assembled } from './assemble';
 import { checkPdf, type PdfCheck } from './check';
 import { withoutPdfLibWarnings } from './quiet';
@@ -65,6 +66,9 @@ export async function rebuildPdf(bytes: Uint8Array): Promise<Rebuilt | null> {
     const damaged = await damagedPages(source, all, whole);
     if (damaged.length === 0) return null;
     const drawn = new Map<number, RenderedPage>();
+    // The pages to draw are parsed on the reader thread first, within its limits (see rasterize.ts).
+    const tried = await pdfjsOpens({ bytes }, damaged.map((i) => i + 1));
+    if ('stopped' in tried || !tried.opens) return null;
     const viewer = await openPdfjs(bytes);
     try {
       // Both count pages by walking the page tree; if they disagree, page n is not page n.

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
-import mammoth from 'mammoth';
 import type { MaterialPreview } from '../../../shared/domain';
 import type { Archive } from '../archive/archive';
+import { docxHtml } from '../extract/docx';
 import { decodePlainText } from '../extract/plainText';
 import { readSheets } from '../extract/xlsx';
 import { readMinutes } from '../materials/minutes';
@@ -26,10 +26,9 @@ export async function previewMaterial(archive: Archive, materialId: number): Pro
   if (m.kind === 'video') return { type: 'video' };
   const file = archive.store.pathFor(m.sha256);
   if (m.mediaType === DOCX) {
-    const { value } = await mammoth.convertToHtml({ buffer: await fs.readFile(file) });
-    return { type: 'html', html: value };
+    return { type: 'html', html: await docxHtml(await fs.readFile(file), m.title) };
   }
-  if (m.mediaType === XLSX) return { type: 'sheets', sheets: await readSheets(await fs.readFile(file), MAX_ROWS) };
+  if (m.mediaType === XLSX) return { type: 'sheets', sheets: await readSheets(await fs.readFile(file), MAX_ROWS, m.title) };
   if (m.mediaType === 'text/plain') {
     const text = decodePlainText(await fs.readFile(file));
     return { type: 'text', text: text.slice(0, MAX_TEXT), truncated: text.length > MAX_TEXT };

@@ -17,7 +17,16 @@ export interface ScriptWorkerOptions {
   maxHeapMb: number;
   /** A worker idle this long is ended: WASM memory only grows, ending it gives it back. */
   idleMs: number;
+  /**
+   * The heap limit does not count ArrayBuffers, where parsers inflate streams: the process's
+   * resident memory is watched while a request runs, and a request that grows it by more than
+   * this is stopped as out of memory.
+   */
+  maxRssGrowthMb?: number;
 }
+
+/** How often resident memory is looked at while a request runs. */
+const RSS_POLL_MS = 50;
 
 /**
  * Run first in every worker: what a library writes to the console or to stdout/stderr is
@@ -69,6 +78,7 @@ export class ScriptWorker<Request extends object, Reply extends object> {
     return new Promise((resolve) => {
       const done = (outcome: WorkerOutcome<Reply>) => {
         clearTimeout(timer);
+        if (watch) clearInterval(watch);
         w.off('message', onMessage);
         w.off('error', onError);
         w.off('exit', onExit);
@@ -89,6 +99,13 @@ export class ScriptWorker<Request extends object, Reply extends object> {
       const onError = (err: Error & { code?: string }) => stop(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'memory' : 'crash');
       const onExit = () => stop('crash');
       const timer = setTimeout(() => stop('timeout'), timeoutMs);
+      const limit = this.options.maxRssGrowthMb;
+      const base = limit ? process.memoryUsage.rss() : 0;
+      const watch = limit
+        ? setInterval(() => {
+            if (process.memoryUsage.rss() - base > limit * 1024 * 1024) stop('memory');
+          }, RSS_POLL_MS)
+        : null;
       w.on('message', onMessage);
       w.on('error', onError);
       w.on('exit', onExit);

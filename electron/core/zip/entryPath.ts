@@ -24,3 +24,9 @@ export function entryTarget(targetDir: string, name: string): string | null {
 export function isSymlinkEntry(externalFileAttributes: number): boolean {
   return ((externalFileAttributes >>> 16) & 0o170000) === 0o120000;
 }
+
+/** A name from a zip or its manifest as a message may show it: control characters visible, length bounded. */
+export function shownName(name: string): string {
+  const visible = name.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return visible.length > 120 ? `${visible.slice(0, 117)}…` : visible;
+}

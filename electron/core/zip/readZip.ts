@@ -6,7 +6,7 @@ import zlib from 'node:zlib';
 import { pipeline } from 'node:stream/promises';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { ApiError } from '../../../shared/errors';
-import { entryTarget, isSymlinkEntry, unsafeEntryReason } from './entryPath';
+import { entryTarget, isSymlinkEntry, shownName, unsafeEntryReason } from './entryPath';
 
 export interface ZipLimits {
   /** Most entries accepted (a zip of millions of empty entries is a bomb too). */
@@ -35,7 +35,18 @@ export interface ZipEntryInfo {
   name: string;
   size: number;
   compressedSize: number;
+  /** 0 stored, 8 deflated; anything else is read through yauzl. */
+  method: number;
   isDirectory: boolean;
+}
+
+export interface ExtractOptions {
+  /** Called with each file's SHA-256 as written; may throw to stop (e.g. against a manifest). */
+  onWritten?: (name: string, sha256: string) => void;
+  /** Write only these entries (files; folders follow from them); the rest are checked, never written. */
+  only?: ReadonlySet<string>;
+  /** Most bytes written in all; the limits' total when not given. */
+  maxWrittenBytes?: number;
 }
 
 function openZip(file: string): Promise<ZipFile> {
@@ -47,25 +58,31 @@ function openZip(file: string): Promise<ZipFile> {
   });
 }
 
+/** yauzl's and zlib's English messages never reach the clerk: each kind gets its own Chinese words. */
 function translate(err: unknown): UnsafeZipError {
+  if (err instanceof UnsafeZipError) return err;
   const message = err instanceof Error ? err.message : String(err);
   if (/relative path|absolute path|invalid characters/i.test(message)) {
-    return new UnsafeZipError('slip', `压缩包中有越出目标文件夹的路径（zip-slip），已拒绝：${message}`);
+    return new UnsafeZipError('slip', '压缩包中有越出目标文件夹的路径（zip-slip），已拒绝');
   }
   if (/too many bytes|uncompressed size/i.test(message)) {
     return new UnsafeZipError('bomb', '压缩包中的文件实际大小超过其声明大小（疑似压缩炸弹），已拒绝');
   }
-  return new UnsafeZipError('corrupt', `压缩包已损坏或不是有效的 zip 文件：${message}`);
+  if (/end of central directory|eof|truncated|unexpected end/i.test(message)) {
+    return new UnsafeZipError('corrupt', '压缩包不完整（文件被截断或未下载完），已拒绝');
+  }
+  return new UnsafeZipError('corrupt', '压缩包已损坏或不是有效的 zip 文件，已拒绝');
 }
 
 /** Check one entry against the rules; `running` is the declared total so far (this entry included). */
 function checkEntry(entry: Entry, index: number, running: number, limits: ZipLimits): void {
+  const name = shownName(entry.fileName);
   const reason = unsafeEntryReason(entry.fileName);
-  if (reason) throw new UnsafeZipError('slip', `压缩包中的“${entry.fileName}”${reason}（zip-slip），已拒绝`);
+  if (reason) throw new UnsafeZipError('slip', `压缩包中的“${name}”${reason}（zip-slip），已拒绝`);
   if (isSymlinkEntry(entry.externalFileAttributes)) {
-    throw new UnsafeZipError('slip', `压缩包中的“${entry.fileName}”是符号链接，可能指向目标文件夹之外，已拒绝`);
+    throw new UnsafeZipError('slip', `压缩包中的“${name}”是符号链接，可能指向目标文件夹之外，已拒绝`);
   }
-  if (entry.isEncrypted()) throw new UnsafeZipError('encrypted', `压缩包中的“${entry.fileName}”已加密，无法检查，已拒绝`);
+  if (entry.isEncrypted()) throw new UnsafeZipError('encrypted', `压缩包中的“${name}”已加密，无法检查，已拒绝`);
   if (index >= limits.maxEntries) {
     throw new UnsafeZipError('bomb', `压缩包中的文件数超过上限（${limits.maxEntries} 个，疑似压缩炸弹），已拒绝`);
   }
@@ -74,8 +91,13 @@ function checkEntry(entry: Entry, index: number, running: number, limits: ZipLim
   }
   const ratio = entry.uncompressedSize / Math.max(1, entry.compressedSize);
   if (entry.uncompressedSize > 1024 ** 2 && ratio > limits.maxRatio) {
-    throw new UnsafeZipError('bomb', `压缩包中的“${entry.fileName}”压缩比异常（${Math.round(ratio)} 倍，疑似压缩炸弹），已拒绝`);
+    throw new UnsafeZipError('bomb', `压缩包中的“${name}”压缩比异常（${Math.round(ratio)} 倍，疑似压缩炸弹），已拒绝`);
   }
+}
+
+function isDiskError(err: unknown): boolean {
+  const code = (err as NodeJS.ErrnoException | null)?.code;
+  return typeof code === 'string' && /^E[A-Z]+$/.test(code);
 }
 
 export function formatBytes(n: number): string {
@@ -112,7 +134,7 @@ export async function listZip(file: string, limits: ZipLimits = DEFAULT_ZIP_LIMI
   const out: ZipEntryInfo[] = [];
   try {
     await eachEntry(zip, limits, async (e) => {
-      out.push({ name: e.fileName, size: e.uncompressedSize, compressedSize: e.compressedSize, isDirectory: e.fileName.endsWith('/') });
+      out.push({ name: e.fileName, size: e.uncompressedSize, compressedSize: e.compressedSize, method: e.compressionMethod, isDirectory: e.fileName.endsWith('/') });
     });
     return out;
   } finally {
@@ -142,7 +164,7 @@ async function* entryChunks(zipFile: FileHandle, zip: ZipFile, entry: Entry, buf
   const header = Buffer.alloc(30);
   const { bytesRead } = await zipFile.read(header, 0, 30, entry.relativeOffsetOfLocalHeader);
   if (bytesRead < 30 || header.readUInt32LE(0) !== 0x04034b50) {
-    throw new UnsafeZipError('corrupt', `压缩包已损坏：“${entry.fileName}”的文件头无效`);
+    throw new UnsafeZipError('corrupt', `压缩包已损坏：“${shownName(entry.fileName)}”的文件头无效`);
   }
   const start = entry.relativeOffsetOfLocalHeader + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
   const end = start + entry.compressedSize;
@@ -150,7 +172,7 @@ async function* entryChunks(zipFile: FileHandle, zip: ZipFile, entry: Entry, buf
     for (let at = start; at < end; ) {
       const piece = entry.compressionMethod === 0 ? buffer : Buffer.allocUnsafe(READ_CHUNK);
       const n = (await zipFile.read(piece, 0, Math.min(READ_CHUNK, end - at), at)).bytesRead;
-      if (n === 0) throw new UnsafeZipError('corrupt', `压缩包已损坏：“${entry.fileName}”不完整`);
+      if (n === 0) throw new UnsafeZipError('corrupt', `压缩包已损坏：“${shownName(entry.fileName)}”不完整`);
       at += n;
       yield piece.subarray(0, n);
     }
@@ -170,16 +192,13 @@ async function* entryChunks(zipFile: FileHandle, zip: ZipFile, entry: Entry, buf
 /**
  * Extract into `targetDir` (created if missing). Every entry is checked first (zip-slip,
  * symlinks, encryption, count, declared size, ratio); bytes actually written are counted again,
- * so an entry that lies about its size stops at the limit. Returns the files written, relative.
+ * so an entry that lies about its size (in its local header or the central directory) stops at
+ * its declared size, and all of them at the total. Returns the files written, relative.
  */
-export async function extractZip(
-  file: string,
-  targetDir: string,
-  limits: ZipLimits = DEFAULT_ZIP_LIMITS,
-  /** Called with each file's SHA-256 as written; may throw to stop (e.g. against a manifest). */
-  onWritten?: (name: string, sha256: string) => void,
-): Promise<string[]> {
+export async function extractZip(file: string, targetDir: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS, options: ExtractOptions = {}): Promise<string[]> {
   await listZip(file, limits); // refuse a bad zip before writing a single byte
+  const { onWritten, only } = options;
+  const maxWritten = Math.min(options.maxWrittenBytes ?? limits.maxTotalBytes, limits.maxTotalBytes);
   const zip = await openZip(file);
   const handle = await fs.open(file, 'r');
   const buffer = Buffer.allocUnsafe(READ_CHUNK);
@@ -188,8 +207,9 @@ export async function extractZip(
   try {
     await fs.mkdir(targetDir, { recursive: true });
     await eachEntry(zip, limits, async (entry) => {
+      if (only && !only.has(entry.fileName)) return;
       const target = entryTarget(targetDir, entry.fileName);
-      if (!target) throw new UnsafeZipError('slip', `压缩包中的“${entry.fileName}”会越出目标文件夹（zip-slip），已拒绝`);
+      if (!target) throw new UnsafeZipError('slip', `压缩包中的“${shownName(entry.fileName)}”会越出目标文件夹（zip-slip），已拒绝`);
       if (entry.fileName.endsWith('/')) {
         await fs.mkdir(target, { recursive: true });
         return;
@@ -203,20 +223,21 @@ export async function extractZip(
         for await (const chunk of entryChunks(handle, zip, entry, buffer)) {
           total += chunk.length;
           size += chunk.length;
-          if (total > limits.maxTotalBytes) throw new UnsafeZipError('bomb', `压缩包解压后超过大小上限（${formatBytes(limits.maxTotalBytes)}），已拒绝`);
-          if (size > entry.uncompressedSize) throw new UnsafeZipError('bomb', '压缩包中的文件实际大小超过其声明大小（疑似压缩炸弹），已拒绝');
+          // Never past the declared size, whatever the local header or the deflate stream says.
+          if (size > entry.uncompressedSize) throw new UnsafeZipError('bomb', `压缩包中的“${shownName(entry.fileName)}”实际大小超过其声明大小（疑似压缩炸弹），已拒绝`);
+          if (total > maxWritten) throw new UnsafeZipError('bomb', `压缩包解压后超过大小上限（${formatBytes(maxWritten)}），已拒绝`);
           hash.update(chunk);
           crc = zlib.crc32(chunk, crc);
           for (let done = 0; done < chunk.length; ) done += (await out.write(chunk, done, chunk.length - done)).bytesWritten;
         }
       } catch (err) {
-        // Disk errors (ENOSPC, EACCES) stay what they are; anything else came from the zip.
-        throw err instanceof ApiError || (err as NodeJS.ErrnoException).code ? err : translate(err);
+        // Disk errors (ENOSPC, EACCES) stay what they are; anything else (zlib's Z_DATA_ERROR too) came from the zip.
+        throw err instanceof ApiError || isDiskError(err) ? err : translate(err);
       } finally {
         await out.close();
       }
       if (size !== entry.uncompressedSize || crc >>> 0 !== entry.crc32) {
-        throw new UnsafeZipError('corrupt', `压缩包已损坏：“${entry.fileName}”的内容与其校验值（CRC）不符`);
+        throw new UnsafeZipError('corrupt', `压缩包已损坏：“${shownName(entry.fileName)}”的内容与其校验值（CRC）不符`);
       }
       onWritten?.(entry.fileName, hash.digest('hex'));
       written.push(path.relative(targetDir, target));

@@ -3,7 +3,7 @@
 import type { ApiClient, ApiMethod } from '../../../shared/api';
 import { createClient } from '../../../shared/client';
 import { ApiError, isApiErrorShape } from '../../../shared/errors';
-import { TOKEN_HEADER, type Envelope } from '../../../shared/transport';
+import { APP_ORIGIN, fileRoute, type Envelope } from '../../../shared/transport';
 import type { ElectronBridge } from './bridgeTypes';
 
 export interface Platform {
@@ -35,7 +35,8 @@ function electronPlatform(bridge: ElectronBridge): Platform {
   return {
     kind: 'electron',
     api: createClient(async (method: ApiMethod, args) => unwrap(await bridge.api[method](args))),
-    fileUrl: (sha, variant) => `dossier://${{ original: 'blob', thumb: 'thumb', view: 'view' }[variant]}/${sha}`,
+    // Absolute: the app page is app://dossier/, but the dev server's page is not.
+    fileUrl: (sha, variant) => `${APP_ORIGIN}${fileRoute(sha, variant)}`,
     filesToPaths: async (files) => files.map((f) => bridge.pathForFile(f)),
     openOriginal: (sha, name) => bridge.openOriginal(sha, name),
     pickFiles: () => bridge.pickFiles(),
@@ -43,11 +44,15 @@ function electronPlatform(bridge: ElectronBridge): Platform {
   };
 }
 
-function httpPlatform(token: string): Platform {
+/**
+ * Browser mode. The first page load traded the printed URL's token for an HttpOnly cookie, which
+ * the browser sends with every same-origin request: no token in any URL the page makes.
+ */
+function httpPlatform(): Platform {
   const post = async (url: string, body: BodyInit, contentType: string): Promise<unknown> => {
     let response: Response;
     try {
-      response = await fetch(url, { method: 'POST', body, headers: { [TOKEN_HEADER]: token, 'content-type': contentType } });
+      response = await fetch(url, { method: 'POST', body, credentials: 'same-origin', headers: { 'content-type': contentType } });
     } catch {
       throw new ApiError('internal', '无法连接到 Dossier 服务，请确认 npm run web 仍在运行');
     }
@@ -60,7 +65,7 @@ function httpPlatform(token: string): Platform {
   return {
     kind: 'http',
     api: createClient((method, args) => post(`/api/${method}`, JSON.stringify(args ?? {}), 'application/json')),
-    fileUrl: (sha, variant) => `/${{ original: 'files', thumb: 'thumbs', view: 'views' }[variant]}/${sha}?token=${encodeURIComponent(token)}`,
+    fileUrl: (sha, variant) => fileRoute(sha, variant),
     filesToPaths: async (files, onProgress) => {
       const paths: string[] = [];
       for (const file of files) {
@@ -73,23 +78,13 @@ function httpPlatform(token: string): Platform {
       return paths;
     },
     openOriginal: async (sha) => {
-      window.open(`/files/${sha}?token=${encodeURIComponent(token)}`, '_blank', 'noopener');
+      window.open(fileRoute(sha, 'original'), '_blank', 'noopener');
     },
     pickFiles: null,
     pickDirectory: null,
   };
 }
 
-/** Browser mode keeps the token from the printed URL for the whole tab session. */
-function browserToken(): string {
-  const fromUrl = new URLSearchParams(window.location.search).get('token');
-  if (fromUrl) {
-    sessionStorage.setItem('dossier-token', fromUrl);
-    return fromUrl;
-  }
-  return sessionStorage.getItem('dossier-token') ?? '';
-}
-
 export function detectPlatform(): Platform {
-  return window.dossier ? electronPlatform(window.dossier) : httpPlatform(browserToken());
+  return window.dossier ? electronPlatform(window.dossier) : httpPlatform();
 }

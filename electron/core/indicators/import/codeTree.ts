@@ -39,6 +39,7 @@ export function buildByCodes(input: CodeInput): TreeParts {
   const warnings: string[] = [];
   const nodes: DraftNode[] = [];
   const byCode = new Map<string, DraftNode>();
+  const repeats = new Map<string, number>();
   for (const { row: r, kind } of input.classified) {
     if (kind !== 'data' && kind !== 'spanning') continue;
     const row = input.rows[r];
@@ -62,22 +63,26 @@ export function buildByCodes(input: CodeInput): TreeParts {
     const serial = cells.raw(r, layout.numbering);
     if (serial) node.numbering = serial;
     node.parentCode = layout.parentCode === null ? null : normaliseCode(cells.raw(r, layout.parentCode)) || null;
-    node.code = uniqueCode(code, byCode);
+    node.code = uniqueCode(code, byCode, repeats);
     if (node.code !== code) {
       warnings.push(`编码 ${code} 重复（第 ${(byCode.get(code)?.row ?? 0) + 1} 行与第 ${r + 1} 行），后一项已改为 ${node.code}，请核对`);
     }
     byCode.set(node.code, node);
     nodes.push(node);
   }
-  if (layout.parentCode === null) warnings.push(...inferParents(nodes, byCode));
+  if (layout.parentCode === null) for (const w of inferParents(nodes, byCode)) warnings.push(w);
   return { roots: link(nodes, byCode, input.fileLabel), warnings };
 }
 
-/** “A2” taken → “A2(2)”: a suffix no code separator reads as a level, so it stays a sibling. */
-function uniqueCode(code: string, taken: Map<string, DraftNode>): string {
+/**
+ * “A2” taken → “A2(2)”: a suffix no code separator reads as a level, so it stays a sibling.
+ * `repeats` remembers the last suffix per code, so a code repeated on every row stays linear.
+ */
+function uniqueCode(code: string, taken: Map<string, DraftNode>, repeats: Map<string, number>): string {
   if (!taken.has(code)) return code;
-  let n = 2;
+  let n = repeats.get(code) ?? 2;
   while (taken.has(`${code}(${n})`)) n++;
+  repeats.set(code, n + 1);
   return `${code}(${n})`;
 }
 
@@ -88,33 +93,51 @@ function inferParents(nodes: DraftNode[], byCode: Map<string, DraftNode>): strin
   const warnings: string[] = [];
   const codes = nodes.map((n) => n.code ?? '');
   const groupWidth = fixedDigitGroup(codes);
+  // Only prefixes as long as some code can be a parent: long codes stay linear, not quadratic.
+  const lengths = new Set(codes.map((c) => c.length));
   for (const node of nodes) {
     const code = (node.code ?? '').replace(/[.\-_·]+$/, '');
-    const candidates: string[] = [];
-    if (SEPARATOR.test(code)) {
-      const parts = code.split(SEPARATOR);
-      for (let k = parts.length - 1; k >= 1; k--) candidates.push(code.slice(0, code.length - parts.slice(k).join('.').length - 1));
-    } else if (groupWidth && /^\d+$/.test(code)) {
-      for (let len = code.length - groupWidth; len >= groupWidth; len -= groupWidth) candidates.push(code.slice(0, len));
-    } else {
-      // A1 → A: only where letters and digits meet, so 12 is not taken for a child of 1.
-      for (let len = code.length - 1; len >= 1; len--) {
-        if (isLetter(code[len - 1]) !== isLetter(code[len])) candidates.push(code.slice(0, len));
+    const separated = SEPARATOR.test(code);
+    const prefixes = parentPrefixLengths(code, separated, groupWidth);
+    let found: string | undefined;
+    for (const len of prefixes) {
+      if (!lengths.has(len)) continue;
+      const candidate = code.slice(0, len);
+      if (byCode.has(candidate) && byCode.get(candidate) !== node) {
+        found = candidate;
+        break;
       }
     }
-    const found = candidates.find((c) => byCode.has(c) && byCode.get(c) !== node);
     node.parentCode = found ?? null;
-    if (SEPARATOR.test(code) && found !== candidates[0]) {
-      warnings.push(`编码 ${node.code} 的上级 ${candidates[0]} 不在表中，已${found ? `挂在 ${found} 下` : '作为顶层指标'}，请核对`);
+    const nearest = prefixes.length > 0 ? code.slice(0, prefixes[0]) : undefined;
+    if (separated && found !== nearest) {
+      warnings.push(`编码 ${node.code} 的上级 ${nearest} 不在表中，已${found ? `挂在 ${found} 下` : '作为顶层指标'}，请核对`);
     }
   }
   return warnings;
 }
 
+/** Lengths of the prefixes that could be a code's parent, nearest first: 1.2.3 → 3 (“1.2”), 1 (“1”). */
+function parentPrefixLengths(code: string, separated: boolean, groupWidth: number | null): number[] {
+  const out: number[] = [];
+  if (separated) {
+    for (let i = code.length - 1; i >= 0; i--) if (SEPARATOR.test(code[i])) out.push(i);
+  } else if (groupWidth && /^\d+$/.test(code)) {
+    for (let len = code.length - groupWidth; len >= groupWidth; len -= groupWidth) out.push(len);
+  } else {
+    // A1 → A: only where letters and digits meet, so 12 is not taken for a child of 1.
+    for (let len = code.length - 1; len >= 1; len--) {
+      if (isLetter(code[len - 1]) !== isLetter(code[len])) out.push(len);
+    }
+  }
+  return out;
+}
+
 /** 01, 0101, 010101: every code a multiple of the shortest length, with more than one length present. */
 function fixedDigitGroup(codes: readonly string[]): number | null {
   if (codes.length === 0 || !codes.every((c) => /^\d+$/.test(c))) return null;
-  const width = Math.min(...codes.map((c) => c.length));
+  let width = Infinity;
+  for (const c of codes) width = Math.min(width, c.length);
   const lengths = new Set(codes.map((c) => c.length));
   return width >= 2 && lengths.size > 1 && codes.every((c) => c.length % width === 0) ? width : null;
 }
@@ -141,10 +164,13 @@ function link(nodes: DraftNode[], byCode: Map<string, DraftNode>, fileLabel: str
     }
     parent.children.push(node);
   }
+  // Each chain is walked once: nodes known to reach a top-level indicator are not walked again.
+  const rooted = new Set<DraftNode>();
   for (const node of nodes) {
     const seen: DraftNode[] = [];
-    for (let n: DraftNode | undefined = node; n && n.parentCode !== null; n = byCode.get(n.parentCode)) {
-      if (seen.includes(n)) {
+    const onPath = new Set<DraftNode>();
+    for (let n: DraftNode | undefined = node; n && n.parentCode !== null && !rooted.has(n); n = byCode.get(n.parentCode)) {
+      if (onPath.has(n)) {
         const loop = seen.slice(seen.indexOf(n)).map((x) => x.code);
         throw new ApiError(
           'bad_input',
@@ -153,7 +179,9 @@ function link(nodes: DraftNode[], byCode: Map<string, DraftNode>, fileLabel: str
         );
       }
       seen.push(n);
+      onPath.add(n);
     }
+    for (const n of seen) rooted.add(n);
   }
   return roots;
 }

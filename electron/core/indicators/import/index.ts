@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { ImportMapping } from '../../../../shared/domain';
 import { ApiError } from '../../../../shared/errors';
+import { fileTooLarge, MAX_FILE_BYTES } from './importLimits';
 import { readCsv } from './readers/csv';
 import { readDocx } from './readers/docx';
 import { readXlsx } from './readers/xlsx';
@@ -32,16 +33,17 @@ let lastRead: { key: string; value: IndicatorTables } | null = null;
 export async function readIndicatorTables(file: string): Promise<IndicatorTables> {
   const ext = path.extname(file).toLowerCase();
   const fileLabel = path.basename(file);
-  let bytes: Buffer;
-  let key: string;
-  try {
-    const stat = await fs.stat(file);
-    key = `${path.resolve(file)}|${stat.size}|${stat.mtimeMs}`;
-    if (lastRead?.key === key) return lastRead.value;
-    bytes = await fs.readFile(file);
-  } catch {
-    throw new ApiError('bad_input', `无法读取文件“${fileLabel}”，请确认文件存在且未被占用`);
-  }
+  const unreadable = () => new ApiError('bad_input', `无法读取文件“${fileLabel}”，请确认文件存在且未被占用`);
+  const stat = await fs.stat(file).catch(() => {
+    throw unreadable();
+  });
+  const key = `${path.resolve(file)}|${stat.size}|${stat.mtimeMs}`;
+  if (lastRead?.key === key) return lastRead.value;
+  // Before reading it: a file this large is no 测评体系, and reading it whole would cost its size.
+  if (stat.size > MAX_FILE_BYTES) throw fileTooLarge(fileLabel, stat.size);
+  const bytes = await fs.readFile(file).catch(() => {
+    throw unreadable();
+  });
   const tables = await readTables(bytes, ext, fileLabel);
   const value = { fileLabel, fallbackName: path.basename(file, path.extname(file)), tables };
   lastRead = { key, value };

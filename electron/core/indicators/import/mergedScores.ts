@@ -6,6 +6,17 @@ import type { StructureInput } from './tableToTree';
  * A score cell merged down over several rows belongs to the node those rows make up together
  * (e.g. a 二级指标’s 10 points next to its three items), not to the first item.
  */
+/** The last row a node's subtree reaches, walked with a stack. */
+function lastRow(node: DraftNode): number {
+  let last = node.row;
+  const stack = [node];
+  for (let n = stack.pop(); n; n = stack.pop()) {
+    last = Math.max(last, n.row);
+    for (const child of n.children) stack.push(child);
+  }
+  return last;
+}
+
 export function moveMergedScores(
   input: StructureInput,
   layout: Layout,
@@ -15,7 +26,6 @@ export function moveMergedScores(
   const warnings: string[] = [];
   if (layout.score === null) return warnings;
   const scoreCol = layout.score;
-  const lastRow = (node: DraftNode): number => Math.max(node.row, ...node.children.map(lastRow));
   for (const m of input.merges.ranges) {
     if (m.left > scoreCol || m.right < scoreCol || m.bottom === m.top) continue;
     const nodes = createdAt.get(m.top);

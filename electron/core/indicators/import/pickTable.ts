@@ -77,8 +77,8 @@ function joinContinuations(
     const sameHeader = next.header !== null && next.table.rows[next.header.row].join('|') === headerKey;
     if (!sameWidth || !(sameHeader || (next.header === null && next.table.preamble.length === 0))) break;
     const offset = rows.length;
-    rows.push(...next.table.rows.map((r) => [...r]));
-    merges.push(...next.table.merges.map((m) => ({ ...m, top: m.top + offset, bottom: m.bottom + offset })));
+    for (const r of next.table.rows) rows.push([...r]);
+    for (const m of next.table.merges) merges.push({ ...m, top: m.top + offset, bottom: m.bottom + offset });
     joined++;
   }
   if (joined > 0) warnings.push(`${first.label}后面的 ${joined} 个表格列名相同或紧接其后，已当作续表一并导入`);

@@ -22,9 +22,18 @@ export function parseScoreCell(text: string): ScoreCell {
   if (!t || /^[-—–/\\无]+$/.test(t)) return { score: null, kind: null };
   if (/否决/.test(t)) return { score: null, kind: 'veto' };
   const bonus = /^加|^\+|加分/.test(t);
-  const numbers = t.match(NUMBER)?.map(Number) ?? [];
-  const score = numbers.length > 0 ? Math.max(...numbers) : null;
+  const score = largestNumber(t);
   return { score, kind: bonus ? 'bonus' : null };
+}
+
+/** The largest number in the text, or null; a loop, as a cell may hold any count of numbers. */
+function largestNumber(text: string): number | null {
+  let best: number | null = null;
+  for (const m of text.matchAll(NUMBER)) {
+    const n = Number(m[0]);
+    if (best === null || n > best) best = n;
+  }
+  return best;
 }
 
 /** Veto or bonus as named in a title, method or numbering cell. */
@@ -61,11 +70,11 @@ export function splitTitleScore(title: string): TitleScore {
   const m = /\s*[（(]([^（）()]{0,16}?\d+(?:\.\d+)?\s*分[^（）()]{0,8})[）)]\s*$/.exec(title);
   if (!m || !m.index) return { title, score: null, kind: null };
   const inner = squash(m[1]);
-  const numbers = inner.match(NUMBER)?.map(Number) ?? [];
-  if (numbers.length === 0) return { title, score: null, kind: null };
+  const score = largestNumber(inner);
+  if (score === null) return { title, score: null, kind: null };
   return {
     title: title.slice(0, m.index).trim(),
-    score: Math.max(...numbers),
+    score,
     kind: /加/.test(inner) ? 'bonus' : null,
   };
 }

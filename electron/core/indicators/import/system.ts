@@ -1,7 +1,9 @@
 import { ApiError } from '../../../../shared/errors';
 import { buildByCodes, codesAreDistinct } from './codeTree';
 import { CellReader } from './fields';
+import type { DraftNode } from './draft';
 import { finishTree } from './finish';
+import { MAX_DEPTH } from './importLimits';
 import { layoutOf, type Layout } from './layout';
 import { MergeIndex } from './merges';
 import { pickTable } from './pickTable';
@@ -46,6 +48,8 @@ export function tablesToSystem(
     if (codeCol !== null) layout = { ...layout, code: null, numbering: layout.numbering ?? codeCol };
     parts = buildByStructure({ rows: table.rows, classified, layout, cells, merges });
   }
+  // finishTree walks the tree recursively: its depth is checked first, without recursion.
+  assertDepth(parts.roots, fileLabel);
   const finished = finishTree(parts.roots, ownCodes);
   if (finished.indicators.length === 0) {
     throw new ApiError('bad_input', `“${fileLabel}”中没有找到任何指标。请检查表头下方的指标名称列是否填写`);
@@ -63,6 +67,19 @@ export function tablesToSystem(
     },
     ownCodes,
   };
+}
+
+function assertDepth(roots: readonly DraftNode[], fileLabel: string): void {
+  const stack = roots.map((node) => ({ node, depth: 1 }));
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    if (item.depth > MAX_DEPTH) {
+      throw new ApiError(
+        'bad_input',
+        `“${fileLabel}”中的指标超过 ${MAX_DEPTH} 级（第 ${item.node.row + 1} 行），无法作为测评体系导入。请检查编码或上级编码列是否有误后再导入`,
+      );
+    }
+    for (const child of item.node.children) stack.push({ node: child, depth: item.depth + 1 });
+  }
 }
 
 export function cleanTables(rawTables: readonly RawTable[]): RawTable[] {

@@ -34,3 +34,19 @@ export function blankMergedSlaves(rows: string[][], merges: readonly MergeRange[
     }
   }
 }
+
+/**
+ * Merges cut to the table's own rows and columns (a file may claim A1:XFD1048576), empty ones
+ * dropped, with the number of cells they cover.
+ */
+export function clipMerges(merges: readonly MergeRange[], rows: number, width: number): { merges: MergeRange[]; cells: number } {
+  const out: MergeRange[] = [];
+  let cells = 0;
+  for (const m of merges) {
+    const clipped = { top: m.top, left: m.left, bottom: Math.min(m.bottom, rows - 1), right: Math.min(m.right, width - 1) };
+    if (clipped.bottom < clipped.top || clipped.right < clipped.left) continue;
+    cells += (clipped.bottom - clipped.top + 1) * (clipped.right - clipped.left + 1);
+    out.push(clipped);
+  }
+  return { merges: out, cells };
+}

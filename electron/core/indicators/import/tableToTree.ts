@@ -122,7 +122,7 @@ export function buildByStructure(input: StructureInput): TreeParts {
     const target = created.find((n) => createdTier.get(n) === serialTier) ?? leaf;
     if (serial && !target.numbering) target.numbering = serial;
   }
-  if (scoreOfTier.size === 0) warnings.push(...moveMergedScores(input, layout, createdAt, parentOf));
+  if (scoreOfTier.size === 0) for (const w of moveMergedScores(input, layout, createdAt, parentOf)) warnings.push(w);
   return { roots, warnings };
 }
 

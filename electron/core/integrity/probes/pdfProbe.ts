@@ -1,4 +1,5 @@
 import fs from 'node:fs/promises';
+import { hostilePdf } from '../../extract/pdfReader';
 import { healthReasons, pdfHealth } from '../../pdfRepair/health';
 import { parseInWorker } from './probeWorker';
 import { unusable, usable, type Probe } from './types';
@@ -11,6 +12,9 @@ import { unusable, usable, type Probe } from './types';
  */
 export async function probePdf(file: string): Promise<Probe> {
   const { size } = await fs.stat(file);
+  // A decompression bomb is named and not opened any further: qpdf and pdf.js would inflate it whole.
+  const hostile = await hostilePdf({ file }, size);
+  if (hostile) return usable({ pageCount: hostile.pageCount, security: [hostile.reason] });
   const health = await pdfHealth(file);
   if (!health.opens && !health.needsPassword) return unusable(healthReasons.damagedUnreadable);
   const parsed = await parseInWorker('pdf', file, size);

@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import type { PDFDocument, PDFPage } from 'pdf-lib';
 import type { Archive } from '../../archive/archive';
+import { OfficeRefusedError } from '../../extract/ooxmlGuard';
 import { mergeReadyPdf } from '../../pdfRepair/mergeReady';
 import { viewablePhoto } from '../../photos/rendition';
 import type { HtmlRenderer } from '../../render/htmlRenderer';
@@ -107,7 +108,8 @@ async function tryAppend(ctx: FilingContext, filing: Filing): Promise<FilingOutc
     try {
       bytes = await render(file, material.title, ctx.renderer);
     } catch (err) {
-      return err instanceof MinutesUnreadable ? ('minutesUnreadable' as const) : ('convertFailed' as const);
+      if (err instanceof MinutesUnreadable) return 'minutesUnreadable' as const;
+      return err instanceof OfficeRefusedError ? ('officeRefused' as const) : ('convertFailed' as const);
     }
     try {
       return await appendPdfBytes(ctx, bytes);
@@ -120,7 +122,7 @@ async function tryAppend(ctx: FilingContext, filing: Filing): Promise<FilingOutc
       try {
         // The original when it is clean, else a decrypted or repaired copy (see pdfRepair/).
         const ready = await mergeReadyPdf(ctx.archive, material.sha256);
-        if ('refused' in ready) return ready.refused === 'password' ? 'encrypted' : 'pdfUnreadable';
+        if ('refused' in ready) return ready.refused === 'password' ? 'encrypted' : ready.refused === 'hostile' ? 'pdfHostile' : 'pdfUnreadable';
         if (ready.drawnPages.length) {
           ctx.notice(material.title, `PDF 第 ${ready.drawnPages.join('、')} 页内容已损坏，迎检资料中以页面图片代替（原件未改动）`);
         }

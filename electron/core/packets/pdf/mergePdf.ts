@@ -1,6 +1,7 @@
 import { PDFDocument, type PDFPage } from 'pdf-lib';
 import { withoutPdfLibWarnings } from '../../pdfRepair/quiet';
 import type { ReasonKey } from './labels';
+import { keepSafeActions, relinkPages } from './safeLinks';
 
 /** Why a PDF could not be merged, mapped to the reason its placeholder page gives. */
 export class UnmergeablePdf extends Error {
@@ -10,8 +11,10 @@ export class UnmergeablePdf extends Error {
 }
 
 /**
- * Copy every page of `bytes` onto the end of `doc`. The source document is dropped when this
- * returns, so only one source is held in memory at a time.
+ * Copy every page of `bytes` onto the end of `doc`, keeping only safe links (see safeLinks.ts).
+ * Every PDF a packet takes in comes through here: originals, repaired copies and rendered
+ * documents alike. The source document is dropped when this returns, so only one source is
+ * held in memory at a time.
  */
 export async function appendPdf(doc: PDFDocument, bytes: Uint8Array): Promise<PDFPage[]> {
   let source: PDFDocument;
@@ -24,7 +27,10 @@ export async function appendPdf(doc: PDFDocument, bytes: Uint8Array): Promise<PD
   if (source.getPageCount() === 0) throw new UnmergeablePdf('pdfEmpty');
   let copied: PDFPage[];
   try {
+    // Cleaned in the source, before copying: what is cut off is then never copied at all.
+    keepSafeActions(source);
     copied = await doc.copyPages(source, source.getPageIndices());
+    relinkPages(copied);
   } catch {
     throw new UnmergeablePdf('pdfUnreadable');
   }

@@ -1,5 +1,6 @@
 import JSZip from 'jszip';
 import { ApiError } from '../../../../../shared/errors';
+import { assertGrid, guardPackage, MAX_CELLS, MAX_SPAN, tooManyCells } from '../importLimits';
 import type { MergeRange, RawTable } from '../table';
 import { assertOfficePackage } from './signature';
 import { attrOf, childrenOf, findDeep, firstChild, parseXml, tagOf, textOf, type XmlNode } from './xmlTree';
@@ -10,17 +11,26 @@ const PREAMBLE_LINES = 5;
 /** Every top-level table of a Word document, with the paragraphs just above it. */
 export async function readDocx(bytes: Buffer, fileLabel: string): Promise<RawTable[]> {
   assertOfficePackage(bytes, fileLabel, 'docx');
+  await guardPackage(bytes, fileLabel, 'docx');
+  const reopen = `请在 Word 或 WPS 中打开并另存为 .docx 后再导入`;
   let xml: string;
   try {
     const zip = await JSZip.loadAsync(bytes);
     const entry = zip.file('word/document.xml');
-    if (!entry) throw new Error('缺少 word/document.xml');
+    if (!entry) throw new ApiError('bad_input', `“${fileLabel}”中缺少正文（word/document.xml），不是完整的 Word 文件。${reopen}`);
     xml = await entry.async('string');
   } catch (err) {
-    const detail = err instanceof Error ? err.message : String(err);
-    throw new ApiError('bad_input', `无法打开 Word 文件“${fileLabel}”（${detail}）。请在 Word 或 WPS 中打开并另存为 .docx 后再导入`);
+    if (err instanceof ApiError) throw err;
+    throw new ApiError('bad_input', `无法打开 Word 文件“${fileLabel}”，文件可能已损坏。${reopen}`);
   }
-  const body = findDeep(parseXml(xml), 'w:body');
+  let document: XmlNode[];
+  try {
+    document = parseXml(xml);
+  } catch {
+    // Malformed XML, or nesting deeper than the parser allows.
+    throw new ApiError('bad_input', `“${fileLabel}”的正文不是有效的 Word 内容，无法读取。${reopen}`);
+  }
+  const body = findDeep(document, 'w:body');
   const tables: RawTable[] = [];
   let paragraphs: string[] = [];
   const visit = (nodes: readonly XmlNode[]) => {
@@ -30,7 +40,7 @@ export async function readDocx(bytes: Buffer, fileLabel: string): Promise<RawTab
         const text = paragraphText(node).trim();
         if (text) paragraphs.push(text);
       } else if (tag === 'w:tbl') {
-        tables.push({ ...readTable(node, tables.length + 1), preamble: paragraphs.slice(-PREAMBLE_LINES), continuable: true });
+        tables.push({ ...readTable(node, tables.length + 1, fileLabel), preamble: paragraphs.slice(-PREAMBLE_LINES), continuable: true });
         paragraphs = [];
       } else if (tag === 'w:sdt' || tag === 'w:sdtContent' || tag === 'w:customXml') {
         // Content controls and custom XML wrap ordinary paragraphs and tables.
@@ -49,11 +59,12 @@ export async function readDocx(bytes: Buffer, fileLabel: string): Promise<RawTab
   return tables;
 }
 
-function readTable(tbl: XmlNode, index: number): Omit<RawTable, 'preamble'> {
+function readTable(tbl: XmlNode, index: number, fileLabel: string): Omit<RawTable, 'preamble'> {
   const rows: string[][] = [];
   const merges: MergeRange[] = [];
   // Vertical merges still open, by the grid column where they start.
   const openVertical = new Map<number, MergeRange>();
+  let cellCount = 0;
   for (const tr of rowsOf(tbl)) {
     const r = rows.length;
     const cells: string[] = [];
@@ -84,8 +95,13 @@ function readTable(tbl: XmlNode, index: number): Omit<RawTable, 'preamble'> {
     // A column this row does not reach ends any vertical merge there.
     for (const start of [...openVertical.keys()]) if (!covered.has(start)) openVertical.delete(start);
     rows.push(cells);
+    // Spans widen rows beyond the cells the package holds: counted as the grid grows.
+    cellCount += cells.length;
+    if (cellCount > MAX_CELLS) throw tooManyCells(fileLabel);
   }
-  const width = Math.max(0, ...rows.map((r) => r.length));
+  let width = 0;
+  for (const row of rows) width = Math.max(width, row.length);
+  assertGrid(fileLabel, `第 ${index} 个表格`, rows.length, width);
   for (const row of rows) while (row.length < width) row.push('');
   const real = merges.filter((m) => m.bottom > m.top || m.right > m.left);
   return { label: `第 ${index} 个表格`, rows, merges: real };
@@ -100,20 +116,26 @@ function cellsOf(tr: XmlNode): XmlNode[] {
   return unwrap(tr, 'w:tc');
 }
 
+/** Children with this tag, in order, looking into content-control wrappers (depth-first, with a stack). */
 function unwrap(parent: XmlNode, tag: string): XmlNode[] {
   const out: XmlNode[] = [];
-  for (const child of childrenOf(parent)) {
+  const stack = childrenOf(parent).reverse();
+  for (let child = stack.pop(); child; child = stack.pop()) {
     const t = tagOf(child);
     if (t === tag) out.push(child);
-    else if (t === 'w:sdt' || t === 'w:sdtContent' || t === 'w:customXml') out.push(...unwrap(child, tag));
+    else if (t === 'w:sdt' || t === 'w:sdtContent' || t === 'w:customXml') {
+      const inner = childrenOf(child);
+      for (let i = inner.length - 1; i >= 0; i--) stack.push(inner[i]);
+    }
   }
   return out;
 }
 
+/** A span or gridBefore; wider than Word allows is taken as the widest, so one cell cannot make a million columns. */
 function gridValue(props: XmlNode | undefined, tag: string): number {
   const el = props ? firstChild(props, tag) : undefined;
   const n = el ? Number(attrOf(el, 'w:val')) : 0;
-  return Number.isFinite(n) && n > 0 ? n : 0;
+  return Number.isFinite(n) && n > 0 ? Math.min(Math.floor(n), MAX_SPAN) : 0;
 }
 
 /** Paragraphs of a cell, one per line; a nested table contributes its text too. */

@@ -1,26 +1,25 @@
 import ExcelJS from 'exceljs';
 import { ApiError } from '../../../../../shared/errors';
-import { blankMergedSlaves, type MergeRange, type RawTable } from '../table';
+import { EXCELJS_SKIPPED_NODES } from '../../../extract/xlsx';
+import { assertGrid, guardPackage, MAX_MERGED_CELLS, tooManyMergedCells } from '../importLimits';
+import { blankMergedSlaves, clipMerges, type MergeRange, type RawTable } from '../table';
 import { assertOfficePackage } from './signature';
 
 /** Every visible worksheet as rows of cell text. */
 export async function readXlsx(bytes: Buffer, fileLabel: string): Promise<RawTable[]> {
   assertOfficePackage(bytes, fileLabel, 'xlsx');
+  await guardPackage(bytes, fileLabel, 'xlsx');
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs types its input as an ArrayBuffer; hand it a plain copy.
-    await workbook.xlsx.load(Uint8Array.from(bytes).buffer);
-  } catch (err) {
-    const detail = err instanceof Error ? err.message : String(err);
-    throw new ApiError(
-      'bad_input',
-      `无法打开工作簿“${fileLabel}”（${detail}）。文件可能已损坏，请在 Excel 或 WPS 中打开并另存为 .xlsx 后再导入`,
-    );
+    await workbook.xlsx.load(Uint8Array.from(bytes).buffer, { ignoreNodes: EXCELJS_SKIPPED_NODES });
+  } catch {
+    throw new ApiError('bad_input', `无法打开工作簿“${fileLabel}”，文件可能已损坏。请在 Excel 或 WPS 中打开并另存为 .xlsx 后再导入`);
   }
-  return workbook.worksheets.filter((sheet) => sheet.state === 'visible').map(readSheet);
+  return workbook.worksheets.filter((sheet) => sheet.state === 'visible').map((sheet) => readSheet(sheet, fileLabel));
 }
 
-function readSheet(sheet: ExcelJS.Worksheet): RawTable {
+function readSheet(sheet: ExcelJS.Worksheet, fileLabel: string): RawTable {
   // Only cells that hold something: a sheet formatted down to row 1048576 stays cheap.
   const rows: string[][] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
@@ -30,10 +29,14 @@ function readSheet(sheet: ExcelJS.Worksheet): RawTable {
     });
     rows[rowNumber - 1] = cells;
   });
-  const merges = sheet.model.merges.map(parseRange).filter((m): m is MergeRange => m !== null);
   // `rows` has holes where rows are empty; a plain loop reads them as undefined.
   let width = 0;
   for (let r = 0; r < rows.length; r++) width = Math.max(width, rows[r]?.length ?? 0);
+  // A stray value far below or right of the table would make a grid of millions of blanks.
+  assertGrid(fileLabel, `工作表“${sheet.name}”`, rows.length, width);
+  const parsed = sheet.model.merges.map(parseRange).filter((m): m is MergeRange => m !== null);
+  const { merges, cells } = clipMerges(parsed, rows.length, width);
+  if (cells > MAX_MERGED_CELLS) throw tooManyMergedCells(fileLabel);
   const grid = Array.from({ length: rows.length }, (_, r) => Array.from({ length: width }, (_, c) => rows[r]?.[c] ?? ''));
   // exceljs repeats the master's value in every merged cell; the table step wants blanks there.
   blankMergedSlaves(grid, merges);

@@ -1,0 +1,105 @@
+import { createRequire } from 'node:module';
+import { ScriptWorker, timeoutForSize, type Stopped } from '../workers/scriptWorker';
+
+/**
+ * mammoth (Word) and ExcelJS (Excel) parse a whole document in JavaScript: on a worker thread
+ * (workers/scriptWorker.ts), with a time, heap and memory limit, so that a large or crafted file
+ * never holds the main thread, where browser mode and the desktop app answer the clerk. The
+ * package is looked through first on the main thread (ooxmlGuard.ts streams it: DTDs, sizes,
+ * cell counts), so what reaches these parsers is already bounded.
+ */
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const mammoth = require(workerData.mammoth);
+const ExcelJS = require(workerData.exceljs);
+
+// Links a packet or preview may keep: the web and e-mail. file:, javascript: and internal
+// anchors (they point nowhere once merged into a packet) become their text. A stack, not recursion.
+const SAFE_HREF = /^(https?:\\/\\/|mailto:)/i;
+function keepSafeLinks(document) {
+  const stack = [document];
+  for (let el = stack.pop(); el; el = stack.pop()) {
+    if (!el.children) continue;
+    const kept = [];
+    for (const child of el.children) {
+      if (child.type === 'hyperlink' && !SAFE_HREF.test(String(child.href || '').trim())) {
+        for (const inner of child.children || []) kept.push(inner);
+      } else kept.push(child);
+    }
+    el.children = kept;
+    for (const child of kept) stack.push(child);
+  }
+  return document;
+}
+
+function cellText(value) {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((r) => r.text).join('');
+    if ('text' in value && typeof value.text === 'string') return value.text;
+    if ('result' in value) return value.result === undefined ? '' : String(value.result);
+    if ('error' in value) return String(value.error);
+    return '';
+  }
+  return String(value);
+}
+
+const asBuffer = (bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+
+const tasks = {
+  async docxText({ bytes }) {
+    return (await mammoth.extractRawText({ buffer: asBuffer(bytes) })).value;
+  },
+  async docxHtml({ bytes }) {
+    return (await mammoth.convertToHtml({ buffer: asBuffer(bytes) }, { transformDocument: keepSafeLinks })).value;
+  },
+  async sheets({ bytes, maxRowsPerSheet, skippedNodes }) {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(asBuffer(bytes), { ignoreNodes: skippedNodes });
+    return book.worksheets.map((sheet) => {
+      const rows = [];
+      sheet.eachRow({ includeEmpty: false }, (row) => {
+        if (rows.length >= maxRowsPerSheet) return;
+        rows.push(row.values.slice(1).map(cellText));
+      });
+      return { name: sheet.name, rows, truncated: sheet.actualRowCount > rows.length };
+    });
+  },
+};
+
+parentPort.on('message', async ({ id, task, ...request }) => {
+  try {
+    parentPort.postMessage({ id, result: await tasks[task](request) });
+  } catch (err) {
+    parentPort.postMessage({ id, error: String((err && err.message) || err) });
+  }
+});
+`;
+
+const worker = new ScriptWorker<{ task: string; bytes: Uint8Array } & Record<string, unknown>, { result?: unknown; error?: string }>({
+  source: WORKER_SOURCE,
+  workerData: () => {
+    const require = createRequire(import.meta.url);
+    return { mammoth: require.resolve('mammoth'), exceljs: require.resolve('exceljs') };
+  },
+  maxHeapMb: 1024,
+  maxRssGrowthMb: 1536,
+  idleMs: 20_000,
+});
+
+/** The reader stopped for its limits: the clerk hears why (the caller names the file). */
+export class OfficeReadStopped extends Error {
+  constructor(readonly stopped: Stopped) {
+    super(`office reader stopped: ${stopped}`);
+  }
+}
+
+/** Run one parse; rejects with the parser's error (a damaged file) or OfficeReadStopped. */
+export async function readOffice<T>(task: 'docxText' | 'docxHtml' | 'sheets', bytes: Buffer, extra: Record<string, unknown> = {}): Promise<T> {
+  // Several MB of Office XML can take mammoth or ExcelJS seconds: twice the usual time per MB.
+  const outcome = await worker.run({ task, bytes, ...extra }, 2 * timeoutForSize(bytes.byteLength));
+  if ('stopped' in outcome) throw new OfficeReadStopped(outcome.stopped);
+  if (outcome.reply.error !== undefined) throw new Error(outcome.reply.error);
+  return outcome.reply.result as T;
+}
