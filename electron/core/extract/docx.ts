@@ -1,5 +1,5 @@
 import JSZip from 'jszip';
-import mammoth from 'mammoth';
+import { readOffice } from './officeReader';
 import { guardOffice, type OoxmlLimits } from './ooxmlGuard';
 
 /**
@@ -13,49 +13,19 @@ export function guardDocx(bytes: Buffer, fileLabel?: string): Promise<void> {
   return guardOffice(bytes, DOCX_LIMITS, fileLabel);
 }
 
-/** Body text of a Word document, as mammoth reads it (paragraphs, tables, lists). */
+/** Body text of a Word document, as mammoth reads it (paragraphs, tables, lists), on the reader thread. */
 export async function docxText(bytes: Buffer): Promise<string> {
   await guardDocx(bytes);
-  const { value } = await mammoth.extractRawText({ buffer: bytes });
-  return value;
-}
-
-/** Links a packet or preview may keep: the web and e-mail. `file:`, `javascript:` and the like become text. */
-const SAFE_HREF = /^(https?:\/\/|mailto:)/i;
-
-interface MammothElement {
-  type: string;
-  href?: string;
-  children?: MammothElement[];
+  return readOffice<string>('docxText', bytes);
 }
 
 /**
- * Hyperlinks to anything but the web or e-mail replaced by their text, internal anchors too (they
- * point nowhere once the document is merged into a packet). Walked with a stack, not recursion.
+ * A Word document as HTML (mammoth: structure, tables, images as data URIs), on the reader
+ * thread; links only to the web and e-mail are kept (see officeReader.ts).
  */
-function keepSafeLinks(document: MammothElement): MammothElement {
-  const stack = [document];
-  for (let el = stack.pop(); el; el = stack.pop()) {
-    if (!el.children) continue;
-    const kept: MammothElement[] = [];
-    for (const child of el.children) {
-      if (child.type === 'hyperlink' && !SAFE_HREF.test((child.href ?? '').trim())) {
-        for (const inner of child.children ?? []) kept.push(inner);
-      } else {
-        kept.push(child);
-      }
-    }
-    el.children = kept;
-    for (const child of kept) stack.push(child);
-  }
-  return document;
-}
-
-/** A Word document as HTML (mammoth: structure, tables, images as data URIs), links made safe. */
 export async function docxHtml(bytes: Buffer, fileLabel?: string): Promise<string> {
   await guardDocx(bytes, fileLabel);
-  const { value } = await mammoth.convertToHtml({ buffer: bytes }, { transformDocument: keepSafeLinks });
-  return value;
+  return readOffice<string>('docxHtml', bytes);
 }
 
 const decodeXml = (s: string) =>

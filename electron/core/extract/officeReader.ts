@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { ApiError } from '../../../shared/errors';
 import { ScriptWorker, timeoutForSize, type Stopped } from '../workers/scriptWorker';
 
 /**
@@ -88,18 +89,17 @@ const worker = new ScriptWorker<{ task: string; bytes: Uint8Array } & Record<str
   idleMs: 20_000,
 });
 
-/** The reader stopped for its limits: the clerk hears why (the caller names the file). */
-export class OfficeReadStopped extends Error {
-  constructor(readonly stopped: Stopped) {
-    super(`office reader stopped: ${stopped}`);
-  }
-}
+const stoppedMessages: Record<Stopped, string> = {
+  timeout: '文件过大或结构异常，在限定时间内未能读取完毕',
+  memory: '文件过大或结构异常，读取所需内存超过上限',
+  crash: '读取程序意外退出（文件可能已损坏）',
+};
 
-/** Run one parse; rejects with the parser's error (a damaged file) or OfficeReadStopped. */
+/** Run one parse; rejects with the parser's error (a damaged file) or a named ApiError when stopped. */
 export async function readOffice<T>(task: 'docxText' | 'docxHtml' | 'sheets', bytes: Buffer, extra: Record<string, unknown> = {}): Promise<T> {
   // Several MB of Office XML can take mammoth or ExcelJS seconds: twice the usual time per MB.
   const outcome = await worker.run({ task, bytes, ...extra }, 2 * timeoutForSize(bytes.byteLength));
-  if ('stopped' in outcome) throw new OfficeReadStopped(outcome.stopped);
+  if ('stopped' in outcome) throw new ApiError('bad_input', stoppedMessages[outcome.stopped]);
   if (outcome.reply.error !== undefined) throw new Error(outcome.reply.error);
   return outcome.reply.result as T;
 }

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { readOffice } from './officeReader';
 import { guardOffice, type OoxmlLimits } from './ooxmlGuard';
 
 export interface SheetText {
@@ -54,31 +55,10 @@ export async function loadWorkbook(bytes: Buffer, fileLabel?: string): Promise<E
   return book;
 }
 
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('text' in value && typeof value.text === 'string') return value.text;
-    if ('result' in value) return value.result === undefined ? '' : String(value.result);
-    if ('error' in value) return String(value.error);
-    return '';
-  }
-  return String(value);
-}
-
-/** The cells of every sheet as text, row by row (preview and search). */
+/** The cells of every sheet as text, row by row (preview and search), read on the reader thread. */
 export async function readSheets(bytes: Buffer, maxRowsPerSheet: number, fileLabel?: string): Promise<SheetText[]> {
-  const book = await loadWorkbook(bytes, fileLabel);
-  return book.worksheets.map((sheet) => {
-    const rows: string[][] = [];
-    sheet.eachRow({ includeEmpty: false }, (row) => {
-      if (rows.length >= maxRowsPerSheet) return;
-      const values = row.values as ExcelJS.CellValue[];
-      rows.push(values.slice(1).map(cellText));
-    });
-    return { name: sheet.name, rows, truncated: sheet.actualRowCount > rows.length };
-  });
+  await guardOffice(bytes, XLSX_LIMITS, fileLabel);
+  return readOffice<SheetText[]>('sheets', bytes, { maxRowsPerSheet, skippedNodes: EXCELJS_SKIPPED_NODES });
 }
 
 export async function xlsxText(bytes: Buffer): Promise<string> {
