@@ -59,15 +59,15 @@ export async function extractText(file: string, mediaType: string, size: number,
 }
 
 async function pdfText(file: string, size: number, budget: PdfTextBudget | undefined): Promise<ExtractedText> {
-  const pages = budget?.textPages ?? 0;
-  const overNote = !budget
-    ? ''
-    : budget.hostile
-      ? hostilePdfReason(budget.hostile)
-      : pages < budget.pageCount
-        ? `PDF 共 ${budget.pageCount} 页，内容较多，只读取了前 ${pages} 页的文字用于检索`
-        : '';
-  if (pages === 0) return { text: '', failed: Boolean(budget?.hostile), note: overNote };
+  // No budget: its structure could not be read (stopped, or a password): no text (the inspection says why).
+  if (!budget) return { text: '', failed: true, note: '' };
+  const pages = budget.textPages;
+  const overNote = budget.hostile
+    ? hostilePdfReason(budget.hostile)
+    : pages < budget.pageCount
+      ? `PDF 共 ${budget.pageCount} 页，内容较多，只读取了前 ${pages} 页的文字用于检索`
+      : '';
+  if (pages === 0) return { text: '', failed: Boolean(budget.hostile), note: overNote };
   const outcome = await readPdfText(file, size, pages);
   if ('ok' in outcome) return { text: clip(outcome.ok), failed: false, note: overNote };
   if ('stopped' in outcome) return { text: '', failed: true, note: `PDF 文字${stoppedReason(outcome.stopped, size)}，已保存原件，但不能按内容检索` };

@@ -231,7 +231,7 @@ function commit(archive: Archive, options: AddOptions, file: string, sha256: str
     for (const indicatorId of options.indicatorIds) linkMaterial(db, materialId, indicatorId);
     // Every material showing this content: its text may have been read only now.
     reindexBlob(db, sha256);
-    const notices = [detected.notice, inspection.encrypted ? 'PDF 已加密，需要密码才能打开：已保存，但无法合并入迎检资料' : undefined, text?.note].filter(Boolean);
+    const notices = [detected.notice, inspection.notice, inspection.encrypted ? 'PDF 已加密，需要密码才能打开：已保存，但无法合并入迎检资料' : undefined, text?.note].filter(Boolean);
     const added: AddedFile = { path: file, material: getMaterial(db, materialId) };
     if (notices.length) added.notice = notices.join('；');
     return { added };

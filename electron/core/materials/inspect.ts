@@ -23,6 +23,8 @@ export interface Inspection {
   title: string;
   /** How far a PDF's text may be read (its content budget); absent for other kinds. */
   pdfText?: PdfTextBudget;
+  /** For the clerk: the file is kept, but something about it could not be read now. */
+  notice?: string;
 }
 
 const none = { pageCount: null, width: null, height: null, encrypted: false, title: '' };
@@ -77,7 +79,11 @@ async function inspectPdf(file: string, size: number): Promise<Inspection> {
     throw new ApiError('bad_input', 'PDF 文件不完整（文件末尾缺失，可能下载或复制未完成），无法打开');
   }
   const outcome = await readPdfStructure({ file }, size);
-  if ('stopped' in outcome) throw new ApiError('bad_input', `PDF 文件结构异常，${stoppedReason(outcome.stopped, size)}（可能是恶意构造的文件），已拒绝`);
+  // Kept, not refused: a busy PC (or a hostile file) may stop the read, and the clerk's file must
+  // not be lost for it. 四性检测 and the packet read it again within their own limits.
+  if ('stopped' in outcome) {
+    return { ...none, notice: `PDF 文件${stoppedReason(outcome.stopped, size)}（文件结构异常，或本机正忙），已保存原件，但未读取页数和文字；可稍后运行四性检测复查` };
+  }
   if ('error' in outcome) throw new ApiError('bad_input', 'PDF 文件已损坏或不完整，无法打开');
   const pdf = outcome.ok;
   // With encrypted object streams pdf-lib fails before it can say why: the /Encrypt entry in
