@@ -85,7 +85,7 @@ const worker = new ScriptWorker<{ task: string; bytes: Uint8Array } & Record<str
     return { mammoth: require.resolve('mammoth'), exceljs: require.resolve('exceljs') };
   },
   maxHeapMb: 1024,
-  maxRssGrowthMb: 1536,
+  maxRssGrowthMb: 2048,
   idleMs: 20_000,
 });
 

@@ -24,7 +24,7 @@ export const PDF_LIMITS = {
   /** Heap of the reading thread: a PDF that needs more is not one a reader opens either. */
   maxHeapMb: 512,
   /** Growth of the process's memory while one PDF is read (streams inflate outside the heap). */
-  maxRssGrowthMb: 1024,
+  maxRssGrowthMb: 2048,
 } as const;
 
 /**
@@ -280,8 +280,11 @@ export type PdfStructure =
 export type WorkerResult<T> = { ok: T } | { error: string } | { stopped: Stopped };
 
 async function run<T>(request: Request, size: number): Promise<WorkerResult<T>> {
-  // Bytes are copied to the worker; the caller keeps its own.
-  const outcome = await worker.run(request, timeoutForSize(size));
+  // Bytes are copied to the worker; the caller keeps its own. A read stopped for time or memory
+  // is tried once more on a fresh thread: on a busy PC (an import of photos beside it, say) an
+  // honest file can run over once; a hostile one costs its limit twice at most.
+  let outcome = await worker.run(request, timeoutForSize(size));
+  if ('stopped' in outcome && outcome.stopped !== 'crash') outcome = await worker.run(request, timeoutForSize(size));
   if ('stopped' in outcome) return { stopped: outcome.stopped };
   if (outcome.reply.error !== undefined) return { error: outcome.reply.error };
   return { ok: outcome.reply.result as T };
