@@ -144,6 +144,10 @@ export interface MinutesForm {
 
 export const MINUTES_MEDIA_TYPE = 'application/vnd.dossier.minutes+json';
 
+/** Word and Excel (Office Open XML) as stored and compared throughout. */
+export const DOCX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 /** The form's fields in order, as labelled on the form and on the printed page. */
 export const minutesFieldLabels: [keyof MinutesForm, string][] = [
   ['meetingName', '会议名称'],

@@ -1,5 +1,4 @@
 // Hostile PDFs made on the spot: content streams that inflate far beyond their size on disk.
-import { createWriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import { once } from 'node:events';
 import zlib from 'node:zlib';
@@ -26,8 +25,8 @@ export async function deflatedOperators(inflatedBytes: number): Promise<Buffer> 
 export async function bombPdf(file: string, inflatedBytes: number, pages = 1, twice = false): Promise<void> {
   const doc = await PDFDocument.create();
   const font = await doc.embedFont(StandardFonts.Helvetica);
-  const once_ = await deflatedOperators(inflatedBytes);
-  const compressed = twice ? zlib.deflateSync(once_, { level: 9 }) : once_;
+  const deflated = await deflatedOperators(inflatedBytes);
+  const compressed = twice ? zlib.deflateSync(deflated, { level: 9 }) : deflated;
   const Filter = twice ? ['FlateDecode', 'FlateDecode'] : 'FlateDecode';
   const stream = PDFRawStream.of(doc.context.obj({ Filter, Length: compressed.length }), compressed);
   const ref = doc.context.register(stream);
@@ -46,5 +45,3 @@ export async function textPdf(file: string, text: string): Promise<void> {
   doc.addPage([595, 842]).drawText(text, { x: 72, y: 700, size: 14, font });
   await fs.writeFile(file, await doc.save());
 }
-
-export { createWriteStream };

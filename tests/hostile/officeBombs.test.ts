@@ -55,6 +55,9 @@ describe('zip bombs in Office files', () => {
     const big = Buffer.from('创建工作日志：今日完成材料整理。\n'.repeat(4096));
     const fd = fs.openSync(path.join(dir, '超长日志.txt'), 'w');
     for (let written = 0; written < 64 * 1024 * 1024; written += big.length) fs.writeSync(fd, big);
+    // A stray byte far down (a log cut and glued): read whole, the file would not decode as
+    // UTF-8 and would be read as GB18030, garbling all of it.
+    fs.writeSync(fd, Buffer.from([0xff, 0x0a]));
     fs.closeSync(fd);
     fs.writeFileSync(path.join(dir, '正常文件.txt'), '志愿服务记录\n');
     // A large honest report (about 12 MB of XML): parsed on the reader thread, not this one.
@@ -101,9 +104,10 @@ describe('zip bombs in Office files', () => {
 
   it('reads a 64 MB text file only as far as search needs', async () => {
     const row = t.ctx.archive.db
-      .prepare("SELECT length(b.body_text) AS n, b.text_state AS state FROM material m JOIN blob b ON b.sha256 = m.sha256 WHERE m.original_name = '超长日志.txt'")
-      .get() as { n: number; state: string };
+      .prepare("SELECT length(b.body_text) AS n, b.text_state AS state, substr(b.body_text, 1, 40) AS head FROM material m JOIN blob b ON b.sha256 = m.sha256 WHERE m.original_name = '超长日志.txt'")
+      .get() as { n: number; state: string; head: string };
     expect(row.state).toBe('done');
+    expect(row.head).toContain('创建工作日志');
     expect(row.n).toBeGreaterThan(100_000);
     expect(row.n).toBeLessThanOrEqual(200_000);
   });

@@ -1,4 +1,5 @@
 import fs from 'node:fs/promises';
+import { DOCX_MEDIA_TYPE, XLSX_MEDIA_TYPE } from '../../../shared/domain';
 import { readSlice } from '../store/readSlice';
 import { docxText } from './docx';
 import { clip } from './limits';
@@ -12,8 +13,8 @@ const PDF = 'application/pdf';
 const MAX_PLAIN_TEXT_BYTES = 4 * 1024 * 1024;
 
 const readers: Record<string, (bytes: Buffer) => Promise<string>> = {
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': docxText,
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': xlsxText,
+  [DOCX_MEDIA_TYPE]: docxText,
+  [XLSX_MEDIA_TYPE]: xlsxText,
   'text/plain': async (b) => decodePlainText(b),
 };
 

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { ApiError } from '../../../shared/errors';
-import { ScriptWorker, timeoutForSize, type Stopped } from '../workers/scriptWorker';
+import { ScriptWorker, TASK_LOOP, taskOutcome, timeoutForSize, type Stopped, type TaskReply } from '../workers/scriptWorker';
 
 /**
  * mammoth (Word) and ExcelJS (Excel) parse a whole document in JavaScript: on a worker thread
@@ -69,17 +69,10 @@ const tasks = {
   },
 };
 
-parentPort.on('message', async ({ id, task, ...request }) => {
-  try {
-    parentPort.postMessage({ id, result: await tasks[task](request) });
-  } catch (err) {
-    parentPort.postMessage({ id, error: String((err && err.message) || err) });
-  }
-});
 `;
 
-const worker = new ScriptWorker<{ task: string; bytes: Uint8Array } & Record<string, unknown>, { result?: unknown; error?: string }>({
-  source: WORKER_SOURCE,
+const worker = new ScriptWorker<{ task: string; bytes: Uint8Array } & Record<string, unknown>, TaskReply>({
+  source: WORKER_SOURCE + TASK_LOOP,
   workerData: () => {
     const require = createRequire(import.meta.url);
     return { mammoth: require.resolve('mammoth'), exceljs: require.resolve('exceljs') };
@@ -99,7 +92,8 @@ const stoppedMessages: Record<Stopped, string> = {
 export async function readOffice<T>(task: 'docxText' | 'docxHtml' | 'sheets', bytes: Buffer, extra: Record<string, unknown> = {}): Promise<T> {
   // Several MB of Office XML can take mammoth or ExcelJS seconds: twice the usual time per MB.
   const outcome = await worker.run({ task, bytes, ...extra }, 2 * timeoutForSize(bytes.byteLength));
-  if ('stopped' in outcome) throw new ApiError('bad_input', stoppedMessages[outcome.stopped]);
-  if (outcome.reply.error !== undefined) throw new Error(outcome.reply.error);
-  return outcome.reply.result as T;
+  const result = taskOutcome<T>(outcome);
+  if ('stopped' in result) throw new ApiError('bad_input', stoppedMessages[result.stopped]);
+  if ('error' in result) throw new Error(result.error);
+  return result.ok;
 }

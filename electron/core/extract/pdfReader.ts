@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ScriptWorker, timeoutForSize, type Stopped } from '../workers/scriptWorker';
+import { ScriptWorker, TASK_LOOP, taskOutcome, timeoutForSize, type Stopped, type TaskOutcome, type TaskReply } from '../workers/scriptWorker';
 import { MAX_TEXT_CHARS } from './limits';
 
 /**
@@ -229,20 +229,13 @@ async function opens({ file, bytes, pages }) {
 }
 
 const tasks = { inspect, text, opens };
-parentPort.on('message', async ({ id, task, ...request }) => {
-  try {
-    parentPort.postMessage({ id, result: await tasks[task](request) });
-  } catch (err) {
-    parentPort.postMessage({ id, error: String((err && err.name) || 'Error') + ': ' + String((err && err.message) || err) });
-  }
-});
 `;
 
 type Source = { file: string } | { bytes: Uint8Array };
 type Request = { task: 'inspect' | 'text' | 'opens' } & Source & Record<string, unknown>;
 
-const worker = new ScriptWorker<Request, { result?: unknown; error?: string }>({
-  source: WORKER_SOURCE,
+const worker = new ScriptWorker<Request, TaskReply>({
+  source: WORKER_SOURCE + TASK_LOOP,
   workerData: () => {
     const require = createRequire(import.meta.url);
     const pdfjsRoot = path.dirname(require.resolve('pdfjs-dist/package.json'));
@@ -277,29 +270,25 @@ export type PdfStructure =
       hostile: HostilePage | null;
     };
 
-export type WorkerResult<T> = { ok: T } | { error: string } | { stopped: Stopped };
-
-async function run<T>(request: Request, size: number): Promise<WorkerResult<T>> {
+async function run<T>(request: Request, size: number): Promise<TaskOutcome<T>> {
   // Bytes are copied to the worker; the caller keeps its own. A read stopped for time or memory
   // is tried once more on a fresh thread: on a busy PC (an import of photos beside it, say) an
   // honest file can run over once; a hostile one costs its limit twice at most.
   let outcome = await worker.run(request, timeoutForSize(size));
   if ('stopped' in outcome && outcome.stopped !== 'crash') outcome = await worker.run(request, timeoutForSize(size));
-  if ('stopped' in outcome) return { stopped: outcome.stopped };
-  if (outcome.reply.error !== undefined) return { error: outcome.reply.error };
-  return { ok: outcome.reply.result as T };
+  return taskOutcome<T>(outcome);
 }
 
 const sizeOf = (source: Source, size?: number) => size ?? ('bytes' in source ? source.bytes.byteLength : 0);
 
 /** Page tree, title, encryption and the content budget of a PDF (a file of `size` bytes, or bytes). */
-export function readPdfStructure(source: Source, size?: number): Promise<WorkerResult<PdfStructure>> {
+export function readPdfStructure(source: Source, size?: number): Promise<TaskOutcome<PdfStructure>> {
   const { maxContentBytes, maxPageBytes, maxDocumentBytes, maxTextPages } = PDF_LIMITS;
   return run({ task: 'inspect', ...source, maxContentBytes, maxPageBytes, maxDocumentBytes, maxTextPages }, sizeOf(source, size));
 }
 
 /** The text layer of the first `pages` pages (a scan without one yields ''). */
-export function readPdfText(file: string, size: number, pages: number): Promise<WorkerResult<string>> {
+export function readPdfText(file: string, size: number, pages: number): Promise<TaskOutcome<string>> {
   return run({ task: 'text', file, pages, maxChars: MAX_TEXT_CHARS }, size);
 }
 

@@ -1,3 +1,4 @@
+import { DOCX_MEDIA_TYPE as DOCX } from '../../../shared/domain';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
@@ -39,7 +40,6 @@ const CONCURRENCY = Math.max(2, Math.min(4, os.availableParallelism()));
 
 type Outcome = { added: AddedFile } | { duplicate: DuplicateFile } | { failed: FailedFile };
 
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /**
  * Add files and folders to a dossier. Each file is handled on its own: a bad file gets a

@@ -1,3 +1,4 @@
+import { DOCX_MEDIA_TYPE as DOCX, XLSX_MEDIA_TYPE as XLSX } from '../../../shared/domain';
 import { fileTypeFromFile } from 'file-type';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -11,8 +12,6 @@ export interface Detected {
   notice?: string;
 }
 
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const WPS = 'application/vnd.ms-works';
 
 /** What each format is called for the clerk, by media type. */

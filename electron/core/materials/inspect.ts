@@ -1,3 +1,4 @@
+import { DOCX_MEDIA_TYPE as DOCX, XLSX_MEDIA_TYPE as XLSX } from '../../../shared/domain';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import sharp, { type Metadata } from 'sharp';
@@ -44,8 +45,6 @@ export async function inspectFile(file: string, mediaType: string, size: number)
   return none;
 }
 
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /**
  * A Word or Excel file is a zip that mammoth and ExcelJS inflate whole: its directory is read

@@ -1,4 +1,4 @@
-import { MINUTES_MEDIA_TYPE, type Dossier, type Indicator, type Material, type PacketDefinition } from '../../../shared/domain';
+import { DOCX_MEDIA_TYPE as DOCX, MINUTES_MEDIA_TYPE, XLSX_MEDIA_TYPE as XLSX, type Dossier, type Indicator, type Material, type PacketDefinition } from '../../../shared/domain';
 import { ApiError } from '../../../shared/errors';
 import type { Archive } from '../archive/archive';
 import { getDossier } from '../dossiers/repo';
@@ -51,8 +51,6 @@ export interface PacketPlan {
   materialCount: number;
 }
 
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const LEGACY_WORD = new Set(['application/msword', 'application/vnd.ms-works', 'application/x-cfb']);
 
 /** Decided by the stored media type (from magic bytes), not by the clerk-chosen kind. */

@@ -1,3 +1,4 @@
+import { DOCX_MEDIA_TYPE as DOCX, XLSX_MEDIA_TYPE as XLSX } from '../../../shared/domain';
 import fs from 'node:fs/promises';
 import type { MaterialPreview } from '../../../shared/domain';
 import type { Archive } from '../archive/archive';
@@ -7,8 +8,6 @@ import { readSheets } from '../extract/xlsx';
 import { readMinutes } from '../materials/minutes';
 import { getMaterial } from '../materials/repo';
 
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const MAX_ROWS = 300;
 const MAX_TEXT = 100_000;
 

@@ -128,6 +128,33 @@ export class ScriptWorker<Request extends object, Reply extends object> {
   }
 }
 
+/**
+ * The worker-side end of a task worker, appended to a source that defines `tasks` (name → async
+ * function of the request): it answers `{ id, task, ...request }` with `{ id, result }`, or with
+ * `{ id, error }` holding what the task threw.
+ */
+export const TASK_LOOP = `
+parentPort.on('message', async ({ id, task, ...request }) => {
+  try {
+    parentPort.postMessage({ id, result: await tasks[task](request) });
+  } catch (err) {
+    parentPort.postMessage({ id, error: String((err && err.message) || err) });
+  }
+});
+`;
+
+/** What a TASK_LOOP worker sends back. */
+export type TaskReply = { result?: unknown; error?: string };
+
+/** A task's result, the message of what it threw (a damaged file, say), or why it was stopped. */
+export type TaskOutcome<T> = { ok: T } | { error: string } | { stopped: Stopped };
+
+export function taskOutcome<T>(outcome: WorkerOutcome<TaskReply>): TaskOutcome<T> {
+  if ('stopped' in outcome) return { stopped: outcome.stopped };
+  if (outcome.reply.error !== undefined) return { error: outcome.reply.error };
+  return { ok: outcome.reply.result as T };
+}
+
 /** Time a file's work may take: ten seconds, and two more per MB. */
 export function timeoutForSize(bytes: number): number {
   return 10_000 + 2_000 * Math.ceil(bytes / (1024 * 1024));

@@ -46,7 +46,7 @@ export async function probeOle(file: string, mediaType: string): Promise<Probe> 
   const outcome = await parseInWorker('ole', file, size);
   if ('stopped' in outcome) return stoppedProbe(outcome.stopped, 'Office 文件');
   if ('error' in outcome) return unusable('Office 文件结构已损坏或不完整，无法打开');
-  const { word, workbook, macros } = outcome.facts;
+  const { word, workbook, macros } = outcome.ok;
   const security = macros ? [MACROS] : [];
   const wantsWorkbook = mediaType === 'application/vnd.ms-excel';
   const found = wantsWorkbook ? workbook : word;

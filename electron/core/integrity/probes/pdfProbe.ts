@@ -18,7 +18,7 @@ export async function probePdf(file: string): Promise<Probe> {
   const health = await pdfHealth(file);
   if (!health.opens && !health.needsPassword) return unusable(healthReasons.damagedUnreadable);
   const parsed = await parseInWorker('pdf', file, size);
-  const facts = 'facts' in parsed ? parsed.facts : null;
+  const facts = 'ok' in parsed ? parsed.ok : null;
   const security: string[] = [];
   if (health.needsPassword) security.push('PDF 已加密并设置了打开密码，没有密码无法打开，长期保存时可能无法打开');
   else if (health.restricted) security.push(healthReasons.restricted);

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { ScriptWorker, timeoutForSize, type Stopped } from '../../workers/scriptWorker';
+import { ScriptWorker, TASK_LOOP, taskOutcome, timeoutForSize, type TaskOutcome, type TaskReply } from '../../workers/scriptWorker';
 
 /**
  * Parsers that read a whole file in JavaScript (pdf-lib for PDF, SheetJS cfb for legacy Office)
@@ -102,14 +102,7 @@ function ole(file) {
   };
 }
 
-const probes = { pdf, ole };
-parentPort.on('message', async ({ id, kind, file }) => {
-  try {
-    parentPort.postMessage({ id, result: await probes[kind](file) });
-  } catch (err) {
-    parentPort.postMessage({ id, error: String((err && err.message) || err) });
-  }
-});
+const tasks = { pdf: ({ file }) => pdf(file), ole: ({ file }) => ole(file) };
 `;
 
 export interface PdfFacts {
@@ -130,11 +123,8 @@ interface Kinds {
   ole: OleFacts;
 }
 
-/** What came back: the facts, the parser's error, or why the parse was stopped. */
-export type ParseOutcome<T> = { facts: T } | { error: string } | { stopped: Stopped };
-
-const worker = new ScriptWorker<{ kind: keyof Kinds; file: string }, { result?: unknown; error?: string }>({
-  source: WORKER_SOURCE,
+const worker = new ScriptWorker<{ task: keyof Kinds; file: string }, TaskReply>({
+  source: WORKER_SOURCE + TASK_LOOP,
   workerData: () => {
     const require = createRequire(import.meta.url);
     return { pdfLib: require.resolve('pdf-lib'), cfb: require.resolve('cfb') };
@@ -145,9 +135,6 @@ const worker = new ScriptWorker<{ kind: keyof Kinds; file: string }, { result?: 
 });
 
 /** Parse `file` as `kind` on the worker thread, within the time its size allows. */
-export async function parseInWorker<K extends keyof Kinds>(kind: K, file: string, bytes: number): Promise<ParseOutcome<Kinds[K]>> {
-  const outcome = await worker.run({ kind, file }, timeoutForSize(bytes));
-  if ('stopped' in outcome) return { stopped: outcome.stopped };
-  if (outcome.reply.error !== undefined) return { error: outcome.reply.error };
-  return { facts: outcome.reply.result as Kinds[K] };
+export async function parseInWorker<K extends keyof Kinds>(kind: K, file: string, bytes: number): Promise<TaskOutcome<Kinds[K]>> {
+  return taskOutcome(await worker.run({ task: kind, file }, timeoutForSize(bytes)));
 }
