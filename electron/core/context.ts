@@ -5,11 +5,14 @@ import type { OpenDatabaseOptions } from './archive/database';
 import { JobRegistry } from './jobs/jobRegistry';
 import { startRenderer, type HtmlRenderer, type RendererState } from './render/htmlRenderer';
 import { findResourcesDir } from './resourcesDir';
+import { startSearchIndexer, type SearchIndexer } from './search/searchIndexer';
 
 /** Everything a handler needs; one per opened archive. */
 export interface CoreContext {
   archive: Archive;
   jobs: JobRegistry;
+  /** Writes the search index of new and changed materials in the background. */
+  searchIndexer: SearchIndexer;
   resourcesDir: string;
   transport: AppInfo['transport'];
   /** Started on first use; where none can start, why (an export asks before using placeholders). */
@@ -34,14 +37,17 @@ export function createContext(options: CreateContextOptions): CoreContext {
   clearAbandonedRestores(); // what a restore killed half-way left beside its target
   const archive = openArchive(options.archiveDir, { nativeBinding: options.nativeBinding, program: PROGRAM_NAMES[options.transport] });
   let rendererPromise: Promise<RendererState> | null = null;
+  const log = options.log ?? ((line: string) => console.error(line));
+  const searchIndexer = startSearchIndexer(archive.db, (error) => log(`搜索索引未能更新（稍后重试）：${String(error)}`));
   return {
     archive,
     jobs: new JobRegistry(),
+    searchIndexer,
     resourcesDir: options.resourcesDir ?? findResourcesDir(),
     transport: options.transport,
     renderer: () => {
       const create = options.createRenderer;
-      rendererPromise ??= startRenderer(create ? () => create(archive) : async () => null, options.log ?? ((line) => console.error(line)));
+      rendererPromise ??= startRenderer(create ? () => create(archive) : async () => null, log);
       const current = rendererPromise;
       // A failed start is not kept: the next export tries again (a browser may be installed now).
       void current.then((state) => {
@@ -50,6 +56,7 @@ export function createContext(options: CreateContextOptions): CoreContext {
       return current;
     },
     async close() {
+      searchIndexer.stop();
       if (rendererPromise) await (await rendererPromise).renderer?.close();
       archive.close();
     },

@@ -203,8 +203,20 @@ export interface SearchHit {
 
 export interface SearchResult {
   hits: SearchHit[];
+  /** How many materials match in all, counted up to a cap (`totalCapped`: there are more). */
+  total: number;
+  totalCapped: boolean;
   /** More materials matched than were returned. */
   truncated: boolean;
+}
+
+/** Materials a search lists at first; 显示更多 asks for this many more each time. */
+export const SEARCH_PAGE = 100;
+
+/** “找到 1234 份材料” as the app and the CLI say it, with what was left out of the list. */
+export function searchCountText(result: SearchResult): string {
+  const found = `找到 ${result.total}${result.totalCapped ? ' 份以上' : ' 份'}材料`;
+  return result.truncated ? `${found}，只列出前 ${result.hits.length} 份，请输入更具体的词或加筛选条件` : found;
 }
 
 /** A preview the renderer shows without a plugin. PDFs and photos are read from their file URL. */

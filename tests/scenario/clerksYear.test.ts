@@ -254,6 +254,15 @@ describe("a clerk's year in one archive", () => {
       expect((await client['integrity.verify']({})).problems).toEqual([]);
       const list = await client['materials.list']({ dossierId });
       expect(list.map((m) => [m.id, m.archivalCode, m.sha256])).toEqual(materials.map((m) => [m.id, m.archivalCode, m.sha256]));
+      // Search finds the same in both: a 组照 caption, a bulk-edited place, a 文号, the minutes'
+      // text, a one-character word, a word filtered by indicator.
+      const ids = async (c: typeof api, query: string, filters = {}) =>
+        (await c['materials.search']({ dossierId, query, filters })).hits.map((h) => h.material.id);
+      for (const [query, filters] of [['清运垃圾', {}], ['社区广场', {}], ['文明办〔2024〕3号', {}], ['五月底前完成自查', {}], ['会', {}], ['推进会', { indicatorId: leaves[8].id }]] as const) {
+        const before = await ids(api, query, filters);
+        expect(before.length, query).toBeGreaterThan(0);
+        expect(await ids(client, query, filters), query).toEqual(before);
+      }
     } finally {
       await again.close();
     }

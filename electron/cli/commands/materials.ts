@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { MaterialKind } from '../../../shared/domain';
+import { SEARCH_PAGE, searchCountText, type MaterialKind } from '../../../shared/domain';
 import { codesOf, collect, materialLine, materialRow, printMaterials } from '../materialRows';
 import { ExitStatus, printFailures, printJson } from '../output';
 import { indicatorIdsByCode, parseId, type ArchiveOptions } from '../session';
@@ -77,6 +77,7 @@ export function registerMaterialCommands(program: Command, status: ExitStatus): 
     .option('--from <date>', '日期不早于（8 位数字，如 20240101）')
     .option('--to <date>', '日期不晚于（8 位数字）')
     .option('--unlinked', '只搜未归类（未归入任何指标）的材料')
+    .option('--limit <n>', `最多列出多少份（默认 ${SEARCH_PAGE}）`, (v) => Number(v))
     .option('--json', '以 JSON 输出')
     .action(async (query: string | undefined, opts: SearchOptions, cmd: Command) => {
       await withSession(cmd.optsWithGlobals<ArchiveOptions>(), async (s) => {
@@ -93,6 +94,7 @@ export function registerMaterialCommands(program: Command, status: ExitStatus): 
             dateTo: opts.to,
             unlinked: opts.unlinked,
           },
+          limit: opts.limit,
         });
         const codes = await codesOf(s);
         const rows = result.hits.map((h) => ({ ...materialRow(h.material, codes), snippet: h.snippet }));
@@ -100,7 +102,7 @@ export function registerMaterialCommands(program: Command, status: ExitStatus): 
         for (const r of rows) {
           console.log(`${materialLine(r)}${r.snippet ? `\t${r.snippet}` : ''}`);
         }
-        if (result.truncated) console.log('（结果过多，只显示前 500 份，请输入更具体的词）');
+        console.log(`（${searchCountText(result)}）`);
       });
     });
 }
@@ -112,5 +114,6 @@ interface SearchOptions {
   from?: string;
   to?: string;
   unlinked?: boolean;
+  limit?: number;
   json?: boolean;
 }

@@ -6,6 +6,8 @@ import { sql as materials } from './migrations/003-materials';
 import { sql as packets } from './migrations/004-packets';
 import { sql as materialNumbers } from './migrations/005-material-numbers';
 import { sql as itemNumbers } from './migrations/006-item-numbers';
+import { sql as bigramSearch } from './migrations/007-bigram-search';
+
 
 export interface Migration {
   version: number;
@@ -20,6 +22,7 @@ export const migrations: Migration[] = [
   { version: 4, name: 'packet definitions', sql: packets },
   { version: 5, name: 'material numbers never reused', sql: materialNumbers },
   { version: 6, name: 'stored 件号 and 档号, the dossier 档号 rule', sql: itemNumbers },
+  { version: 7, name: 'bigram search index', sql: bigramSearch },
 ];
 
 export const latestSchemaVersion = migrations[migrations.length - 1].version;

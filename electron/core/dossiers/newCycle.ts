@@ -65,7 +65,6 @@ export function copyToNewCycle(
     const columns = (db.prepare('PRAGMA table_info(material)').all() as { name: string }[]).map((c) => c.name).filter((c) => !notCopied.has(c));
     const list = columns.join(', ');
     const copyMaterial = db.prepare(`INSERT INTO material (id, dossier_id, ${list}) SELECT ?, ?, ${list} FROM material WHERE id = ?`);
-    const copyFts = db.prepare('INSERT INTO material_fts (rowid, title, meta, body) SELECT ?, title, meta, body FROM material_fts WHERE rowid = ?');
     const insertLink = db.prepare(
       'INSERT OR IGNORE INTO material_indicator (material_id, indicator_id, position, note) VALUES (?, ?, ?, ?)',
     );
@@ -77,7 +76,6 @@ export function copyToNewCycle(
     const report: NewCycleReport = { dossier, materials: materials.length, linksMoved: [], linksUnmatched: [] };
     for (const m of materials) {
       const copyId = Number(copyMaterial.run(nextMaterialId(db), dossier.id, m.id).lastInsertRowid);
-      copyFts.run(copyId, m.id);
       for (const l of links.all(m.id) as { indicator_id: number; position: number; note: string }[]) {
         const old = oldById.get(l.indicator_id)!;
         const from = `${old.code} ${old.title}`;

@@ -8,6 +8,6 @@ export function clip(text: string): string {
 
 /**
  * Text kept for search per file. Enough for any document a clerk files (about 200 pages of
- * Chinese); a huge log or data dump would otherwise bloat the trigram index and every backup.
+ * Chinese); a huge log or data dump would otherwise bloat the search index and every backup.
  */
 export const MAX_INDEXED_CHARS = 200_000;

@@ -22,7 +22,7 @@ import { linkMaterial } from './links';
 import { removeBlobIfUnreferenced } from './blobCleanup';
 import { forEachLimit } from './pool';
 import { docxContentTitle, prefill } from './prefill';
-import { findMaterialBySha, getMaterial, reindexBlob } from './repo';
+import { findMaterialBySha, getMaterial } from './repo';
 import { undecodableImage, writeThumbnail } from './thumbnails';
 import { expandPaths } from './walk';
 import { nextMaterialId } from './materialIds';
@@ -188,7 +188,6 @@ function commit(archive: Archive, options: AddOptions, file: string, sha256: str
       // Text read now where an earlier read of this content failed (a busy PC, say) is kept.
       if (text && !text.failed) {
         const healed = db.prepare("UPDATE blob SET body_text = ?, text_state = 'done' WHERE sha256 = ? AND text_state <> 'done'").run(text.text, sha256);
-        if (healed.changes) reindexBlob(db, sha256);
       }
       for (const indicatorId of options.indicatorIds) linkMaterial(db, existing.id, indicatorId);
       return {
@@ -230,7 +229,6 @@ function commit(archive: Archive, options: AddOptions, file: string, sha256: str
     audit(db, 'add', 'material', materialId, { file: path.basename(file), sha256 });
     for (const indicatorId of options.indicatorIds) linkMaterial(db, materialId, indicatorId);
     // Every material showing this content: its text may have been read only now.
-    reindexBlob(db, sha256);
     const notices = [detected.notice, inspection.notice, inspection.encrypted ? 'PDF 已加密，需要密码才能打开：已保存，但无法合并入迎检资料' : undefined, text?.note].filter(Boolean);
     const added: AddedFile = { path: file, material: getMaterial(db, materialId) };
     if (notices.length) added.notice = notices.join('；');

@@ -2,7 +2,7 @@ import type { Material } from '../../../shared/domain';
 import { ApiError } from '../../../shared/errors';
 import type { Db } from '../archive/database';
 import { audit } from '../audit/auditLog';
-import { getLiveMaterial, getMaterial, reindexMaterial } from './repo';
+import { getLiveMaterial, getMaterial } from './repo';
 import { nextMaterialId } from './materialIds';
 
 /**
@@ -56,7 +56,6 @@ export function groupPhotos(db: Db, dossierId: number, materialIds: number[], ti
     );
     for (const p of photos) {
       links.run(groupId, p.id);
-      db.prepare('DELETE FROM material_fts WHERE rowid = ?').run(p.id);
       db.prepare('DELETE FROM material WHERE id = ?').run(p.id);
       // What only this photo knew, so that 拆分组照 can bring it back under the same number.
       audit(db, 'group', 'material', p.id, {
@@ -70,7 +69,6 @@ export function groupPhotos(db: Db, dossierId: number, materialIds: number[], ti
       });
     }
     audit(db, 'group', 'material', groupId, { message: `由 ${photos.length} 张照片组成`, from: materialIds });
-    reindexMaterial(db, groupId);
     return groupId;
   })();
   return getMaterial(db, id);
@@ -99,7 +97,6 @@ export function updateGroup(db: Db, materialId: number, photos: { sha256: string
       materialId,
     );
     audit(db, 'group_update', 'material', materialId, { message: '调整照片顺序和说明' });
-    reindexMaterial(db, materialId);
   })();
   return getMaterial(db, materialId);
 }

@@ -5,6 +5,7 @@ import type { CoreContext } from '../context';
 import { getDossier } from '../dossiers/repo';
 import { previewMaterial } from '../previews/preview';
 import { searchMaterials } from '../search/search';
+import { indexAllPending } from '../search/searchIndex';
 import { addMaterials } from './add';
 import { removeUploads } from './uploads';
 import { groupPhotos, updateGroup } from './groups';
@@ -25,7 +26,10 @@ export function materialHandlers(ctx: CoreContext): HandlersOf<typeof materialAp
   return {
     'materials.add': async (args) => {
       try {
-        return await addMaterials(archive, args);
+        const report = await addMaterials(archive, args);
+        // Add-and-wait: the caller (the CLI, a test) finds the new text through the index at once.
+        indexAllPending(db);
+        return report;
       } finally {
         await removeUploads(archive, args.paths);
       }

@@ -15,6 +15,7 @@ export function startImport(ctx: CoreContext, options: Omit<AddOptions, 'signal'
           control.report(total ? done / total : 0, total ? `已处理 ${done}/${total}${file ? `：${path.basename(file)}` : ''}` : '正在读取文件夹…'),
       });
     } finally {
+      ctx.searchIndexer.kick();
       await removeUploads(ctx.archive, options.paths);
     }
   }) as JobOf<'import'>;

@@ -8,7 +8,7 @@ import { audit } from '../audit/auditLog';
 import { removeBlobIfUnreferenced } from './blobCleanup';
 import { linkMaterial } from './links';
 import { dateFromText } from './prefill';
-import { getLiveMaterial, getMaterial, reindexMaterial } from './repo';
+import { getLiveMaterial, getMaterial } from './repo';
 import { nextMaterialId } from './materialIds';
 
 export interface SaveMinutesArgs {
@@ -88,7 +88,6 @@ export async function saveMinutes(archive: Archive, args: SaveMinutesArgs): Prom
       audit(db, 'minutes', 'material', materialId, { message: '新建会议纪要', sha256: blob.sha256 });
     }
     for (const indicatorId of args.indicatorIds) linkMaterial(db, materialId, indicatorId);
-    reindexMaterial(db, materialId);
     return materialId;
   })();
   if (before && before.sha256 !== blob.sha256) await removeBlobIfUnreferenced(archive, before.sha256);

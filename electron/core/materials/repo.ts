@@ -134,33 +134,3 @@ export function listMaterialsByIds(db: Db, ids: number[]): Material[] {
   const byId = new Map(rows.map((r) => [r.id, toMaterial(db, r)]));
   return ids.map((id) => byId.get(id)).filter((m): m is Material => m !== undefined);
 }
-
-/** Keep the search index in step with a material's text fields (call inside the same transaction). */
-export function reindexMaterial(db: Db, id: number): void {
-  const m = getMaterial(db, id);
-  const body = (db.prepare('SELECT body_text FROM blob WHERE sha256 = ?').get(m.sha256) as { body_text: string }).body_text;
-  const captions = m.photos.map((p) => p.caption);
-  const meta = [
-    m.originalName,
-    m.responsible,
-    m.docNumber,
-    m.date,
-    m.note,
-    m.photoTime,
-    m.place,
-    m.people,
-    m.photographer,
-    m.description,
-    ...captions,
-  ]
-    .filter(Boolean)
-    .join(' ');
-  db.prepare('DELETE FROM material_fts WHERE rowid = ?').run(id);
-  db.prepare('INSERT INTO material_fts (rowid, title, meta, body) VALUES (?, ?, ?, ?)').run(id, m.title, meta, body);
-}
-
-/** Re-index every material showing this content (after its text was extracted). */
-export function reindexBlob(db: Db, sha256: string): void {
-  const ids = db.prepare('SELECT id FROM material WHERE sha256 = ?').all(sha256) as { id: number }[];
-  for (const { id } of ids) reindexMaterial(db, id);
-}

@@ -45,7 +45,6 @@ export async function purgeMaterials(archive: Archive, ids: number[]): Promise<{
       if (!m.trashedAt) throw new ApiError('conflict', `材料《${m.title}》不在回收站中，请先删除再彻底清除`);
       shas.add(m.sha256);
       for (const p of m.photos) shas.add(p.sha256);
-      db.prepare('DELETE FROM material_fts WHERE rowid = ?').run(id);
       db.prepare('DELETE FROM material WHERE id = ?').run(id);
       audit(db, 'purge', 'material', id, { title: m.title, sha256: m.sha256 });
     }

@@ -3,7 +3,7 @@ import { ApiError } from '../../../shared/errors';
 import type { Db } from '../archive/database';
 import { audit } from '../audit/auditLog';
 import { titleFromFileName } from './prefill';
-import { getLiveMaterial, getMaterial, reindexMaterial } from './repo';
+import { getLiveMaterial, getMaterial } from './repo';
 import { nextMaterialId } from './materialIds';
 
 /** A photo as it was when folded into the group, read back from its own audit entry. */
@@ -104,14 +104,12 @@ export function ungroupPhotos(db: Db, materialId: number): Material[] {
       return id;
     });
 
-    db.prepare('DELETE FROM material_fts WHERE rowid = ?').run(group.id);
     db.prepare('DELETE FROM material WHERE id = ?').run(group.id);
     audit(db, 'ungroup', 'material', group.id, {
       message: `拆分为 ${ids.length} 张照片（编号 ${ids.join('、')}）`,
       title: group.title,
       to: ids,
     });
-    for (const id of ids) reindexMaterial(db, id);
     return ids;
   })();
   return ids.map((id) => getMaterial(db, id));

@@ -1,7 +1,7 @@
 import type { Material, MaterialFields } from '../../../shared/domain';
 import type { Db } from '../archive/database';
 import { audit } from '../audit/auditLog';
-import { getLiveMaterial, getMaterial, reindexMaterial } from './repo';
+import { getLiveMaterial, getMaterial } from './repo';
 
 const columns: Record<keyof MaterialFields, string> = {
   title: 'title',
@@ -32,7 +32,6 @@ function applyFields(db: Db, materialId: number, fields: Partial<MaterialFields>
   if (Object.keys(changes).length === 0) return;
   db.prepare('UPDATE material SET updated_at = ? WHERE id = ?').run(new Date().toISOString(), materialId);
   audit(db, 'update', 'material', materialId, { changes });
-  reindexMaterial(db, materialId);
 }
 
 export function updateMaterial(db: Db, materialId: number, fields: Partial<MaterialFields>): Material {

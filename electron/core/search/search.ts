@@ -2,7 +2,18 @@ import type { SearchFilters, SearchResult } from '../../../shared/domain';
 import type { Db } from '../archive/database';
 import { listMaterialsByIds } from '../materials/repo';
 import { filterConditions } from './filters';
-import { snippetsFor } from './snippets';
+import { MATERIAL_META_SQL } from './metaText';
+import { facetMatch } from './searchFacets';
+import { hasPendingIndex } from './searchIndex';
+import { matchPhrase, queryChars } from './searchTokens';
+import { lowerAscii, snippetsFor } from './snippets';
+
+/**
+ * Matches are counted up to this many: beyond it the count is shown as “10000 份以上”. Counting
+ * every match of a word in most of 100,000 materials costs more than the 50 ms a search may
+ * take, and no clerk reads that far; a filter or a longer word narrows it.
+ */
+export const COUNT_CAP = 10_000;
 
 export interface SearchArgs {
   dossierId: number;
@@ -11,42 +22,119 @@ export interface SearchArgs {
   limit: number;
 }
 
-const escapeLike = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+interface Found {
+  /** Title matches, then the others, each in filing order, up to the limit. */
+  titleIds: number[];
+  restIds: number[];
+  /** Up to COUNT_CAP + 1. */
+  total: number;
+}
 
 /**
- * Substring search over titles, metadata and extracted text, narrowed by filters. FTS5's trigram
- * tokenizer needs at least three characters; shorter queries (common two-character Chinese words)
- * use LIKE over the same columns. An empty query lists what the filters keep.
+ * Substring search over titles, metadata and extracted text, narrowed by filters: materials
+ * whose title holds the query first, then the others, each in filing order, and how many match
+ * in all. A query of two or more characters is a phrase of bigram tokens, one character a token
+ * of the character index (searchTokens.ts); both answer exactly what a substring scan would.
+ * Materials still waiting for the index are scanned (searchIndex.ts). An empty query lists what
+ * the filters keep.
  */
 export function searchMaterials(db: Db, args: SearchArgs): SearchResult {
   const q = args.query.trim();
   const { where, params } = filterConditions(args.filters);
   where.unshift('m.dossier_id = @dossierId', 'm.trashed_at IS NULL');
-  Object.assign(params, { dossierId: args.dossierId, limit: args.limit + 1 });
-  let sql: string;
+  Object.assign(params, { dossierId: args.dossierId });
+  let ids: number[];
+  let total: number;
   if (!q) {
-    sql = `SELECT m.id FROM material m WHERE ${where.join(' AND ')} ORDER BY m.id LIMIT @limit`;
-  } else if ([...q].length >= 3) {
-    // In index order, not by rank: ranking every match of a common word costs more than the
-    // 50 ms a clerk will wait, and the result is read as a list anyway.
-    params.match = `"${q.replaceAll('"', '""')}"`;
-    sql = `SELECT m.id FROM material_fts f JOIN material m ON m.id = f.rowid
-           WHERE material_fts MATCH @match AND ${where.join(' AND ')} ORDER BY f.rowid LIMIT @limit`;
+    const kept = where.join(' AND ');
+    ids = db.prepare(`SELECT m.id FROM material m WHERE ${kept} ORDER BY m.id LIMIT @limit`).pluck().all({ ...params, limit: args.limit }) as number[];
+    total = countUpToCap(db, `SELECT m.id FROM material m WHERE ${kept}`, params);
   } else {
-    params.like = escapeLike(q);
-    sql = `SELECT m.id FROM material_fts f JOIN material m ON m.id = f.rowid
-           WHERE (f.title LIKE @like ESCAPE '\\' OR f.meta LIKE @like ESCAPE '\\' OR f.body LIKE @like ESCAPE '\\')
-             AND ${where.join(' AND ')} ORDER BY m.id LIMIT @limit`;
+    const facets = facetMatch(db, args.dossierId, args.filters);
+    if (facets === null) return { total: 0, totalCapped: false, truncated: false, hits: [] };
+    const pending = hasPendingIndex(db);
+    const indexed = fromIndex(db, q, {
+      where: pending ? [...where, 'NOT EXISTS (SELECT 1 FROM search_pending s WHERE s.material_id = m.id)'] : where,
+      params,
+      limit: args.limit,
+      facets,
+      // The facets answer every filter; waiting materials are left out by their rows.
+      countByIndexAlone: !pending,
+    });
+    const found = pending ? merge(indexed, fromPending(db, q, where, params, args.limit), args.limit) : indexed;
+    ids = [...found.titleIds, ...found.restIds];
+    total = found.total;
   }
-  const ids = (db.prepare(sql).all(params) as { id: number }[]).map((r) => r.id);
-  const truncated = ids.length > args.limit;
-  const kept = ids.slice(0, args.limit);
-  const snippets = snippetsFor(db, kept, q);
+  const materials = listMaterialsByIds(db, ids);
+  const snippets = snippetsFor(db, materials, q);
   return {
-    truncated,
-    hits: listMaterialsByIds(db, kept).map((material) => ({
+    total: Math.min(total, COUNT_CAP),
+    totalCapped: total > COUNT_CAP,
+    truncated: total > ids.length,
+    hits: materials.map((material) => ({
       material,
       ...(snippets.get(material.id) ?? { snippet: '', snippetSource: '' as const }),
     })),
   };
+}
+
+const countUpToCap = (db: Db, sql: string, params: Record<string, unknown>) =>
+  db.prepare(`SELECT count(*) FROM (${sql} LIMIT ${COUNT_CAP + 1})`).pluck().get(params) as number;
+
+interface IndexQuery {
+  where: string[];
+  params: Record<string, unknown>;
+  limit: number;
+  /** The filters as index tokens (searchFacets.ts); `where` checks them again on listed rows. */
+  facets: string;
+  countByIndexAlone: boolean;
+}
+
+/**
+ * Through the index: title matches from the titles' own table (a word in many texts but few
+ * titles would otherwise be looked for in every text), then the first other matches, then the
+ * count.
+ */
+function fromIndex(db: Db, q: string, { where, params, limit, facets, countByIndexAlone }: IndexQuery): Found {
+  const chars = queryChars(q);
+  const table = chars.length === 1 ? 'search_char' : 'search_bigram';
+  const kept = where.join(' AND ');
+  const page = (from: string, match: string, n: number) =>
+    db
+      .prepare(`SELECT m.id FROM ${from} f JOIN material m ON m.id = f.rowid WHERE ${from} MATCH @match AND ${kept} ORDER BY f.rowid LIMIT @n`)
+      .pluck()
+      .all({ ...params, match, n }) as number[];
+  const titleIds = page('search_title', `(${matchPhrase(chars, chars.length === 1 ? 'chars' : 'bigrams')}) AND ${facets}`, limit);
+  const anywhere = `(${matchPhrase(chars, 'title meta body')}) AND ${facets}`;
+  // Of the first `limit` matches at most titleIds.length are title matches: enough remain.
+  const inTitle = new Set(titleIds);
+  const restIds = page(table, anywhere, limit)
+    .filter((id) => !inTitle.has(id))
+    .slice(0, limit - titleIds.length);
+  const total = countByIndexAlone
+    ? countUpToCap(db, `SELECT rowid FROM ${table} WHERE ${table} MATCH @match`, { match: anywhere })
+    : countUpToCap(db, `SELECT m.id FROM ${table} f JOIN material m ON m.id = f.rowid WHERE ${table} MATCH @match AND ${kept}`, { ...params, match: anywhere });
+  return { titleIds, restIds, total };
+}
+
+/** Materials not yet indexed, by a scan of their text (ASCII letters ignore case, as the index). */
+function fromPending(db: Db, q: string, where: string[], params: Record<string, unknown>, limit: number): Found {
+  const rows = db
+    .prepare(
+      `SELECT m.id AS id, instr(lower(m.title), @q) > 0 AS inTitle
+       FROM search_pending s JOIN material m ON m.id = s.material_id LEFT JOIN blob b ON b.sha256 = m.sha256
+       WHERE ${where.join(' AND ')} AND (instr(lower(m.title), @q) OR instr(lower(coalesce(${MATERIAL_META_SQL}, '')), @q)
+         OR instr(lower(coalesce(b.body_text, '')), @q))
+       ORDER BY m.id LIMIT ${COUNT_CAP + 1}`,
+    )
+    .all({ ...params, q: lowerAscii(q) }) as { id: number; inTitle: number }[];
+  const titleIds = rows.filter((r) => r.inTitle).map((r) => r.id);
+  const restIds = rows.filter((r) => !r.inTitle).map((r) => r.id);
+  return { titleIds: titleIds.slice(0, limit), restIds: restIds.slice(0, limit), total: rows.length };
+}
+
+function merge(a: Found, b: Found, limit: number): Found {
+  const inOrder = (x: number[], y: number[], n: number) => [...x, ...y].sort((p, q) => p - q).slice(0, Math.max(0, n));
+  const titleIds = inOrder(a.titleIds, b.titleIds, limit);
+  return { titleIds, restIds: inOrder(a.restIds, b.restIds, limit - titleIds.length), total: a.total + b.total };
 }

@@ -1,45 +1,51 @@
-import type { SearchHit } from '../../../shared/domain';
+import type { Material, SearchHit } from '../../../shared/domain';
 import type { Db } from '../archive/database';
+import { MATERIAL_META_SQL } from './metaText';
 
 const BEFORE = 24;
 const LENGTH = 80;
 
+type Snippet = Pick<SearchHit, 'snippet' | 'snippetSource'>;
+
+/** The text around the first match, on one line, with … where it was cut. */
+function cutAround(text: string, at: number): string {
+  const start = Math.max(0, at - BEFORE);
+  const cut = text.slice(start, start + LENGTH).replace(/\s+/g, ' ');
+  return `${start > 0 ? '…' : ''}${cut}${start + LENGTH < text.length ? '…' : ''}`;
+}
+
+/** ASCII letters ignore case, as the index does (searchTokens.ts); nothing else is folded. */
+export const lowerAscii = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
+
 /**
- * Text around the first match, from the file's content first, else its metadata. Computed in
- * SQL so that a long extracted text is never copied out whole. ASCII matches ignore case, as
- * the trigram index does.
+ * Text around the first match, from the file's content first, else its metadata. The content's
+ * cut is made in SQL so that a long extracted text is never copied out whole.
  */
-export function snippetsFor(db: Db, ids: number[], query: string): Map<number, Pick<SearchHit, 'snippet' | 'snippetSource'>> {
-  const out = new Map<number, Pick<SearchHit, 'snippet' | 'snippetSource'>>();
-  if (!query || ids.length === 0) return out;
+export function snippetsFor(db: Db, materials: Material[], query: string): Map<number, Snippet> {
+  const out = new Map<number, Snippet>();
+  if (!query || materials.length === 0) return out;
+  // Where the match is, found once per row; lower() copies the whole text, so only when the
+  // query has letters whose case can differ.
+  const folded = /[a-z]/i.test(query);
+  const needle = lowerAscii(query);
   const rows = db
     .prepare(
-      `SELECT rowid AS id,
-         instr(lower(body), lower(@q)) AS bodyAt, instr(lower(meta), lower(@q)) AS metaAt,
-         length(body) AS bodyLen, length(meta) AS metaLen,
-         substr(body, max(1, instr(lower(body), lower(@q)) - ${BEFORE}), ${LENGTH}) AS bodyCut,
-         substr(meta, max(1, instr(lower(meta), lower(@q)) - ${BEFORE}), ${LENGTH}) AS metaCut
-       FROM material_fts WHERE rowid IN (SELECT value FROM json_each(@ids))`,
+      `SELECT id, at, len, iif(at > 0, substr(body, max(1, at - ${BEFORE}), ${LENGTH}), '') AS cut, meta FROM (
+         SELECT m.id AS id, b.body_text AS body, length(b.body_text) AS len, ${MATERIAL_META_SQL} AS meta,
+           instr(${folded ? 'lower(b.body_text)' : 'b.body_text'}, @q) AS at
+         FROM material m LEFT JOIN blob b ON b.sha256 = m.sha256 WHERE m.id IN (SELECT value FROM json_each(@ids)))`,
     )
-    .all({ q: query, ids: JSON.stringify(ids) }) as {
-    id: number;
-    bodyAt: number;
-    metaAt: number;
-    bodyLen: number;
-    metaLen: number;
-    bodyCut: string;
-    metaCut: string;
-  }[];
+    .all({ q: needle, ids: JSON.stringify(materials.map((m) => m.id)) }) as { id: number; at: number | null; len: number; cut: string; meta: string | null }[];
   for (const r of rows) {
-    const [at, len, cut, source] =
-      r.bodyAt > 0 ? [r.bodyAt, r.bodyLen, r.bodyCut, 'body' as const] : r.metaAt > 0 ? [r.metaAt, r.metaLen, r.metaCut, 'meta' as const] : [0, 0, '', '' as const];
-    if (!source) {
-      out.set(r.id, { snippet: '', snippetSource: '' });
+    if (r.at) {
+      const start = Math.max(1, r.at - BEFORE);
+      const text = r.cut.replace(/\s+/g, ' ');
+      out.set(r.id, { snippet: `${start > 1 ? '…' : ''}${text}${start + LENGTH - 1 < r.len ? '…' : ''}`, snippetSource: 'body' });
       continue;
     }
-    const start = Math.max(1, at - BEFORE);
-    const text = cut.replace(/\s+/g, ' ');
-    out.set(r.id, { snippet: `${start > 1 ? '…' : ''}${text}${start + LENGTH - 1 < len ? '…' : ''}`, snippetSource: source });
+    const meta = r.meta ?? '';
+    const at = lowerAscii(meta).indexOf(needle);
+    out.set(r.id, at >= 0 ? { snippet: cutAround(meta, at), snippetSource: 'meta' } : { snippet: '', snippetSource: '' });
   }
   return out;
 }

@@ -1,7 +1,7 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Button, Card, Space, Typography } from 'antd';
-import { useMemo, useState } from 'react';
-import type { Indicator, SearchFilters } from '../../../shared/domain';
+import { useEffect, useMemo, useState } from 'react';
+import { SEARCH_PAGE, searchCountText, type Indicator, type SearchFilters } from '../../../shared/domain';
 import { MaterialDrawer } from '../materials/MaterialDrawer';
 import { MaterialList } from '../materials/MaterialList';
 import { SearchFiltersBar } from './SearchFiltersBar';
@@ -20,7 +20,10 @@ export function SearchResults({ dossierId, query, indicators, refreshKey, onClos
   const [filters, setFilters] = useState<SearchFilters>({});
   const [localKey, setLocalKey] = useState(0);
   const [openId, setOpenId] = useState<number | null>(null);
-  const results = useSearch(dossierId, query, filters, refreshKey + localKey);
+  const [limit, setLimit] = useState(SEARCH_PAGE);
+  // A new search starts again from its first page.
+  useEffect(() => setLimit(SEARCH_PAGE), [query, filters]);
+  const results = useSearch(dossierId, query, filters, limit, refreshKey + localKey);
   const hits = results.data?.hits ?? [];
   const materials = useMemo(() => hits.map((h) => h.material), [hits]);
   const snippets = useMemo(() => new Map(hits.map((h) => [h.material.id, h.snippet])), [hits]);
@@ -32,7 +35,7 @@ export function SearchResults({ dossierId, query, indicators, refreshKey, onClos
           <span>{query ? `搜索“${query}”` : '筛选材料'}</span>
           {!results.loading && results.data && (
             <Typography.Text type="secondary" style={{ fontWeight: 400 }} data-testid="search-count">
-              找到 {hits.length} 份材料{results.data.truncated ? '（只显示前 500 份，请输入更具体的词）' : ''}
+              {searchCountText(results.data)}
             </Typography.Text>
           )}
         </Space>
@@ -53,6 +56,13 @@ export function SearchResults({ dossierId, query, indicators, refreshKey, onClos
         emptyText={query ? `没有找到包含“${query}”的材料` : '没有符合条件的材料'}
         onOpen={(m) => setOpenId(m.id)}
       />
+      {results.data?.truncated && (
+        <div style={{ textAlign: 'center', marginTop: 12 }}>
+          <Button data-testid="search-more" loading={results.loading} onClick={() => setLimit((n) => n + SEARCH_PAGE)}>
+            显示更多（再列出 {SEARCH_PAGE} 份）
+          </Button>
+        </div>
+      )}
       <MaterialDrawer
         materialId={openId}
         onClose={() => setOpenId(null)}

@@ -3,16 +3,16 @@ import type { SearchFilters, SearchResult } from '../../../shared/domain';
 import { useQuery } from '../common/useQuery';
 import { usePlatform } from '../platformContext';
 
-/** Materials of the dossier matching `query` (titles, metadata and extracted text) and the filters. */
-export function useSearch(dossierId: number, query: string, filters: SearchFilters, refreshKey: number) {
+/** The first `limit` materials of the dossier matching `query` (titles, metadata and extracted text) and the filters. */
+export function useSearch(dossierId: number, query: string, filters: SearchFilters, limit: number, refreshKey: number) {
   const { api } = usePlatform();
   const q = query.trim();
   const key = JSON.stringify(filters);
   const active = q.length > 0 || Object.values(filters).some((v) => v !== undefined && v !== '' && v !== false);
   const load = useCallback(
-    (): Promise<SearchResult> => api['materials.search']({ dossierId, query: q, filters: JSON.parse(key) as SearchFilters }),
+    (): Promise<SearchResult> => api['materials.search']({ dossierId, query: q, filters: JSON.parse(key) as SearchFilters, limit }),
     // refreshKey: search again after materials were added or changed.
-    [api, dossierId, q, key, refreshKey],
+    [api, dossierId, q, key, limit, refreshKey],
   );
-  return useQuery(`search:${dossierId}:${q}:${key}`, active ? load : null, '搜索失败');
+  return useQuery(`search:${dossierId}:${q}:${key}:${limit}`, active ? load : null, '搜索失败');
 }

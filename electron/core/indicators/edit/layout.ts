@@ -1,6 +1,7 @@
 import type { CodeMode } from '../../../../shared/domain';
 import type { Db } from '../../archive/database';
 import { getSystem } from '../repo';
+import { markIndicatorsForIndex } from '../../search/searchIndex';
 
 /**
  * Codes after an edit (the rule, in one place):
@@ -85,6 +86,8 @@ export function saveTree(db: Db, tree: SystemTree): void {
   const changed = wanted.filter(
     (w) => w.node.parentId !== w.parentId || w.node.position !== w.position || w.node.depth !== w.depth || w.node.code !== w.code,
   );
+  // Moved under another parent: the search facets of what is filed below them change.
+  const moved = changed.filter((w) => w.node.parentId !== w.parentId).map((w) => w.node.id);
   const setCode = db.prepare('UPDATE indicator SET code = ? WHERE id = ?');
   for (const w of changed) if (w.node.code !== w.code) setCode.run(`\u0000${w.node.id}`, w.node.id);
   const update = db.prepare('UPDATE indicator SET parent_id = ?, position = ?, depth = ?, code = ? WHERE id = ?');
@@ -92,4 +95,5 @@ export function saveTree(db: Db, tree: SystemTree): void {
     update.run(w.parentId, w.position, w.depth, w.code, w.node.id);
     Object.assign(w.node, { parentId: w.parentId, position: w.position, depth: w.depth, code: w.code });
   }
+  markIndicatorsForIndex(db, moved);
 }
