@@ -8,8 +8,8 @@ import type {
   MinutesForm,
   SearchResult,
 } from '../domain';
+import { SEARCH_LIMIT, SEARCH_PAGE } from '../domain';
 import { absPath, dossierRef, id, returns, text, z } from './define';
-import { SEARCH_PAGE } from '../domain/materials';
 
 const linkRef = z.object({ materialId: id, indicatorId: id }).strict();
 const materialRef = z.object({ materialId: id }).strict();
@@ -114,7 +114,7 @@ export const materialApi = {
         dossierId: id,
         query: z.string().trim().max(200).default(''),
         filters: searchFilters.default({}),
-        limit: z.number().int().min(1).max(5000).default(SEARCH_PAGE),
+        limit: z.number().int().min(1).max(SEARCH_LIMIT).default(SEARCH_PAGE),
       })
       .strict()
       .refine((a) => a.query.length > 0 || Object.values(a.filters).some((v) => v !== undefined && v !== ''), {

@@ -212,6 +212,8 @@ export interface SearchResult {
 
 /** Materials a search lists at first; 显示更多 asks for this many more each time. */
 export const SEARCH_PAGE = 100;
+/** The most one search lists (a longer word or a filter narrows it further). */
+export const SEARCH_LIMIT = 5000;
 
 /** “找到 1234 份材料” as the app and the CLI say it, with what was left out of the list. */
 export function searchCountText(result: SearchResult): string {

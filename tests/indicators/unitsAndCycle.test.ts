@@ -1,11 +1,13 @@
 // Responsible units assigned to indicators (rename follows, delete refused while assigned), and
 // 复核: a dossier copied onto another system, links matched by code or title, the rest reported.
 import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestArchive, sampleDossier } from '../helpers/tempArchive';
 import { tempDir, writeFile } from './fixtures';
 import { rejection } from './helpers';
 import { writePdfs } from './materialFiles';
+import { photo } from '../materials/fixtures';
 
 const archive = openTestArchive();
 const dir = tempDir();
@@ -82,6 +84,22 @@ describe('new cycle (复核)', () => {
     // The old dossier is untouched, and the copy is searchable like the original.
     expect((await api['materials.list']({ dossierId })).length).toBe(3);
     expect((await api['coverage.get']({ dossierId })).filter((r) => r.isLeaf && r.missing)).toEqual([]);
+  });
+
+  it('copies a 组照 with its photos and captions, and the copy is found by a caption', async () => {
+    const paths = [];
+    for (const [name, color] of [['清扫1.jpg', '#c33'], ['清扫2.jpg', '#36c']]) {
+      paths.push(path.join(dir, name));
+      fs.writeFileSync(paths.at(-1)!, await photo({ color }));
+    }
+    const added = await api['materials.add']({ dossierId, paths });
+    const group = await api['materials.groupPhotos']({ dossierId, materialIds: added.added.map((a) => a.material.id), title: '志愿服务组照' });
+    await api['materials.updateGroup']({ materialId: group.id, photos: group.photos.map((p, i) => ({ sha256: p.sha256, caption: ['清扫街道', '集体合影'][i] })) });
+    const report = await api['dossiers.newCycle']({ dossierId, systemId: nextSystemId, name: '2026年度创建档案', period: '2026年' });
+    const copy = (await api['materials.list']({ dossierId: report.dossier.id })).find((m) => m.kind === 'photo_group')!;
+    expect(copy.photos.map((p) => [p.sha256, p.caption])).toEqual(group.photos.map((p, i) => [p.sha256, ['清扫街道', '集体合影'][i]]));
+    const found = await api['materials.search']({ dossierId: report.dossier.id, query: '清扫街道' });
+    expect(found.hits.map((h) => h.material.id)).toEqual([copy.id]);
   });
 
   it('refuses a dossier without a system', async () => {

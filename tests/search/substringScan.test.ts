@@ -55,7 +55,9 @@ describe('search agrees with a substring scan', () => {
         const note = r() < 0.2 ? pickTricky() : '';
         const sha = `f${i.toString(16).padStart(63, '0')}`;
         blob.run(sha, body, now);
-        const date = `2024${String(1 + (i % 12)).padStart(2, '0')}15`;
+        // Mostly real dates; some as typed by mistake (no such day, no such month, a lost digit).
+        const odd = ['18991231', '20241301', '02024010', '20240230', '20240229', '99991231', ''];
+        const date = i % 13 === 0 ? odd[(i / 13) % odd.length] : `${2023 + (i % 3)}${String(1 + (i % 12)).padStart(2, '0')}${String(1 + (i % 28)).padStart(2, '0')}`;
         material.run(10_000 + i, i % 10 === 0 ? otherDossierId : dossierId, kinds[i % kinds.length], sha, title, note, i % 7 === 0 ? '会议室' : '', date, now, now);
         bodies.set(10_000 + i, body);
       }
@@ -147,6 +149,10 @@ describe('search agrees with a substring scan', () => {
       ['kinds', { kinds }, (m) => kinds.includes(m.kind)],
       ['dates', { dateFrom: '20240310', dateTo: '20240620' }, (m) => m.date >= '20240310' && m.date <= '20240620'],
       ['from', { dateFrom: '20241101' }, (m) => m.date >= '20241101'],
+      ['to', { dateTo: '20301231' }, (m) => m.date !== '' && m.date <= '20301231'],
+      ['odd bounds', { dateFrom: '20240015', dateTo: '20241399' }, (m) => m.date >= '20240015' && m.date <= '20241399'],
+      ['leap day', { dateFrom: '20240229', dateTo: '20240229' }, (m) => m.date === '20240229'],
+      ['years', { dateFrom: '20230101', dateTo: '20241231' }, (m) => m.date >= '20230101' && m.date <= '20241231'],
       ['indicator', { indicatorId: category.id }, (m) => m.indicatorIds.some((id) => below(category.id).has(id))],
       ['leaf', { indicatorId: leaves()[1].id }, (m) => m.indicatorIds.includes(leaves()[1].id)],
       ['unit', { responsibleUnit: '宣传科' }, (m) => m.indicatorIds.some((id) => unitIndicators.has(id))],

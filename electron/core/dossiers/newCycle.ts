@@ -65,6 +65,10 @@ export function copyToNewCycle(
     const columns = (db.prepare('PRAGMA table_info(material)').all() as { name: string }[]).map((c) => c.name).filter((c) => !notCopied.has(c));
     const list = columns.join(', ');
     const copyMaterial = db.prepare(`INSERT INTO material (id, dossier_id, ${list}) SELECT ?, ?, ${list} FROM material WHERE id = ?`);
+    // A 组照's photos and captions come along with it.
+    const copyPhotos = db.prepare(
+      'INSERT INTO material_photo (material_id, position, sha256, original_name, caption) SELECT ?, position, sha256, original_name, caption FROM material_photo WHERE material_id = ?',
+    );
     const insertLink = db.prepare(
       'INSERT OR IGNORE INTO material_indicator (material_id, indicator_id, position, note) VALUES (?, ?, ?, ?)',
     );
@@ -76,6 +80,7 @@ export function copyToNewCycle(
     const report: NewCycleReport = { dossier, materials: materials.length, linksMoved: [], linksUnmatched: [] };
     for (const m of materials) {
       const copyId = Number(copyMaterial.run(nextMaterialId(db), dossier.id, m.id).lastInsertRowid);
+      copyPhotos.run(copyId, m.id);
       for (const l of links.all(m.id) as { indicator_id: number; position: number; note: string }[]) {
         const old = oldById.get(l.indicator_id)!;
         const from = `${old.code} ${old.title}`;

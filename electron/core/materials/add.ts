@@ -187,7 +187,7 @@ function commit(archive: Archive, options: AddOptions, file: string, sha256: str
     if (existing) {
       // Text read now where an earlier read of this content failed (a busy PC, say) is kept.
       if (text && !text.failed) {
-        const healed = db.prepare("UPDATE blob SET body_text = ?, text_state = 'done' WHERE sha256 = ? AND text_state <> 'done'").run(text.text, sha256);
+        db.prepare("UPDATE blob SET body_text = ?, text_state = 'done' WHERE sha256 = ? AND text_state <> 'done'").run(text.text, sha256);
       }
       for (const indicatorId of options.indicatorIds) linkMaterial(db, existing.id, indicatorId);
       return {
@@ -228,7 +228,6 @@ function commit(archive: Archive, options: AddOptions, file: string, sha256: str
     const materialId = Number(info.lastInsertRowid);
     audit(db, 'add', 'material', materialId, { file: path.basename(file), sha256 });
     for (const indicatorId of options.indicatorIds) linkMaterial(db, materialId, indicatorId);
-    // Every material showing this content: its text may have been read only now.
     const notices = [detected.notice, inspection.notice, inspection.encrypted ? 'PDF 已加密，需要密码才能打开：已保存，但无法合并入迎检资料' : undefined, text?.note].filter(Boolean);
     const added: AddedFile = { path: file, material: getMaterial(db, materialId) };
     if (notices.length) added.notice = notices.join('；');

@@ -5,7 +5,7 @@ import type { CoreContext } from '../context';
 import { getDossier } from '../dossiers/repo';
 import { previewMaterial } from '../previews/preview';
 import { searchMaterials } from '../search/search';
-import { indexAllPending } from '../search/searchIndex';
+import { indexMaterials } from '../search/searchIndex';
 import { addMaterials } from './add';
 import { removeUploads } from './uploads';
 import { groupPhotos, updateGroup } from './groups';
@@ -27,8 +27,8 @@ export function materialHandlers(ctx: CoreContext): HandlersOf<typeof materialAp
     'materials.add': async (args) => {
       try {
         const report = await addMaterials(archive, args);
-        // Add-and-wait: the caller (the CLI, a test) finds the new text through the index at once.
-        indexAllPending(db);
+        // Add-and-wait: the caller (the CLI, a test) finds what it added through the index at once.
+        indexMaterials(db, [...report.added, ...report.duplicates].map((r) => r.material.id));
         return report;
       } finally {
         await removeUploads(archive, args.paths);

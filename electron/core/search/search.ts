@@ -3,7 +3,7 @@ import type { Db } from '../archive/database';
 import { listMaterialsByIds } from '../materials/repo';
 import { filterConditions } from './filters';
 import { MATERIAL_META_SQL } from './metaText';
-import { facetMatch } from './searchFacets';
+import { facetMatch, hasOddDates } from './searchFacets';
 import { hasPendingIndex } from './searchIndex';
 import { matchPhrase, queryChars } from './searchTokens';
 import { lowerAscii, snippetsFor } from './snippets';
@@ -39,6 +39,11 @@ interface Found {
  * the filters keep.
  */
 export function searchMaterials(db: Db, args: SearchArgs): SearchResult {
+  // One snapshot: another process's index batch must not land between the index and the scan.
+  return db.transaction(() => searchInSnapshot(db, args)).deferred();
+}
+
+function searchInSnapshot(db: Db, args: SearchArgs): SearchResult {
   const q = args.query.trim();
   const { where, params } = filterConditions(args.filters);
   where.unshift('m.dossier_id = @dossierId', 'm.trashed_at IS NULL');
@@ -57,9 +62,9 @@ export function searchMaterials(db: Db, args: SearchArgs): SearchResult {
       where: pending ? [...where, 'NOT EXISTS (SELECT 1 FROM search_pending s WHERE s.material_id = m.id)'] : where,
       params,
       limit: args.limit,
-      facets,
-      // The facets answer every filter; waiting materials are left out by their rows.
-      countByIndexAlone: !pending,
+      facets: facets.match,
+      // The facets answer every filter but odd dates; waiting materials are left out by their rows.
+      countByIndexAlone: !pending && !(facets.dated && hasOddDates(db, args.dossierId)),
     });
     const found = pending ? merge(indexed, fromPending(db, q, where, params, args.limit), args.limit) : indexed;
     ids = [...found.titleIds, ...found.restIds];
@@ -119,18 +124,17 @@ function fromIndex(db: Db, q: string, { where, params, limit, facets, countByInd
 
 /** Materials not yet indexed, by a scan of their text (ASCII letters ignore case, as the index). */
 function fromPending(db: Db, q: string, where: string[], params: Record<string, unknown>, limit: number): Found {
-  const rows = db
-    .prepare(
-      `SELECT m.id AS id, instr(lower(m.title), @q) > 0 AS inTitle
-       FROM search_pending s JOIN material m ON m.id = s.material_id LEFT JOIN blob b ON b.sha256 = m.sha256
-       WHERE ${where.join(' AND ')} AND (instr(lower(m.title), @q) OR instr(lower(coalesce(${MATERIAL_META_SQL}, '')), @q)
-         OR instr(lower(coalesce(b.body_text, '')), @q))
-       ORDER BY m.id LIMIT ${COUNT_CAP + 1}`,
-    )
-    .all({ ...params, q: lowerAscii(q) }) as { id: number; inTitle: number }[];
-  const titleIds = rows.filter((r) => r.inTitle).map((r) => r.id);
-  const restIds = rows.filter((r) => !r.inTitle).map((r) => r.id);
-  return { titleIds: titleIds.slice(0, limit), restIds: restIds.slice(0, limit), total: rows.length };
+  const inTitle = 'instr(lower(m.title), @q) > 0';
+  const matching = `SELECT m.id FROM search_pending s JOIN material m ON m.id = s.material_id LEFT JOIN blob b ON b.sha256 = m.sha256
+    WHERE ${where.join(' AND ')} AND (${inTitle} OR instr(lower(coalesce(${MATERIAL_META_SQL}, '')), @q)
+      OR instr(lower(coalesce(b.body_text, '')), @q))`;
+  const p = { ...params, q: lowerAscii(q), n: limit };
+  const ids = (sql: string) => db.prepare(sql).pluck().all(p) as number[];
+  return {
+    titleIds: ids(`${matching} AND ${inTitle} ORDER BY m.id LIMIT @n`),
+    restIds: ids(`${matching} AND NOT ${inTitle} ORDER BY m.id LIMIT @n`),
+    total: countUpToCap(db, matching, p),
+  };
 }
 
 function merge(a: Found, b: Found, limit: number): Found {

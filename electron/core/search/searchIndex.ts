@@ -15,12 +15,24 @@ export function hasPendingIndex(db: Db): boolean {
   return db.prepare('SELECT 1 FROM search_pending LIMIT 1').get() !== undefined;
 }
 
-/**
- * Write the index rows of up to `batch` pending materials in one transaction; returns how many.
- * The tables are contentless (they hold tokens, not text), so a row is deleted by its rowid
- * alone and the text stays once, in `blob.body_text` and the material's own columns.
- */
+/** Write the index rows of up to `batch` pending materials in one transaction; returns how many. */
 export function indexPending(db: Db, batch = 200): number {
+  return indexMarked(db, 'SELECT material_id FROM search_pending ORDER BY material_id LIMIT @batch', { batch });
+}
+
+/** Write the index rows of these materials now, where they are pending (what `materials.add` just stored). */
+export function indexMaterials(db: Db, ids: number[]): void {
+  for (let at = 0; at < ids.length; at += 200) {
+    indexMarked(db, 'SELECT value FROM json_each(@ids)', { ids: JSON.stringify(ids.slice(at, at + 200)) });
+  }
+}
+
+/**
+ * Write the rows of the pending materials that `chosen` (SQL giving material ids) selects. The
+ * tables are contentless (they hold tokens, not text), so a row is deleted by its rowid alone
+ * and the text stays once, in `blob.body_text` and the material's own columns.
+ */
+function indexMarked(db: Db, chosen: string, params: Record<string, unknown>): number {
   return db.transaction(() => {
     const rows = db
       .prepare(
@@ -28,13 +40,13 @@ export function indexPending(db: Db, batch = 200): number {
            m.dossier_id AS dossierId, m.kind AS kind, m.date AS date, m.trashed_at IS NOT NULL AS trashed,
            (SELECT group_concat(l.indicator_id) FROM material_indicator l WHERE l.material_id = m.id) AS links
          FROM search_pending s JOIN material m ON m.id = s.material_id LEFT JOIN blob b ON b.sha256 = m.sha256
-         WHERE s.material_id IN (SELECT material_id FROM search_pending ORDER BY material_id LIMIT @batch)`,
+         WHERE s.material_id IN (${chosen})`,
       )
-      .all({ batch }) as PendingRow[];
+      .all(params) as PendingRow[];
     // Marks left by a material deleted in the same statement that marked it (a cascade).
     const gone = db
-      .prepare('DELETE FROM search_pending WHERE material_id IN (SELECT material_id FROM search_pending ORDER BY material_id LIMIT @batch) AND material_id NOT IN (SELECT id FROM material)')
-      .run({ batch }).changes;
+      .prepare(`DELETE FROM search_pending WHERE material_id IN (${chosen}) AND material_id NOT IN (SELECT id FROM material)`)
+      .run(params).changes;
     if (rows.length === 0) return gone;
     const parentOf = new Map(
       (db.prepare('SELECT id, parent_id AS parentId FROM indicator').all() as { id: number; parentId: number | null }[]).map((i) => [i.id, i.parentId]),
@@ -84,7 +96,7 @@ export function markIndicatorsForIndex(db: Db, indicatorIds: number[]): void {
   ).run(JSON.stringify(indicatorIds));
 }
 
-/** Index everything pending now (the CLI and tests, which want the work done when they return). */
+/** Index everything pending now (tests and the bench, which want the work done when they return). */
 export function indexAllPending(db: Db): void {
   while (indexPending(db) > 0);
 }

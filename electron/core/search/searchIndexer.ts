@@ -5,6 +5,8 @@ import { hasPendingIndex, indexPending } from './searchIndex';
 const BATCH = 50;
 /** How often to look for materials another process (the CLI, a second window) left pending. */
 const POLL_MS = 1000;
+/** After a failure (another process writing for long, say), wait this long before trying again. */
+const BACK_OFF_MS = 30_000;
 
 export interface SearchIndexer {
   /** Index what is pending soon, in the background. */
@@ -14,30 +16,47 @@ export interface SearchIndexer {
 
 /**
  * Writes pending index rows in small batches on this thread's idle turns (a batch of 50 reports
- * takes some 50 ms). Timers are unref'd: a CLI command does not wait for them to exit.
+ * takes some 50 ms). A batch does not wait for another process's write lock (the app's thread
+ * must not stall): it tries again later. Timers are unref'd: a CLI command does not wait for them.
  */
 export function startSearchIndexer(db: Db, onError: (error: unknown) => void): SearchIndexer {
   let stopped = false;
   let running = false;
+  let resumeAt = 0;
+  const batchWithoutWaiting = (): number => {
+    const timeout = db.pragma('busy_timeout', { simple: true }) as number;
+    db.pragma('busy_timeout = 0');
+    try {
+      return indexPending(db, BATCH);
+    } finally {
+      db.pragma(`busy_timeout = ${timeout}`);
+    }
+  };
   const step = () => {
     if (stopped) return;
     try {
-      if (indexPending(db, BATCH) === BATCH) {
+      if (batchWithoutWaiting() === BATCH) {
         setImmediate(step);
         return;
       }
     } catch (error) {
-      onError(error);
+      resumeAt = Date.now() + BACK_OFF_MS;
+      if ((error as { code?: string }).code !== 'SQLITE_BUSY') onError(error);
     }
     running = false;
   };
   const kick = () => {
-    if (stopped || running) return;
+    if (stopped || running || Date.now() < resumeAt) return;
     running = true;
     setImmediate(step);
   };
   const poll = setInterval(() => {
-    if (!running && hasPendingIndex(db)) kick();
+    try {
+      if (!running && hasPendingIndex(db)) kick();
+    } catch (error) {
+      resumeAt = Date.now() + BACK_OFF_MS;
+      onError(error);
+    }
   }, POLL_MS);
   poll.unref();
   kick();

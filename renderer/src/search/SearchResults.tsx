@@ -1,7 +1,7 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Button, Card, Space, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
-import { SEARCH_PAGE, searchCountText, type Indicator, type SearchFilters } from '../../../shared/domain';
+import { useMemo, useState } from 'react';
+import { SEARCH_LIMIT, SEARCH_PAGE, searchCountText, type Indicator, type SearchFilters } from '../../../shared/domain';
 import { MaterialDrawer } from '../materials/MaterialDrawer';
 import { MaterialList } from '../materials/MaterialList';
 import { SearchFiltersBar } from './SearchFiltersBar';
@@ -20,9 +20,10 @@ export function SearchResults({ dossierId, query, indicators, refreshKey, onClos
   const [filters, setFilters] = useState<SearchFilters>({});
   const [localKey, setLocalKey] = useState(0);
   const [openId, setOpenId] = useState<number | null>(null);
-  const [limit, setLimit] = useState(SEARCH_PAGE);
-  // A new search starts again from its first page.
-  useEffect(() => setLimit(SEARCH_PAGE), [query, filters]);
+  // How far 显示更多 went, for this search only: a new query or filter starts at its first page.
+  const searchKey = `${query}\u0000${JSON.stringify(filters)}`;
+  const [shown, setShown] = useState({ key: searchKey, limit: SEARCH_PAGE });
+  const limit = shown.key === searchKey ? shown.limit : SEARCH_PAGE;
   const results = useSearch(dossierId, query, filters, limit, refreshKey + localKey);
   const hits = results.data?.hits ?? [];
   const materials = useMemo(() => hits.map((h) => h.material), [hits]);
@@ -56,9 +57,9 @@ export function SearchResults({ dossierId, query, indicators, refreshKey, onClos
         emptyText={query ? `没有找到包含“${query}”的材料` : '没有符合条件的材料'}
         onOpen={(m) => setOpenId(m.id)}
       />
-      {results.data?.truncated && (
+      {results.data?.truncated && limit < SEARCH_LIMIT && (
         <div style={{ textAlign: 'center', marginTop: 12 }}>
-          <Button data-testid="search-more" loading={results.loading} onClick={() => setLimit((n) => n + SEARCH_PAGE)}>
+          <Button data-testid="search-more" loading={results.loading} onClick={() => setShown({ key: searchKey, limit: Math.min(SEARCH_LIMIT, limit + SEARCH_PAGE) })}>
             显示更多（再列出 {SEARCH_PAGE} 份）
           </Button>
         </div>

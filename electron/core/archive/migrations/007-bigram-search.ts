@@ -45,4 +45,11 @@ END;
 CREATE TRIGGER material_search_caption AFTER UPDATE OF caption ON material_photo BEGIN
   INSERT INTO search_pending (material_id) SELECT NEW.material_id WHERE NOT EXISTS (SELECT 1 FROM search_pending WHERE material_id = NEW.material_id);
 END;
+CREATE TRIGGER material_search_photo_added AFTER INSERT ON material_photo BEGIN
+  INSERT INTO search_pending (material_id) SELECT NEW.material_id WHERE NOT EXISTS (SELECT 1 FROM search_pending WHERE material_id = NEW.material_id);
+END;
+CREATE TRIGGER material_search_photo_removed AFTER DELETE ON material_photo BEGIN
+  INSERT INTO search_pending (material_id) SELECT id FROM material WHERE id = OLD.material_id
+    AND NOT EXISTS (SELECT 1 FROM search_pending WHERE material_id = OLD.material_id);
+END;
 `;

@@ -1,7 +1,7 @@
 import type { CodeMode } from '../../../../shared/domain';
 import type { Db } from '../../archive/database';
-import { getSystem } from '../repo';
 import { markIndicatorsForIndex } from '../../search/searchIndex';
+import { getSystem } from '../repo';
 
 /**
  * Codes after an edit (the rule, in one place):
