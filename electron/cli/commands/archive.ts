@@ -48,14 +48,21 @@ export function registerArchiveCommands(program: Command): void {
       await withSession(cmd.optsWithGlobals<ArchiveOptions>(), async (s) => {
         const list = await s.indicators();
         const codeById = new Map(list.map((i) => [i.id, i.code]));
+        // Every field the UI shows for an indicator.
         const rows = list.map((i) => ({
           code: i.code,
+          numbering: i.numbering,
           title: i.title,
           parentCode: i.parentId === null ? null : (codeById.get(i.parentId) ?? null),
           score: i.score,
           kind: i.kind,
-          numbering: i.numbering,
+          content: i.content,
+          standard: i.standard,
           methods: i.methods,
+          requiredMaterials: i.requiredMaterials,
+          responsibleUnit: i.responsibleUnit,
+          responsiblePerson: i.responsiblePerson,
+          deadline: i.deadline,
         }));
         if (opts.json) return printJson(rows);
         rows.forEach((r, index) => {

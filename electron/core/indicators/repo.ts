@@ -1,7 +1,8 @@
-import type { CodeMode, Indicator, IndicatorKind, IndicatorSystem } from '../../../shared/domain';
+import { unitNamesIn, type CodeMode, type Indicator, type IndicatorKind, type IndicatorSystem } from '../../../shared/domain';
 import { ApiError } from '../../../shared/errors';
 import type { Db } from '../archive/database';
 import { audit } from '../audit/auditLog';
+import { registerUnits } from '../units/repo';
 import { codeModeOf } from './import/codeMode';
 import type { ParsedSystem } from './import/types';
 
@@ -87,7 +88,7 @@ export function getIndicator(db: Db, indicatorId: number): Indicator {
 }
 
 /** Save a parsed tree in one transaction: all of it or nothing. */
-export function saveSystem(db: Db, parsed: ParsedSystem, source: string): IndicatorSystem {
+export function saveSystem(db: Db, parsed: ParsedSystem, source: string, options: { registerUnits?: boolean } = {}): IndicatorSystem {
   if (parsed.indicators.length === 0) throw new ApiError('bad_input', `“${source}”中没有找到任何指标`);
   return db.transaction(() => {
     const info = db
@@ -125,6 +126,7 @@ export function saveSystem(db: Db, parsed: ParsedSystem, source: string): Indica
       );
       idByCode.set(node.code, { id: Number(row.lastInsertRowid), depth });
     });
+    if (options.registerUnits) registerUnits(db, parsed.indicators.flatMap((i) => unitNamesIn(i.responsibleUnit)));
     audit(db, 'import', 'indicator_system', systemId, { source, count: parsed.indicators.length });
     return getSystem(db, systemId);
   })();

@@ -12,6 +12,8 @@ export interface DraftNode {
   score: number | null;
   /** Whether the score is the file’s own (cell or title) rather than a sum we work out later. */
   scoreGiven: boolean;
+  /** A score printed in the title that could not be read (“（L5分）”), for a warning. */
+  doubtfulScore: string;
   /** Veto/bonus as the file says it for this node; children inherit in finish.ts. */
   mark: KindMark;
   requiredMaterials: string;
@@ -34,6 +36,7 @@ export function newDraft(row: number, title: string, numbering = ''): DraftNode 
     methods: [],
     score: null,
     scoreGiven: false,
+    doubtfulScore: '',
     mark: null,
     requiredMaterials: '',
     responsibleUnit: '',

@@ -1,5 +1,6 @@
 import type { ImportColumnRole } from '../../../../shared/domain';
-import { filledCells, squash } from './text';
+import { toSimplified } from './simplified';
+import { filledCells, fold } from './text';
 
 /** 'ignored': a known column we do not import (得分, 备注 …), still evidence that this row is the header. */
 export type ColumnRole = ImportColumnRole;
@@ -14,6 +15,8 @@ export interface RoleMatch {
 
 export interface ColumnSpec extends RoleMatch {
   col: number;
+  /** A code column that numbers the level named in column `codeFor` (“1-1” | “领导班子建设”). */
+  codeFor?: number;
   header: string;
 }
 
@@ -34,7 +37,7 @@ const LEVEL_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, �
 
 /** Drop “（分）”, “[必填]”, “*” and the like, after folding full-width forms. */
 export function normaliseHeader(text: string): string {
-  return squash(text)
+  return fold(text)
     .replace(/\([^)]*\)|\[[^\]]*\]|【[^】]*】|〔[^〕]*〕/g, '')
     .replace(/[*:：]+$/g, '')
     .replace(/^[*]+/, '');
@@ -53,6 +56,8 @@ export function matchHeader(text: string): RoleMatch | null {
   if (levelWord) return { role: 'level', level: LEVEL_DIGITS[levelWord[1]] };
   if (/方法|方式|形式|途径/.test(h)) return { role: 'methods' };
   if (/分值|权重|分数|满分|标准分|赋分|基本分|^分$|^分值分$/.test(h)) return { role: 'score' };
+  // “提供材料部门”, “资料报送单位” name who provides, not what.
+  if (/部门|单位|科室|处室/.test(h) && /提供|报送|负责|责任|牵头|承办|主责|配合|归口|材料|资料/.test(h)) return { role: 'unit' };
   if (/材料|资料|佐证|印证|台账/.test(h)) return { role: 'materials' };
   if (/责任|牵头|负责|承办|主责|配合/.test(h)) return { role: 'unit' };
   if (/内容/.test(h)) return { role: 'content' };
@@ -74,7 +79,11 @@ export function findHeader(rows: readonly string[][]): HeaderInfo | null {
   if (!best) return null;
   let height = 1;
   const below = rows[best.row + 1];
-  if (below) {
+  if (below && isGradeRow(below)) {
+    // A/B/C/D (or 优/良/中/差) under a merged 评分等级: each grade's coefficient is part of the standard.
+    for (const { col } of filledCells(below)) best.matches.set(col, { role: 'standard' });
+    height = 2;
+  } else if (below) {
     const sub = headerMatches(below);
     const filled = filledCells(below);
     // A second heading row: every filled cell is a known name (一级指标 | 二级指标 under a merged 测评指标).
@@ -88,6 +97,14 @@ export function findHeader(rows: readonly string[][]): HeaderInfo | null {
     .sort((a, b) => a[0] - b[0])
     .map(([col, m]) => ({ ...m, col, header: headerRows.map((r) => r[col] ?? '').filter(Boolean).join('/') }));
   return { row: best.row, height, columns };
+}
+
+/** A grade heading: “A”, “B档”, “优秀”, “较差”. */
+export const GRADE = /^(?:[A-Ea-e]|[优良中差]|优秀|良好|合格|较好|一般|较差|不合格|基本合格)(?:档|级|等)?$/;
+
+function isGradeRow(row: readonly string[]): boolean {
+  const filled = filledCells(row);
+  return filled.length >= 2 && filled.every((c) => GRADE.test(fold(c.text)));
 }
 
 function headerMatches(row: readonly string[]): Map<number, RoleMatch> {
@@ -112,7 +129,7 @@ function looksLikeHeader(row: readonly string[], matches: Map<number, RoleMatch>
  */
 export function titleAbove(lines: readonly string[]): string | null {
   for (const raw of lines) {
-    const text = raw
+    const text = toSimplified(raw)
       .replace(/\s+/g, ' ')
       .trim()
       .replace(/^附(件|表)\s*[0-9一二三四五六七八九十]*\s*[：:、.]?\s*/, '');

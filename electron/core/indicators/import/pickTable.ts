@@ -12,6 +12,8 @@ export interface PickedTable {
   /** From the title row above the header, or null when there is none. */
   title: string | null;
   warnings: string[];
+  /** The tables read as this one (it and its continuations). */
+  used: Set<number>;
 }
 
 /**
@@ -24,18 +26,14 @@ export function pickTable(tables: readonly RawTable[], fileLabel: string, mappin
   }
   const found = tables.map((table) => ({ table, header: findHeader(table.rows) }));
   if (mapping) found[mapping.table] = { table: tables[mapping.table], header: mappedHeader(tables, mapping, fileLabel) };
-  const index = mapping ? mapping.table : found.findIndex((f) => f.header !== null);
+  const index = mapping ? mapping.table : found.findIndex((f) => f.header !== null && f.table.text !== true);
   const header = found[index]?.header;
   if (!header) throw noHeader(tables, fileLabel);
   const warnings: string[] = [];
   const { table, joined } = joinContinuations(found, index, header, warnings);
-  for (const other of found.slice(index + 1 + joined)) {
-    if (other.header) {
-      warnings.push(`${other.table.label}也像一份测评体系，本次只导入了${table.label}；如需导入，请把它单独存成一个文件`);
-    }
-  }
+  const used = new Set(Array.from({ length: joined + 1 }, (_, i) => index + i));
   const above = table.rows.slice(0, header.row).map((row) => [...new Set(filledCells(row).map((c) => c.text))].join(' '));
-  return { table, index, header, title: titleAbove([...table.preamble, ...above]), warnings };
+  return { table, index, header, title: titleAbove([...table.preamble, ...above]), warnings, used };
 }
 
 const NAMING_ROLES = new Set(['level', 'title', 'content', 'standard']);

@@ -1,10 +1,12 @@
-import type { ImportMapping, ImportPreview, PreviewIndicator, PreviewLevel } from '../../../../shared/domain';
+import type { ImportPreview, PreviewIndicator, PreviewLevel } from '../../../../shared/domain';
 import { ApiError } from '../../../../shared/errors';
 import { codeModeOf } from './codeMode';
-import type { IndicatorTables } from './index';
+import { applyChoices, type IndicatorTables } from './index';
+import { systemHasTraditional } from './simplified';
+import { unitsOf } from './unitRenames';
 import { cleanTables, tablesToSystem } from './system';
 import { isBlankRow } from './text';
-import type { ParsedSystem } from './types';
+import type { ImportChoices, ParsedSystem } from './types';
 
 /** Rows shown for mapping columns by hand: the header and a few below it. */
 const SAMPLE_ROWS = 8;
@@ -14,12 +16,16 @@ const SAMPLE_ROWS = 8;
  * header is not recognised (or whose mapping yields nothing) is not an error here: the preview
  * says why and shows the first rows, so the clerk can map the columns by hand.
  */
-export function previewTables(read: IndicatorTables, mapping?: ImportMapping): ImportPreview {
+export function previewTables(read: IndicatorTables, choices: ImportChoices = {}, registered: ReadonlySet<string> = new Set()): ImportPreview {
+  const { mapping } = choices;
   const tables = cleanTables(read.tables);
   let parsed: ParsedSystem | null = null;
   let problem: string | null = null;
+  let traditional = false;
   try {
-    parsed = tablesToSystem(tables, read.fileLabel, read.fallbackName, mapping);
+    const asRead = tablesToSystem(tables, read.fileLabel, read.fallbackName, mapping);
+    traditional = systemHasTraditional(asRead);
+    parsed = applyChoices(asRead, choices);
   } catch (err) {
     // Empty files and unreadable mappings have nothing to map: those stay errors.
     if (!(err instanceof ApiError) || err.code !== 'bad_input' || tables.every((t) => t.rows.every(isBlankRow))) throw err;
@@ -43,6 +49,10 @@ export function previewTables(read: IndicatorTables, mapping?: ImportMapping): I
     warnings: parsed?.warnings ?? [],
     problem,
     codeMode: parsed ? codeModeOf(parsed) : 'position',
+    sections: parsed?.sections ?? [],
+    skippedRows: parsed?.skippedRows ?? [],
+    units: unitsOf(indicators, registered),
+    traditional,
   };
 }
 

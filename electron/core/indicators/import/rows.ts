@@ -2,7 +2,7 @@ import type { Layout } from './layout';
 import type { MergeIndex } from './merges';
 import { splitNumbering } from './numbering';
 import { parseScoreCell } from './score';
-import { filledCells, squash } from './text';
+import { filledCells, fold, squash } from './text';
 
 export type RowKind =
   | 'blank'
@@ -39,15 +39,34 @@ export function classifyRows(rows: readonly string[][], start: number, header: r
     const distinct = new Set(filled.map((c) => squash(c.text)));
     let kind: RowKind;
     if (filled.length === 0) kind = 'blank';
-    else if (NOTE.test(filled[0].text.trim()) && distinct.size <= 2) kind = 'note';
+    else if (NOTE.test(fold(filled[0].text)) && distinct.size <= 2) kind = 'note';
     else if (inNote && distinct.size === 1 && continuesNote(filled[0].text)) kind = 'note';
-    else if (filled.some((c) => TOTAL.test(squash(c.text)))) kind = 'total';
-    else if (filled.some((c) => SUBTOTAL.test(squash(c.text)))) kind = 'subtotal';
+    else if (filled.some((c) => TOTAL.test(fold(c.text)))) kind = 'total';
+    else if (filled.some((c) => SUBTOTAL.test(fold(c.text)))) kind = 'subtotal';
     else if (isRepeatedHeader(row, headerKey)) kind = 'repeatHeader';
     else if (distinct.size === 1 && isSpanning(r, filled[0].col, filled[0].text, layout, merges)) kind = 'spanning';
     else kind = 'data';
     if (kind !== 'blank') inNote = kind === 'note';
     out.push({ row: r, kind });
+  }
+  return out;
+}
+
+const SKIP_REASONS: Partial<Record<RowKind, string>> = {
+  note: '注释或说明，不是指标',
+  total: '合计行，只用来核对总分',
+  subtotal: '小计行，不是指标',
+  repeatHeader: '重复的表头（表格跨页）',
+};
+
+/** The rows below the header that are not imported, with the reason, for the preview. */
+export function skippedRows(rows: readonly string[][], classified: readonly ClassifiedRow[]): { row: number; text: string; reason: string }[] {
+  const out: { row: number; text: string; reason: string }[] = [];
+  for (const c of classified) {
+    const reason = SKIP_REASONS[c.kind];
+    if (!reason) continue;
+    const text = [...new Set(filledCells(rows[c.row]).map((f) => f.text.replace(/\s+/g, ' ')))].join(' ');
+    out.push({ row: c.row + 1, text: text.length > 40 ? `${text.slice(0, 40)}…` : text, reason });
   }
   return out;
 }

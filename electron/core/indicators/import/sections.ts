@@ -1,0 +1,168 @@
+import type { ImportSection } from '../../../../shared/domain';
+import { ApiError } from '../../../../shared/errors';
+import { newDraft, type DraftNode } from './draft';
+import { findHeader } from './header';
+import { splitNumbering, numberingCellStyle } from './numbering';
+import { treeOfTable } from './oneTable';
+import { kindMark, type KindMark } from './score';
+import type { RawTable } from './table';
+import { filledCells, fold, isBlankRow, oneLine } from './text';
+
+/** Words that make a table or list a set of 否决 conditions: “有下列情形之一的，不得申报”. */
+const VETO_CONTEXT = /一票否决|否决项|否决指标|否决事项|否决情形|实行否决|不得申报|不得参评|不得参加|不予(?:推荐|申报|评定|通过|命名)|取消.{0,10}资格/;
+const BONUS_CONTEXT = /加分项|加分指标|加分事项|加分内容|加分情形|附加分|奖励分|^加分$/;
+/** A heading is short: “二、一票否决项”, “加分项目”. */
+const HEADING_LENGTH = 16;
+
+export interface Sections {
+  roots: DraftNode[];
+  warnings: string[];
+  sections: ImportSection[];
+}
+
+type Kind = Exclude<KindMark, null>;
+
+/**
+ * 否决项 and 加分项 published apart from the scored table: another Word table, another sheet, a
+ * numbered list after the table. Each becomes a top-level category of its kind. Tables that look
+ * like a second 测评体系 of their own are not merged, only named in a warning.
+ */
+export function readSections(tables: readonly RawTable[], used: ReadonlySet<number>, fileLabel: string, skip: readonly number[]): Sections {
+  const out: Sections = { roots: [], warnings: [], sections: [] };
+  tables.forEach((table, index) => {
+    if (used.has(index) || table.rows.every(isBlankRow)) return;
+    const found = table.text ? linesSections(table) : tableSection(table, fileLabel);
+    if (found.length === 0) {
+      if (!table.text && findHeader(table.rows)) {
+        out.warnings.push(`${table.label}也像一份测评体系，本次没有导入它；如需导入，请在“列的对应”中选择它，或把它单独存成一个文件`);
+      }
+      return;
+    }
+    const skipped = skip.includes(index);
+    for (const section of found) {
+      out.sections.push({ table: index, label: table.label, kind: section.mark ?? 'veto', title: section.title, count: countItems(section), skipped });
+      if (!skipped) out.roots.push(section);
+    }
+  });
+  return out;
+}
+
+function countItems(node: DraftNode): number {
+  let n = 0;
+  const stack = [...node.children];
+  for (let c = stack.pop(); c; c = stack.pop()) {
+    if (c.children.length === 0) n++;
+    stack.push(...c.children);
+  }
+  return n;
+}
+
+function contextKind(text: string): Kind | null {
+  const t = fold(text);
+  if (VETO_CONTEXT.test(t)) return 'veto';
+  if (BONUS_CONTEXT.test(t)) return 'bonus';
+  return kindMark(text);
+}
+
+/** The sheet name inside “工作表“否决项””, or the label itself. */
+function labelText(table: RawTable): string {
+  return /“(.*)”/.exec(table.label)?.[1] ?? '';
+}
+
+/** A whole table (or sheet) of 否决/加分 items: with a header it is read like the main table, else row by row. */
+function tableSection(table: RawTable, fileLabel: string): DraftNode[] {
+  const context = [...table.preamble.slice(-2), labelText(table)];
+  const firstRow = table.rows.find((r) => !isBlankRow(r)) ?? [];
+  const kind = [...context, ...filledCells(firstRow).map((c) => c.text)].map(contextKind).find((k) => k !== null) ?? null;
+  if (kind === null) return [];
+  const header = findHeader(table.rows);
+  const category = startSection(kind);
+  for (const line of context) absorb(category, line, kind);
+  if (header) {
+    try {
+      const tree = treeOfTable(table, header, fileLabel);
+      // A sheet whose only top row already is “加分项” needs no second category around it.
+      if (tree.roots.length === 1 && kindMark(tree.roots[0].title) === kind) return [tree.roots[0]];
+      category.children.push(...tree.roots);
+      return category.children.length > 0 ? [category] : [];
+    } catch (err) {
+      if (!(err instanceof ApiError)) throw err;
+      // No rows under what looked like a header: read it as a list.
+    }
+  }
+  for (const row of table.rows) {
+    const cells = filledCells(row).map((c) => c.text);
+    if (cells.length === 0) continue;
+    const serial = cells.length > 1 && numberingCellStyle(cells[0]) !== null && cells[0].length <= 6 ? cells[0] : '';
+    const text = oneLine(cells.slice(serial ? 1 : 0).reduce((a, b) => (b.length > a.length ? b : a), ''));
+    if (isColumnNames(cells)) continue;
+    if (!serial && category.children.length === 0 && absorb(category, text, kind)) continue;
+    addItem(category, text, serial);
+  }
+  return category.children.length > 0 ? [category] : [];
+}
+
+/** “序号 | 否决情形”: short labels, no item text. */
+function isColumnNames(cells: readonly string[]): boolean {
+  return cells.every((c) => c.length <= 8) && cells.some((c) => /序号|编号|内容|情形|事项|名称|项目|分值|条件/.test(fold(c)));
+}
+
+/**
+ * Paragraphs after a Word table: a line naming 否决/加分 (a heading or “有下列情形之一的，不得申报：”)
+ * opens a section, the numbered lines after it are its items, the first unnumbered line ends it.
+ */
+function linesSections(table: RawTable): DraftNode[] {
+  const out: DraftNode[] = [];
+  let current: { node: DraftNode; kind: Kind; style: string | null } | null = null;
+  for (const row of table.rows) {
+    const line = oneLine(row.find((c) => c.trim() !== '') ?? '');
+    if (!line) continue;
+    const nm = splitNumbering(line);
+    if (current && nm?.rest && (current.style === null || current.style === nm.style) && !(current.node.children.length === 0 && isHeading(line))) {
+      current.style = nm.style;
+      addItem(current.node, nm.rest, nm.numbering);
+      continue;
+    }
+    const kind = contextKind(line);
+    if (kind) {
+      if (!current || current.kind !== kind || current.node.children.length > 0) {
+        current = { node: startSection(kind), kind, style: null };
+        out.push(current.node);
+      }
+      absorb(current.node, line, kind);
+      continue;
+    }
+    if (current && current.node.children.length > 0) current = null;
+  }
+  return out.filter((s) => s.children.length > 0);
+}
+
+function isHeading(line: string): boolean {
+  const rest = splitNumbering(line)?.rest ?? line;
+  return rest.length <= HEADING_LENGTH && contextKind(rest) !== null && !/[，,；;。]/.test(rest);
+}
+
+function startSection(kind: Kind): DraftNode {
+  const node = newDraft(-1, kind === 'veto' ? '否决项' : '加分项');
+  node.mark = kind;
+  return node;
+}
+
+/** A heading names the category, an introduction (“有下列情形之一的…”) becomes its content. Whether the line was one of them. */
+function absorb(category: DraftNode, line: string, kind: Kind): boolean {
+  const text = oneLine(line);
+  if (!text || contextKind(text) !== kind) return false;
+  if (isHeading(text)) {
+    category.title = (splitNumbering(text)?.rest ?? text).replace(/[：:]$/, '');
+    return true;
+  }
+  category.content = text.replace(/[：:]$/, '');
+  return true;
+}
+
+function addItem(category: DraftNode, text: string, numbering: string): void {
+  const nm = numbering ? null : splitNumbering(text);
+  const title = (nm?.rest || text).replace(/[；;。，,]+$/, '').trim();
+  if (!title) return;
+  category.children.push(newDraft(-1, title, numbering || nm?.numbering || ''));
+}
