@@ -45,3 +45,88 @@ describe('importing fills the 责任单位 register', () => {
     expect(units.find((u) => u.name === '党办')!.indicatorCount).toBe(3);
   });
 });
+
+describe('the preview shows what the importer decided, and each choice can be changed', () => {
+  const file = (name: string) => path.join(layoutsDir, name);
+
+  it('names the tables read as 否决项/加分项, the rows skipped and why, and which column is which', async () => {
+    const p = await archive.api['systems.preview']({ path: file('graded-sheets.xlsx') });
+    expect(p.tables).toEqual(['工作表“测评标准”', '工作表“加分项”', '工作表“否决项”']);
+    expect(p.mapping).toMatchObject({ table: 0, headerRow: 0, headerRows: 2 });
+    expect(p.mapping!.columns.map((c) => `${c.col}:${c.role}`)).toEqual(['0:code', '1:title', '2:score', '3:standard', '4:standard', '5:standard', '6:standard', '7:unit']);
+    expect(p.sections).toEqual([
+      { table: 1, label: '工作表“加分项”', kind: 'bonus', title: '加分项', count: 2, skipped: false },
+      { table: 2, label: '工作表“否决项”', kind: 'veto', title: '否决项', count: 2, skipped: false },
+    ]);
+    expect(p.skippedRows.map((r) => `${r.row} ${r.reason}`)).toEqual(['6 小计行，不是指标', '10 小计行，不是指标', '11 合计行，只用来核对总分']);
+    expect(p.indicators.find((i) => i.title === '党组织健全')!.standard).toBe('A：1.0\nB：0.8\nC：0.6\nD：0.4');
+
+    // The clerk leaves the 否决项 sheet out.
+    const without = await archive.api['systems.preview']({ path: file('graded-sheets.xlsx'), mapping: { ...p.mapping!, skipSections: [2] } });
+    expect(without.sections.map((s) => s.skipped)).toEqual([false, true]);
+    expect(without.levels[0]).toMatchObject({ count: 3, vetoCount: 0 });
+  });
+
+  it('reads a Word file’s second table and its numbered list, and says where each section came from', async () => {
+    const table = await archive.api['systems.preview']({ path: file('veto-table.docx') });
+    expect(table.sections).toEqual([{ table: 1, label: '第 2 个表格', kind: 'veto', title: '一票否决项', count: 3, skipped: false }]);
+    expect(table.indicators.find((i) => i.title === '一票否决项')!.content).toBe('申报前两年内有下列情形之一的，不得申报');
+    expect(table.skippedRows.map((r) => r.reason)).toEqual(['合计行，只用来核对总分']);
+    const list = await archive.api['systems.preview']({ path: file('veto-list.docx') });
+    expect(list.sections).toEqual([{ table: 1, label: '第 1 个表格后的文字', kind: 'veto', title: '否决项', count: 3, skipped: false }]);
+    // The 注 paragraph after the table is neither an item nor a section.
+    expect(list.skippedRows).toEqual([]);
+    expect(list.indicators.some((i) => /测评内容后括号/.test(i.title + i.content))).toBe(false);
+  });
+
+  it('offers 简体 for a 繁体 table and converts every text when asked, codes and scores unchanged', async () => {
+    const asWritten = await archive.api['systems.preview']({ path: file('traditional-gbk.csv') });
+    expect(asWritten.traditional).toBe(true);
+    expect(asWritten.indicators[0].title).toBe('組織領導');
+    const simple = await archive.api['systems.preview']({ path: file('traditional-gbk.csv'), simplify: true });
+    expect(simple.indicators.map((i) => i.title).slice(0, 3)).toEqual(['组织领导', '领导重视', '成立创建工作领导小组']);
+    expect(simple.units.map((u) => u.name)).toEqual(['办公室', '综合科', '宣传科']);
+    expect(simple.indicators.map((i) => [i.code, i.score])).toEqual(asWritten.indicators.map((i) => [i.code, i.score]));
+    const plain = await archive.api['systems.preview']({ path: file('code-name-columns.xlsx') });
+    expect(plain.traditional).toBe(false);
+  });
+
+  it('lists the units it will create; renamed and merged units are what the register and the items get', async () => {
+    const fresh = openTestArchive();
+    try {
+      const { api } = fresh;
+      await api['units.create']({ name: '宣传科', kind: 'department', persons: [] });
+      const p = await api['systems.preview']({ path: file('code-name-columns.xlsx') });
+      expect(p.units).toEqual([
+        { name: '党办', indicatorCount: 3, registered: false },
+        { name: '纪检组', indicatorCount: 1, registered: false },
+        { name: '工会', indicatorCount: 1, registered: false },
+        { name: '宣传科', indicatorCount: 2, registered: true },
+      ]);
+      // 党办 becomes 党政办, 纪检组 is merged into it.
+      const unitNames = [
+        { from: '党办', to: '党政办' },
+        { from: '纪检组', to: '党政办' },
+      ];
+      const renamed = await api['systems.preview']({ path: file('code-name-columns.xlsx'), unitNames });
+      expect(renamed.units.map((u) => [u.name, u.indicatorCount])).toEqual([
+        ['党政办', 4],
+        ['工会', 1],
+        ['宣传科', 2],
+      ]);
+      const system = await api['systems.importFile']({ path: file('code-name-columns.xlsx'), unitNames });
+      expect((await api['units.list']({})).map((u) => [u.name, u.indicatorCount])).toEqual([
+        ['宣传科', 2],
+        ['党政办', 4],
+        ['工会', 1],
+      ]);
+      const items = await api['indicators.list']({ systemId: system.id });
+      expect(items.find((i) => i.title === '开展民主生活会')!.responsibleUnit).toBe('党政办、工会');
+      const bad = await api['systems.importFile']({ path: file('code-name-columns.xlsx'), unitNames: [{ from: '党办', to: '党办、工会' }] }).catch((e: Error) => e);
+      expect(String(bad)).toContain('单位名称中不能有');
+    } finally {
+      await fresh.close();
+      fs.rmSync(fresh.dir, { recursive: true, force: true });
+    }
+  });
+});
