@@ -130,3 +130,27 @@ describe('the preview shows what the importer decided, and each choice can be ch
     }
   });
 });
+
+describe('a table without scores (weights set by each province)', () => {
+  it('imports with empty scores and no total warning; coverage works and 自评 reports 达标 by items', async () => {
+    const { api } = archive;
+    const system = await api['systems.importFile']({ path: path.join(layoutsDir, 'no-scores.xlsx') });
+    const dossier = await api['dossiers.create']({ name: '2025年度全国文明单位', unit: '示例局', period: '2025年', systemId: system.id });
+    const items = await api['indicators.list']({ systemId: system.id });
+    expect(items.every((i) => i.score === null)).toBe(true);
+    const coverage = await api['coverage.get']({ dossierId: dossier.id });
+    expect(coverage.filter((r) => r.isLeaf && r.missing)).toHaveLength(5);
+
+    const before = await api['selfEval.get']({ dossierId: dossier.id });
+    expect(before).toMatchObject({ byItems: true, itemCount: 5, itemsMet: 0, pending: 5, result: 'fail' });
+    const leaves = items.filter((i) => !items.some((c) => c.parentId === i.id));
+    for (const leaf of leaves) await api['selfEval.set']({ dossierId: dossier.id, indicatorId: leaf.id, met: true });
+    const after = await api['selfEval.get']({ dossierId: dossier.id });
+    expect(after).toMatchObject({ byItems: true, itemsMet: 5, pending: 0, result: 'pass', maxScore: 0, total: 0 });
+    expect(after.rows.filter((r) => r.isLeaf).every((r) => r.met === true && r.selfScore === null)).toBe(true);
+    const one = await api['selfEval.set']({ dossierId: dossier.id, indicatorId: leaves[0].id, met: false });
+    expect(one).toMatchObject({ itemsMet: 4, result: 'fail' });
+    const refused = await api['selfEval.set']({ dossierId: dossier.id, indicatorId: leaves[0].id, score: 3 }).catch((e: Error) => e);
+    expect(String(refused)).toContain('没有分值，请选择“达标”或“未达标”');
+  });
+});

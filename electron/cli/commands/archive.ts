@@ -107,10 +107,24 @@ export function registerArchiveCommands(program: Command): void {
             : await s.api['selfEval.setPassLine']({ dossierId, passLine });
         if (opts.json) return printJson(e);
         for (const r of e.rows) {
-          const value = r.kind === 'veto' ? (r.vetoStatus === 'present' ? '存在' : r.vetoStatus === 'excluded' ? '已排除' : '未勾选') : `${r.selfScore ?? '—'}/${r.maxScore ?? '—'}`;
+          const value =
+            r.kind === 'veto'
+              ? r.vetoStatus === 'present'
+                ? '存在'
+                : r.vetoStatus === 'excluded'
+                  ? '已排除'
+                  : '未勾选'
+              : r.isLeaf && r.maxScore === null
+                ? r.met === null
+                  ? '未填'
+                  : r.met
+                    ? '达标'
+                    : '未达标'
+                : `${r.selfScore ?? '—'}/${r.maxScore ?? '—'}`;
           console.log(`${'  '.repeat(r.depth - 1)}${r.code} ${r.title}：${value}`);
         }
-        console.log(`总分 ${e.total}（计分项 ${e.scoredTotal}/${e.maxScore}，加分 ${e.bonusTotal}），达标线 ${e.passLine ?? '未设'}：${RESULT_TEXT[e.result]}`);
+        if (e.byItems) console.log(`测评体系未设分值，按项评定：达标 ${e.itemsMet}/${e.itemCount} 项：${RESULT_TEXT[e.result]}`);
+        else console.log(`总分 ${e.total}（计分项 ${e.scoredTotal}/${e.maxScore}，加分 ${e.bonusTotal}），达标线 ${e.passLine ?? '未设'}：${RESULT_TEXT[e.result]}`);
       });
     });
 
