@@ -29,7 +29,6 @@ export const importMappingSchema = z
           })
           .strict())
       .max(200),
-    skipSections: z.array(z.number().int().min(0).max(1000)).max(1000).optional(),
   })
   .strict();
 
@@ -67,6 +66,8 @@ const importChoices = {
   mapping: importMappingSchema.optional(),
   simplify: z.boolean().optional(),
   unitNames: z.array(unitRename).max(500).optional(),
+  /** Tables or lists read as 否决项/加分项 that the clerk leaves out (their numbers among the file's tables). */
+  skipSections: z.array(z.number().int().min(0).max(1000)).max(1000).optional(),
 };
 
 export const indicatorApi = {

@@ -107,8 +107,6 @@ export interface ImportMapping {
   /** Rows the header spans (2 when sub-headings sit under a merged heading); data starts below. */
   headerRows: number;
   columns: ImportColumn[];
-  /** Other tables or lists read as 否决项/加分项 sections that the clerk chose to leave out (their table numbers). */
-  skipSections?: number[];
 }
 
 /** A 否决项/加分项 section read from another table, sheet or list after the table. */

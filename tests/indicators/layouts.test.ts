@@ -61,8 +61,19 @@ describe('the preview shows what the importer decided, and each choice can be ch
     expect(p.skippedRows.map((r) => `${r.row} ${r.reason}`)).toEqual(['6 小计行，不是指标', '10 小计行，不是指标', '11 合计行，只用来核对总分']);
     expect(p.indicators.find((i) => i.title === '党组织健全')!.standard).toBe('A：1.0\nB：0.8\nC：0.6\nD：0.4');
 
+    // The detected columns, handed back as the clerk's own mapping, give the same tree.
+    const again = await archive.api['systems.preview']({ path: file('graded-sheets.xlsx'), mapping: p.mapping! });
+    expect(again.indicators).toEqual(p.indicators);
+    const pairs = await archive.api['systems.preview']({ path: file('code-name-columns.xlsx') });
+    expect(pairs.mapping!.columns.filter((c) => c.role === 'code')).toEqual([
+      { col: 0, role: 'code', codeFor: 1 },
+      { col: 2, role: 'code', codeFor: 3 },
+    ]);
+    const pairsAgain = await archive.api['systems.preview']({ path: file('code-name-columns.xlsx'), mapping: pairs.mapping! });
+    expect(pairsAgain.indicators).toEqual(pairs.indicators);
+
     // The clerk leaves the 否决项 sheet out.
-    const without = await archive.api['systems.preview']({ path: file('graded-sheets.xlsx'), mapping: { ...p.mapping!, skipSections: [2] } });
+    const without = await archive.api['systems.preview']({ path: file('graded-sheets.xlsx'), skipSections: [2] });
     expect(without.sections.map((s) => s.skipped)).toEqual([false, true]);
     expect(without.levels[0]).toMatchObject({ count: 3, vetoCount: 0 });
   });

@@ -44,9 +44,10 @@ function mappedHeader(tables: readonly RawTable[], mapping: ImportMapping, fileL
   if (!table) throw new ApiError('invalid_args', `“${fileLabel}”中没有第 ${mapping.table + 1} 个表格`);
   const headerRow = table.rows[mapping.headerRow];
   if (!headerRow) throw new ApiError('invalid_args', `${table.label}中没有第 ${mapping.headerRow + 1} 行`);
+  const headerRows = table.rows.slice(mapping.headerRow, mapping.headerRow + Math.max(1, mapping.headerRows));
   const columns = mapping.columns
     .filter((c) => c.col < headerRow.length)
-    .map((c) => ({ ...c, header: headerRow[c.col] ?? '' }));
+    .map((c) => ({ ...c, header: headerRows.map((r) => r[c.col] ?? '').filter(Boolean).join('/') }));
   if (!columns.some((c) => NAMING_ROLES.has(c.role))) {
     throw new ApiError('bad_input', `请至少把一列指定为指标名称（一级指标、指标名称或测评内容），再预览“${fileLabel}”`);
   }

@@ -24,6 +24,7 @@ export function tablesToSystem(
   fileLabel: string,
   fallbackName: string,
   mapping?: ImportMapping,
+  skipSections: readonly number[] = [],
 ): ParsedSystem {
   // One cleanup for every reader: CRLF inside cells, zero-width spaces, trailing blanks.
   const tables = cleanTables(rawTables);
@@ -32,7 +33,7 @@ export function tablesToSystem(
   // A clerk's mapping says which columns are codes; detected headers are looked at for code | name pairs.
   const header = mapping ? picked.header : pairCodeColumns(picked.header, table.rows, new MergeIndex(table.merges));
   const main = treeOfTable(table, header, fileLabel);
-  const sections = readSections(tables, picked.used, fileLabel, mapping?.skipSections ?? []);
+  const sections = readSections(tables, picked.used, fileLabel, skipSections);
   const roots: DraftNode[] = [...main.roots, ...sections.roots];
   // finishTree walks the tree recursively: its depth is checked first, without recursion.
   assertDepth(roots, fileLabel);
@@ -55,7 +56,6 @@ export function tablesToSystem(
         ...(c.level === undefined ? {} : { level: c.level }),
         ...(c.codeFor === undefined ? {} : { codeFor: c.codeFor }),
       })),
-      ...(mapping?.skipSections?.length ? { skipSections: mapping.skipSections } : {}),
     },
     ownCodes: main.ownCodes,
     sections: sections.sections satisfies ImportSection[],

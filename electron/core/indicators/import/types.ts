@@ -10,6 +10,8 @@ export interface ImportChoices {
   simplify?: boolean;
   /** Units to rename (or merge, when two get one name) before they enter the register. */
   unitNames?: readonly UnitRename[];
+  /** 否决项/加分项 sections (by table number) to leave out. */
+  skipSections?: readonly number[];
 }
 
 export interface ParsedSystem {
