@@ -1,0 +1,90 @@
+import { Checkbox, Descriptions, Switch, Table, Typography } from 'antd';
+import type { ImportPreview } from '../../../shared/domain';
+
+interface Props {
+  preview: ImportPreview;
+  simplify: boolean;
+  onSimplify: (simplify: boolean) => void;
+  /** Take a 否决项/加分项 section in or leave it out (by its table number). */
+  onSection: (table: number, include: boolean) => void;
+  busy: boolean;
+}
+
+const KIND = { veto: '否决项', bonus: '加分项' } as const;
+
+/**
+ * What the importer decided that a clerk may dispute: which table it read, which other tables or
+ * lists it took as 否决项/加分项, which rows it left out and why, 繁体 or 简体. Each can be changed.
+ */
+export function PreviewDecisions({ preview, simplify, onSimplify, onSection, busy }: Props) {
+  const table = preview.mapping ? preview.tables[preview.mapping.table] : null;
+  return (
+    <div data-testid="preview-decisions" style={{ marginBottom: 12 }}>
+      <Descriptions
+        size="small"
+        bordered
+        column={1}
+        items={[
+          ...(table ? [{ key: 'table', label: '指标表', children: <span data-testid="preview-table">{table}（可在“列的对应”中改选）</span> }] : []),
+          ...(preview.sections.length > 0
+            ? [
+                {
+                  key: 'sections',
+                  label: '其他表格中的否决项、加分项',
+                  children: (
+                    <div data-testid="preview-sections">
+                      {preview.sections.map((s) => (
+                        <div key={`${s.table}-${s.title}`}>
+                          <Checkbox
+                            checked={!s.skipped}
+                            disabled={busy}
+                            onChange={(e) => onSection(s.table, e.target.checked)}
+                            data-testid={`preview-section-${s.table}`}
+                          >
+                            {s.label}：{KIND[s.kind]}“{s.title}”，{s.count} 项
+                          </Checkbox>
+                        </div>
+                      ))}
+                    </div>
+                  ),
+                },
+              ]
+            : []),
+          ...(preview.traditional
+            ? [
+                {
+                  key: 'simplify',
+                  label: '繁体字',
+                  children: (
+                    <span>
+                      <Switch size="small" checked={simplify} disabled={busy} onChange={onSimplify} data-testid="preview-simplify" />{' '}
+                      {simplify ? '已转换为简体' : '表中为繁体，按原样保留；打开可转换为简体'}
+                    </span>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
+      {preview.skippedRows.length > 0 && (
+        <>
+          <Typography.Text type="secondary" style={{ display: 'block', margin: '8px 0 4px' }}>
+            以下 {preview.skippedRows.length} 行未作为指标导入（如判断有误，可在“列的对应”中调整表头行或各列内容）：
+          </Typography.Text>
+          <Table
+            size="small"
+            pagination={false}
+            data-testid="preview-skipped"
+            rowKey="row"
+            dataSource={preview.skippedRows}
+            columns={[
+              { title: '行', dataIndex: 'row', width: 60 },
+              { title: '内容', dataIndex: 'text' },
+              { title: '原因', dataIndex: 'reason', width: 220 },
+            ]}
+          />
+        </>
+      )}
+    </div>
+  );
+}
