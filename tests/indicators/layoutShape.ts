@@ -101,4 +101,25 @@ export const LAYOUTS: Layout[] = [
     categories: ['组织建设', '文明风尚', '加分项'],
     warnings: [],
   },
+  {
+    file: 'two-row-pairs.xlsx',
+    shape: { levels: [2, 3], leafScores: { 组织领导: 5, 志愿服务: 5 }, vetoItems: 0, bonusItems: 0 },
+    units: ['办公室', '工会', '团委'],
+    categories: ['组织领导', '志愿服务'],
+    warnings: [],
+  },
+  {
+    file: 'same-sheet-veto.xlsx',
+    shape: { levels: [2, 4], leafScores: { 组织领导: 10, 一票否决项: null }, vetoItems: 2, bonusItems: 0 },
+    units: [],
+    categories: ['组织领导', '一票否决项'],
+    warnings: [],
+  },
+  {
+    file: 'traditional.xlsx',
+    shape: { levels: [2, 3], leafScores: { 組織建設: 10, 否決項目: null }, vetoItems: 1, bonusItems: 0 },
+    units: ['組織部', '辦公室'],
+    categories: ['組織建設', '否決項目'],
+    warnings: [],
+  },
 ];

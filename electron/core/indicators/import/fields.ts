@@ -74,6 +74,15 @@ export function assignRowFields(node: DraftNode, row: number, layout: Layout, ce
   node.requiredMaterials = cells.joined(row, layout.materials);
   node.responsibleUnit = cleanUnitText(cells.joined(row, layout.unit));
   applyScoreCell(node, cells.raw(row, layout.score));
+  // No 分值 cell: a score printed at the end of the item's text (“…（4分）”) is its score.
+  if (node.score === null) {
+    const printed = splitTitleScore(content || standard);
+    if (printed.score !== null) {
+      node.score = printed.score;
+      node.scoreGiven = true;
+      node.mark ??= printed.kind;
+    } else if (printed.doubtful) node.doubtfulScore = printed.doubtful;
+  }
   node.mark ??= kindMark(methodText) ?? kindMark(cells.raw(row, layout.numbering));
 }
 

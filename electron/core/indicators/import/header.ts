@@ -96,7 +96,32 @@ export function findHeader(rows: readonly string[][]): HeaderInfo | null {
   const columns = [...best.matches.entries()]
     .sort((a, b) => a[0] - b[0])
     .map(([col, m]) => ({ ...m, col, header: headerRows.map((r) => r[col] ?? '').filter(Boolean).join('/') }));
-  return { row: best.row, height, columns };
+  return { row: best.row, height, columns: height === 2 ? levelSubColumns(columns, rows[best.row]) : columns };
+}
+
+/**
+ * 编号 | 名称 under a merged 一级指标: the 名称 column is that level, the 编号 column its code.
+ * A sub-heading belongs to the nearest heading on its left in the row above.
+ */
+function levelSubColumns(columns: ColumnSpec[], top: readonly string[]): ColumnSpec[] {
+  const headingOf = (col: number): { col: number; match: RoleMatch | null } | null => {
+    for (let c = col; c >= 0; c--) if ((top[c] ?? '').trim()) return { col: c, match: matchHeader(top[c]) };
+    return null;
+  };
+  const out = columns.map((c) => ({ ...c }));
+  const groups = new Map<number, ColumnSpec[]>();
+  for (const spec of out) {
+    const heading = headingOf(spec.col);
+    if (!heading || heading.match?.role !== 'level' || !['title', 'code', 'numbering'].includes(spec.role)) continue;
+    groups.set(heading.col, [...(groups.get(heading.col) ?? []), spec]);
+    if (spec.role === 'title') Object.assign(spec, { role: 'level', level: heading.match.level, weak: undefined });
+  }
+  for (const group of groups.values()) {
+    const name = group.find((s) => s.role === 'level');
+    if (!name) continue;
+    for (const s of group) if (s !== name) Object.assign(s, { role: 'code', codeFor: name.col, weak: undefined, level: undefined });
+  }
+  return out;
 }
 
 /** A grade heading: “A”, “B档”, “优秀”, “较差”. */
@@ -105,6 +130,11 @@ export const GRADE = /^(?:[A-Ea-e]|[优良中差]|优秀|良好|合格|较好|�
 function isGradeRow(row: readonly string[]): boolean {
   const filled = filledCells(row);
   return filled.length >= 2 && filled.every((c) => GRADE.test(fold(c.text)));
+}
+
+/** Whether a row, on its own, reads as a row of column names. */
+export function isHeaderRow(row: readonly string[]): boolean {
+  return looksLikeHeader(row, headerMatches(row));
 }
 
 function headerMatches(row: readonly string[]): Map<number, RoleMatch> {

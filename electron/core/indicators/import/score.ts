@@ -74,7 +74,7 @@ const TRAILING = /(?<![扣加减得计每])\s+(\d+(?:\.\d+)?)\s*分$/;
  * taken out of the title (the score has its own field) and returned.
  */
 export function splitTitleScore(title: string): TitleScore {
-  const m = /\s*[（(]([^（）()]{0,16}?\d+(?:\.\d+)?\s*分[^（）()]{0,8})[）)]\s*$/.exec(title);
+  const m = /\s*[（(【\[]([^（）()【】[\]]{0,16}?\d+(?:\.\d+)?\s*分[^（）()【】[\]]{0,8})[）)】\]]\s*$/.exec(title);
   if (!m || !m.index) {
     const bare = TRAILING.exec(title);
     if (!bare || !bare.index) return { title, score: null, kind: null };

@@ -57,7 +57,7 @@ function countItems(node: DraftNode): number {
   return n;
 }
 
-function contextKind(text: string): Kind | null {
+export function contextKind(text: string): Kind | null {
   const t = fold(text);
   if (VETO_CONTEXT.test(t)) return 'veto';
   if (BONUS_CONTEXT.test(t)) return 'bonus';

@@ -1,5 +1,6 @@
 import { ApiError } from '../../../../shared/errors';
 import type { ImportMapping, ImportSection, SkippedRow } from '../../../../shared/domain';
+import { splitTrailingBlock } from './blocks';
 import { pairCodeColumns } from './codePairs';
 import type { DraftNode } from './draft';
 import { finishTree } from './finish';
@@ -32,8 +33,10 @@ export function tablesToSystem(
   const { table, index, title, warnings } = picked;
   // A clerk's mapping says which columns are codes; detected headers are looked at for code | name pairs.
   const header = mapping ? picked.header : pairCodeColumns(picked.header, table.rows, new MergeIndex(table.merges));
-  const main = treeOfTable(table, header, fileLabel);
-  const sections = readSections(tables, picked.used, fileLabel, skipSections);
+  // A 否决项/加分项 block with its own column names below the table is read as a section.
+  const split = splitTrailingBlock(table, header);
+  const main = treeOfTable(split.table, header, fileLabel);
+  const sections = readSections(split.block ? [...tables, split.block] : tables, picked.used, fileLabel, skipSections);
   const roots: DraftNode[] = [...main.roots, ...sections.roots];
   // finishTree walks the tree recursively: its depth is checked first, without recursion.
   assertDepth(roots, fileLabel);
@@ -41,7 +44,7 @@ export function tablesToSystem(
   if (finished.indicators.length === 0) {
     throw new ApiError('bad_input', `“${fileLabel}”中没有找到任何指标。请检查表头下方的指标名称列是否填写`);
   }
-  const skipped: SkippedRow[] = skippedRows(table.rows, main.classified);
+  const skipped: SkippedRow[] = skippedRows(split.table.rows, main.classified);
   return {
     name: title ?? fallbackName,
     indicators: finished.indicators,
