@@ -122,4 +122,16 @@ export const LAYOUTS: Layout[] = [
     categories: ['組織建設', '否決項目'],
     warnings: [],
   },
+  {
+    file: 'auto-numbered.docx',
+    shape: {
+      levels: [5, 4],
+      leafScores: { '机关作风建设，服务群众满意率90%以上': 10, 开展文明礼仪教育: 5, 机关环境整洁有序: 5, 加分项目: 5, 否决条件: null },
+      vetoItems: 2,
+      bonusItems: 2,
+    },
+    units: ['办公室', '人事科', '后勤科'],
+    categories: ['机关作风建设，服务群众满意率90%以上', '开展文明礼仪教育', '机关环境整洁有序', '加分项目', '否决条件'],
+    warnings: [],
+  },
 ];

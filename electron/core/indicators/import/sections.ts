@@ -4,13 +4,13 @@ import { newDraft, type DraftNode } from './draft';
 import { findHeader } from './header';
 import { splitNumbering, numberingCellStyle } from './numbering';
 import { treeOfTable } from './oneTable';
-import { kindMark, type KindMark } from './score';
+import { bonusPointsInText, kindMark, splitTitleScore, type KindMark } from './score';
 import type { RawTable } from './table';
 import { filledCells, fold, isBlankRow, oneLine } from './text';
 
 /** Words that make a table or list a set of 否决 conditions: “有下列情形之一的，不得申报”. */
-const VETO_CONTEXT = /一票否决|否决项|否决指标|否决事项|否决情形|实行否决|不得申报|不得参评|不得参加|不予(?:推荐|申报|评定|通过|命名)|取消.{0,10}资格/;
-const BONUS_CONTEXT = /加分项|加分指标|加分事项|加分内容|加分情形|附加分|奖励分|^加分$/;
+const VETO_CONTEXT = /否决|不得申报|不得参评|不得参加|不予(?:推荐|申报|评定|通过|命名)|取消.{0,10}资格/;
+const BONUS_CONTEXT = /加分|附加分|奖励分/;
 /** A heading is short: “二、一票否决项”, “加分项目”. */
 const HEADING_LENGTH = 16;
 
@@ -153,7 +153,12 @@ function absorb(category: DraftNode, line: string, kind: Kind): boolean {
   const text = oneLine(line);
   if (!text || contextKind(text) !== kind) return false;
   if (isHeading(text)) {
-    category.title = (splitNumbering(text)?.rest ?? text).replace(/[：:]$/, '');
+    const heading = splitTitleScore((splitNumbering(text)?.rest ?? text).replace(/[：:]$/, ''));
+    category.title = heading.title;
+    if (heading.score !== null) {
+      category.score = heading.score;
+      category.scoreGiven = true;
+    }
     return true;
   }
   category.content = text.replace(/[：:]$/, '');
@@ -164,5 +169,12 @@ function addItem(category: DraftNode, text: string, numbering: string): void {
   const nm = numbering ? null : splitNumbering(text);
   const title = (nm?.rest || text).replace(/[；;。，,]+$/, '').trim();
   if (!title) return;
-  category.children.push(newDraft(-1, title, numbering || nm?.numbering || ''));
+  const item = newDraft(-1, title, numbering || nm?.numbering || '');
+  // “获得国家级表彰的，加3分”, “（2分）”: the points an item carries.
+  const points = category.mark === 'bonus' ? bonusPointsInText(title) : null;
+  const printed = splitTitleScore(title);
+  item.score = points ?? printed.score;
+  item.scoreGiven = item.score !== null;
+  if (printed.score !== null) item.title = printed.title;
+  category.children.push(item);
 }

@@ -2,6 +2,7 @@ import JSZip from 'jszip';
 import { ApiError } from '../../../../../shared/errors';
 import { assertGrid, guardPackage, MAX_CELLS, MAX_SPAN, tooManyCells } from '../importLimits';
 import type { MergeRange, RawTable } from '../table';
+import { ListNumbers } from './listNumbers';
 import { assertOfficePackage } from './signature';
 import { attrOf, childrenOf, findDeep, firstChild, parseXml, tagOf, textOf, type XmlNode } from './xmlTree';
 
@@ -35,6 +36,7 @@ export async function readDocx(bytes: Buffer, fileLabel: string): Promise<RawTab
   // Paragraphs after each table, kept whole: a numbered list of 否决 conditions may stand there.
   const texts: RawTable[] = [];
   let paragraphs: string[] = [];
+  const lists = new ListNumbers();
   const keepText = () => {
     if (tables.length === 0 || paragraphs.length === 0) return;
     const label = `第 ${tables.length} 个表格后的文字`;
@@ -45,7 +47,7 @@ export async function readDocx(bytes: Buffer, fileLabel: string): Promise<RawTab
       const tag = tagOf(node);
       if (tag === 'w:p') {
         const text = paragraphText(node).trim();
-        if (text) paragraphs.push(text);
+        if (text) paragraphs.push(`${lists.label(node)}${text}`);
       } else if (tag === 'w:tbl') {
         keepText();
         tables.push({ ...readTable(node, tables.length + 1, fileLabel), preamble: paragraphs.slice(-PREAMBLE_LINES), continuable: true });
