@@ -134,4 +134,11 @@ export const LAYOUTS: Layout[] = [
     categories: ['机关作风建设，服务群众满意率90%以上', '开展文明礼仪教育', '机关环境整洁有序', '加分项目', '否决条件'],
     warnings: [],
   },
+  {
+    file: 'pairs-no-merge-gbk.csv',
+    shape: { levels: [2, 3, 4], leafScores: { 组织领导: 20, 志愿服务: 10 }, vetoItems: 0, bonusItems: 0 },
+    units: ['办公室', '综合科（党办）', '工会'],
+    categories: ['组织领导', '志愿服务'],
+    warnings: [],
+  },
 ];

@@ -44,9 +44,12 @@ export function treeOfTable(table: RawTable, header: HeaderInfo, fileLabel: stri
   return { ...parts, ownCodes: keepPrintedCodes(parts.roots), classified, totals };
 }
 
+/** “1-1”, “II-1”, “A1”, “2.3”: a code; “一”, “（一）”, “1）” are outline numbering. */
+const CODE = /^[0-9A-Za-z]+(?:[.\-_][0-9A-Za-z]+)*$/;
+
 /**
  * Codes printed beside the level names (“1-1”, “II-1”) are the items' codes when no two are alike;
- * a number that restarts in each category stays numbering only.
+ * a number that restarts in each category, or outline numbering (一、（一）), stays numbering only.
  */
 function keepPrintedCodes(roots: readonly DraftNode[]): boolean {
   const coded: DraftNode[] = [];
@@ -55,7 +58,8 @@ function keepPrintedCodes(roots: readonly DraftNode[]): boolean {
     if (n.code !== null) coded.push(n);
     stack.push(...n.children);
   }
-  if (coded.length > 0 && codesAreDistinct(coded.map((n) => n.code ?? ''))) return true;
+  const codes = coded.map((n) => n.code ?? '');
+  if (coded.length > 0 && codes.every((c) => CODE.test(c)) && codesAreDistinct(codes)) return true;
   for (const n of coded) n.code = null;
   return false;
 }

@@ -2,7 +2,9 @@ import { unitNamesIn } from '../../../../shared/domain';
 
 /** Labels tables print before the unit: “提供材料部门：”, “牵头单位:”, “责任部门：”. */
 const LABEL = /^[^：:]{0,12}(?:部门|单位|科室|处室|责任|负责|提供|牵头|配合|承办)[^：:]{0,6}[：:]\s*/;
-const BRACKETS = /^[【\[〔（(《<]+|[】\]〕）)》>]+$/g;
+/** The whole text in one pair of brackets: “【提供材料部门：党办】”, “（党办）”; not “办公室（党办）”. */
+const WRAPPED = /^[【\[〔（(]([^【】\[\]〔〕（）()]*)[】\]〕）)]$/;
+const unwrap = (text: string) => WRAPPED.exec(text)?.[1]?.trim() ?? text;
 /** A unit note written into an item's text: “…【提供材料部门：党办】”. */
 const NOTE = /[【\[〔]\s*((?:提供材料|提供|负责|责任|牵头|承办|主责|报送)[^：:】\]〕]{0,6}(?:部门|单位|科室|处室)?)\s*[：:]\s*([^】\]〕]+)[】\]〕]/g;
 
@@ -13,7 +15,7 @@ const NOTE = /[【\[〔]\s*((?:提供材料|提供|负责|责任|牵头|承办|�
 export function cleanUnitText(raw: string): string {
   const names: string[] = [];
   for (const piece of raw.split(/[\n；;]+/)) {
-    const text = piece.trim().replace(BRACKETS, '').trim().replace(LABEL, '').replace(BRACKETS, '').trim();
+    const text = unwrap(unwrap(piece.trim()).replace(LABEL, '').trim());
     for (const name of unitNamesIn(text.replace(/[。.]+$/, ''))) if (!names.includes(name)) names.push(name);
   }
   return names.join('、');
