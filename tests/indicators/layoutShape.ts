@@ -141,4 +141,11 @@ export const LAYOUTS: Layout[] = [
     categories: ['组织领导', '志愿服务'],
     warnings: [],
   },
+  {
+    file: 'web-copy-traditional.docx',
+    shape: { levels: [4, 7, 2], leafScores: { 領導班子建設: 15, 誠信建設: 5, 加分項: 5, 一票否決: null }, vetoItems: 2, bonusItems: 2 },
+    units: ['黨辦', '紀檢組', '辦公室'],
+    categories: ['領導班子建設', '誠信建設', '加分項', '一票否決'],
+    warnings: [],
+  },
 ];

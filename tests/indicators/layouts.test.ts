@@ -98,6 +98,10 @@ describe('the preview shows what the importer decided, and each choice can be ch
     expect(simple.indicators.map((i) => i.title).slice(0, 3)).toEqual(['组织领导', '领导重视', '成立创建工作领导小组']);
     expect(simple.units.map((u) => u.name)).toEqual(['办公室', '综合科', '宣传科']);
     expect(simple.indicators.map((i) => [i.code, i.score])).toEqual(asWritten.indicators.map((i) => [i.code, i.score]));
+    // The system's name, from the heading above the table, is kept as written too.
+    const web = await archive.api['systems.preview']({ path: file('web-copy-traditional.docx') });
+    expect(web.name).toBe('全國文明單位測評體系');
+    expect((await archive.api['systems.preview']({ path: file('web-copy-traditional.docx'), simplify: true })).name).toBe('全国文明单位测评体系');
     const plain = await archive.api['systems.preview']({ path: file('code-name-columns.xlsx') });
     expect(plain.traditional).toBe(false);
   });

@@ -159,12 +159,13 @@ function looksLikeHeader(row: readonly string[], matches: Map<number, RoleMatch>
  */
 export function titleAbove(lines: readonly string[]): string | null {
   for (const raw of lines) {
-    const text = toSimplified(raw)
+    // Kept as written; recognised in 简体 (附件, 註, 說明 …).
+    const text = raw
       .replace(/\s+/g, ' ')
       .trim()
       .replace(/^附(件|表)\s*[0-9一二三四五六七八九十]*\s*[：:、.]?\s*/, '');
     if (!text || text.length > 60) continue;
-    if (/^(注|说明|备注|填报|填表|单位|日期|时间|制表|编制)/.test(text)) continue;
+    if (/^(注|说明|备注|填报|填表|单位|日期|时间|制表|编制)/.test(toSimplified(text))) continue;
     if (!/[\u4e00-\u9fff]/.test(text)) continue;
     if (/^[（(][^）)]*[）)]$/.test(text)) continue;
     return text;
