@@ -10,25 +10,20 @@ import { filledCells, isBlankRow, squash } from './text';
  */
 export function splitTrailingBlock(table: RawTable, header: HeaderInfo): { table: RawTable; block: RawTable | null } {
   const headerKey = table.rows[header.row].map(squash).join('|');
-  for (let r = header.row + header.height + 1; r < table.rows.length; r++) {
+  for (let t = header.row + header.height; t < table.rows.length; t++) {
+    // Only a row with one text naming 否决/加分 can head such a block: the cheap test first.
+    const cells = filledCells(table.rows[t]);
+    if (cells.length === 0 || cells.some((c) => c.text !== cells[0].text) || contextKind(cells[0].text) === null) continue;
+    let r = t + 1;
+    while (r < table.rows.length && isBlankRow(table.rows[r])) r++;
     const row = table.rows[r];
-    if (!isHeaderRow(row) || row.map(squash).join('|') === headerKey) continue;
-    let start = r;
-    const titles: string[] = [];
-    for (let t = r - 1; t > header.row + header.height - 1; t--) {
-      const cells = [...new Set(filledCells(table.rows[t]).map((c) => c.text))];
-      if (cells.length === 0) continue;
-      if (cells.length !== 1) break;
-      titles.unshift(cells[0]);
-      start = t;
-      break;
-    }
-    if (!titles.some((t) => contextKind(t) !== null)) continue;
+    if (!row || !isHeaderRow(row) || row.map(squash).join('|') === headerKey) continue;
+    let start = t;
     while (start > 0 && isBlankRow(table.rows[start - 1])) start--;
     const merges = table.merges.filter((m) => m.top >= r).map((m) => ({ ...m, top: m.top - r, bottom: m.bottom - r }));
     return {
       table: { ...table, rows: table.rows.slice(0, start), merges: table.merges.filter((m) => m.bottom < start) },
-      block: { label: `${table.label}第 ${r} 行起`, rows: table.rows.slice(r), merges, preamble: titles },
+      block: { label: `${table.label}第 ${r} 行起`, rows: table.rows.slice(r), merges, preamble: [cells[0].text] },
     };
   }
   return { table, block: null };

@@ -27,6 +27,10 @@ const NOTE = /^(注|说明|备注|附注|注释|填表说明|填报说明)\s*[0-
 /** “合计”, “总分：100分”. */
 const TOTAL = /^(合计|总计|总分|共计|总分值)[:：]?(\d+(\.\d+)?分?)?$/;
 const SUBTOTAL = /^小计[:：]?(\d+(\.\d+)?分?)?$/;
+/** “合 计：100.5 分” at most: longer cells are no 合计/小计 label, and are not folded to be sure. */
+const TOTAL_LENGTH = 24;
+/** The start of a cell that can say 注/说明/填表说明. */
+const NOTE_PREFIX = 12;
 
 /** Sort the rows below the header into what each is, so the tree step only sees categories and items. */
 export function classifyRows(rows: readonly string[][], start: number, header: readonly string[], layout: Layout, merges: MergeIndex): ClassifiedRow[] {
@@ -39,10 +43,10 @@ export function classifyRows(rows: readonly string[][], start: number, header: r
     const distinct = new Set(filled.map((c) => squash(c.text)));
     let kind: RowKind;
     if (filled.length === 0) kind = 'blank';
-    else if (NOTE.test(fold(filled[0].text)) && distinct.size <= 2) kind = 'note';
+    else if (NOTE.test(fold(filled[0].text.slice(0, NOTE_PREFIX))) && distinct.size <= 2) kind = 'note';
     else if (inNote && distinct.size === 1 && continuesNote(filled[0].text)) kind = 'note';
-    else if (filled.some((c) => TOTAL.test(fold(c.text)))) kind = 'total';
-    else if (filled.some((c) => SUBTOTAL.test(fold(c.text)))) kind = 'subtotal';
+    else if (filled.some((c) => c.text.length <= TOTAL_LENGTH && TOTAL.test(fold(c.text)))) kind = 'total';
+    else if (filled.some((c) => c.text.length <= TOTAL_LENGTH && SUBTOTAL.test(fold(c.text)))) kind = 'subtotal';
     else if (isRepeatedHeader(row, headerKey)) kind = 'repeatHeader';
     else if (distinct.size === 1 && isSpanning(r, filled[0].col, filled[0].text, layout, merges)) kind = 'spanning';
     else kind = 'data';

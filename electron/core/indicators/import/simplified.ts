@@ -9,27 +9,35 @@ import type { ParsedSystem } from './types';
  */
 const convert = ConverterFactory(...(from.tw ?? []), ...(to.cn ?? []));
 
-/** Every traditional character OpenCC maps to a simplified one: a quick test before converting. */
+/**
+ * Every character OpenCC's tables turn into another one on its own (臺 → 台, 標 → 标), by code
+ * unit: a quick test before converting. Characters that only change inside a phrase are left to
+ * the phrase, which always holds one of these.
+ */
 const TRADITIONAL = traditionalCharacters();
 
-function traditionalCharacters(): Set<string> {
-  const chars = new Set<string>();
-  const add = (dict: DictLike) => {
-    if (typeof dict === 'string') {
-      for (const entry of dict.split('|')) {
-        const key = entry.split(' ')[0];
-        if (key && [...key].length === 1) chars.add(key);
-      }
-    } else {
-      for (const [key] of dict) if ([...key].length === 1) chars.add(key);
-    }
+function traditionalCharacters(): Set<number> {
+  const chars = new Set<number>();
+  const add = (key: string) => {
+    if (key.length === 1 && convert(key) !== key) chars.add(key.charCodeAt(0));
   };
-  for (const group of [...(from.tw ?? []), ...(to.cn ?? [])]) for (const dict of group) add(dict);
+  for (const group of [...(from.tw ?? []), ...(to.cn ?? [])]) {
+    for (const dict of group as readonly DictLike[]) {
+      if (typeof dict === 'string') for (const entry of dict.split('|')) add(entry.split(' ')[0] ?? '');
+      else for (const [key] of dict) add(key);
+    }
+  }
   return chars;
 }
 
+/** CJK ideographs start at U+3400; text below that (ASCII, punctuation) has none. */
+const FIRST_CJK = 0x3400;
+
 export function hasTraditional(text: string): boolean {
-  for (const ch of text) if (TRADITIONAL.has(ch)) return true;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= FIRST_CJK && TRADITIONAL.has(code)) return true;
+  }
   return false;
 }
 
