@@ -11,6 +11,7 @@ import { filledCells, fold, isBlankRow, oneLine } from './text';
 /** Words that make a table or list a set of 否决 conditions: “有下列情形之一的，不得申报”. */
 const VETO_CONTEXT = /否决|不得申报|不得参评|不得参加|不予(?:推荐|申报|评定|通过|命名)|取消.{0,10}资格/;
 const BONUS_CONTEXT = /加分|附加分|奖励分/;
+const NOTE_LINE = /^(注|说明|备注|附注|附[:：]|填表说明|填报说明)/;
 /** A heading is short: “二、一票否决项”, “加分项目”. */
 const HEADING_LENGTH = 16;
 
@@ -117,6 +118,11 @@ function linesSections(table: RawTable): DraftNode[] {
   for (const row of table.rows) {
     const line = oneLine(row.find((c) => c.trim() !== '') ?? '');
     if (!line) continue;
+    // “注：…实行一票否决” explains the table; it opens no section, and ends one.
+    if (NOTE_LINE.test(fold(line))) {
+      current = null;
+      continue;
+    }
     const nm = splitNumbering(line);
     if (current && nm?.rest && (current.style === null || current.style === nm.style) && !(current.node.children.length === 0 && isHeading(line))) {
       current.style = nm.style;
