@@ -69,4 +69,28 @@ describe('the import preview’s decisions in the browser', () => {
     expect(items.find((i) => i.title === '建立诚信档案')!.responsibleUnit).toBe('办公室');
     expect(errors).toEqual([]);
   }, 240_000);
+
+  it('self-evaluates a system without scores item by item: 达标 when every item is', async () => {
+    const { page, errors } = await openPage(suite.browser(), suite.server().url);
+    await page.getByRole('textbox', { name: /档案名称/ }).fill('2025年度全国文明单位创建档案');
+    await page.getByRole('radio', { name: /导入测评体系文件/ }).check();
+    const fileInput = page.getByTestId('system-file-button').locator('xpath=ancestor::span[contains(@class,"ant-upload")]//input[@type="file"]');
+    await fileInput.setInputFiles(path.join(layouts, 'no-scores.xlsx'));
+    await page.getByTestId('preview-levels').waitFor();
+    expect(await page.locator('[data-testid="preview-warnings"]').count()).toBe(0);
+    await page.getByTestId('preview-confirm').click();
+    await page.getByRole('radio', { name: /全国文明单位测评体系/ }).and(page.locator(':checked')).waitFor();
+    await page.getByTestId('create-dossier-submit').click();
+    await page.getByTestId('indicator-node-1.1').waitFor();
+    await page.getByTestId('open-selfeval').click();
+    await page.getByText('达标项（测评体系未设分值）').waitFor();
+    for (const code of ['1.1', '1.2', '2.1', '2.2']) await page.getByTestId(`selfeval-met-${code}`).getByText('达标', { exact: true }).click();
+    await page.getByTestId('selfeval-met-2.3').getByText('未达标', { exact: true }).click();
+    await page.getByTestId('selfeval-result').getByText('未达标').waitFor();
+    await page.getByTestId('selfeval-met-2.3').getByText('达标', { exact: true }).click();
+    await page.getByTestId('selfeval-result').getByText('达标', { exact: true }).waitFor();
+    const saved = (await api('selfEval.get', { dossierId: 1 })) as { itemsMet: number; result: string };
+    expect(saved).toMatchObject({ itemsMet: 5, result: 'pass' });
+    expect(errors).toEqual([]);
+  }, 240_000);
 });
