@@ -148,4 +148,11 @@ export const LAYOUTS: Layout[] = [
     categories: ['領導班子建設', '誠信建設', '加分項', '一票否決'],
     warnings: [],
   },
+  {
+    file: 'cover-and-split.docx',
+    shape: { levels: [2, 4], leafScores: { 组织领导: 10, 文明实践: 10 }, vetoItems: 0, bonusItems: 0 },
+    units: [],
+    categories: ['组织领导', '文明实践'],
+    warnings: [/第 2 个表格后面的 1 个表格.*续表/],
+  },
 ];

@@ -47,7 +47,7 @@ export function normaliseHeader(text: string): string {
 export function matchHeader(text: string): RoleMatch | null {
   const h = normaliseHeader(text);
   if (!h || h.length > MAX_HEADER_LENGTH) return null;
-  if (/得分|自评|扣分|实得|备注|完成情况|进度|附件|责任人|负责人|联系人|联系电话|时限|完成时间/.test(h)) return { role: 'ignored' };
+  if (/得分|自评|扣分|实得|备注|完成情况|进度|附件|责任人|负责人|联系人|联系电话|时限|完成时间|分管领导|牵头领导|责任领导|包保领导|联系领导/.test(h)) return { role: 'ignored' };
   if (/上级|父级|所属/.test(h) && /编码|代码|编号/.test(h)) return { role: 'parentCode' };
   if (/编码|代码/.test(h)) return { role: 'code' };
   if (/序号|序次|排序|^No\.?$/i.test(h)) return { role: 'numbering' };
@@ -130,6 +130,12 @@ export const GRADE = /^(?:[A-Ea-e]|[优良中差]|优秀|良好|合格|较好|�
 function isGradeRow(row: readonly string[]): boolean {
   const filled = filledCells(row);
   return filled.length >= 2 && filled.every((c) => GRADE.test(fold(c.text)));
+}
+
+/** Column names of an indicator table, not of a form (单位名称 | … | 联系人 | …): two known columns, one naming the items. */
+export function isIndicatorHeader(header: HeaderInfo): boolean {
+  const roles = header.columns.map((c) => c.role);
+  return roles.filter((r) => r !== 'ignored').length >= 2 && roles.some((r) => r === 'level' || r === 'title' || r === 'content' || r === 'standard');
 }
 
 /** Whether a row, on its own, reads as a row of column names. */

@@ -1,6 +1,6 @@
 import type { ImportMapping } from '../../../../shared/domain';
 import { ApiError } from '../../../../shared/errors';
-import { findHeader, titleAbove, type HeaderInfo } from './header';
+import { findHeader, isIndicatorHeader, titleAbove, type HeaderInfo } from './header';
 import type { RawTable } from './table';
 import { filledCells, isBlankRow } from './text';
 
@@ -26,7 +26,9 @@ export function pickTable(tables: readonly RawTable[], fileLabel: string, mappin
   }
   const found = tables.map((table) => ({ table, header: findHeader(table.rows) }));
   if (mapping) found[mapping.table] = { table: tables[mapping.table], header: mappedHeader(tables, mapping, fileLabel) };
-  const index = mapping ? mapping.table : found.findIndex((f) => f.header !== null && f.table.text !== true);
+  const candidates = found.map((f, i) => ({ ...f, i })).filter((f) => f.header !== null && f.table.text !== true);
+  // A cover table (单位名称 | 某某局 | 联系人 | 张三) names one column at most: the indicators are elsewhere.
+  const index = mapping ? mapping.table : (candidates.find((f) => f.header && isIndicatorHeader(f.header)) ?? candidates[0])?.i ?? -1;
   const header = found[index]?.header;
   if (!header) throw noHeader(tables, fileLabel);
   const warnings: string[] = [];
@@ -37,6 +39,11 @@ export function pickTable(tables: readonly RawTable[], fileLabel: string, mappin
 }
 
 const NAMING_ROLES = new Set(['level', 'title', 'content', 'standard']);
+
+/** The roles of a header, column by column: a continued table may word its header a little differently. */
+function rolesKey(header: HeaderInfo): string {
+  return header.columns.map((c) => `${c.col}:${c.role}:${c.level ?? ''}`).join('|');
+}
 
 /** The header as the clerk mapped it by hand, checked against the table. */
 function mappedHeader(tables: readonly RawTable[], mapping: ImportMapping, fileLabel: string): HeaderInfo {
@@ -73,7 +80,8 @@ function joinContinuations(
   let joined = 0;
   for (const next of found.slice(index + 1)) {
     const sameWidth = (next.table.rows[0]?.length ?? -1) === width;
-    const sameHeader = next.header !== null && next.table.rows[next.header.row].join('|') === headerKey;
+    const sameHeader =
+      next.header !== null && (next.table.rows[next.header.row].join('|') === headerKey || rolesKey(next.header) === rolesKey(header));
     if (!sameWidth || !(sameHeader || (next.header === null && next.table.preamble.length === 0))) break;
     const offset = rows.length;
     for (const r of next.table.rows) rows.push([...r]);

@@ -1,7 +1,7 @@
 import type { ImportSection } from '../../../../shared/domain';
 import { ApiError } from '../../../../shared/errors';
 import { newDraft, type DraftNode } from './draft';
-import { findHeader } from './header';
+import { findHeader, isIndicatorHeader } from './header';
 import { splitNumbering, numberingCellStyle } from './numbering';
 import { treeOfTable } from './oneTable';
 import { bonusPointsInText, kindMark, splitTitleScore, type KindMark } from './score';
@@ -34,7 +34,8 @@ export function readSections(tables: readonly RawTable[], used: ReadonlySet<numb
     if (used.has(index) || table.rows.every(isBlankRow)) return;
     const found = table.text ? linesSections(table) : tableSection(table, fileLabel);
     if (found.length === 0) {
-      if (!table.text && findHeader(table.rows)) {
+      const header = table.text ? null : findHeader(table.rows);
+      if (header && isIndicatorHeader(header)) {
         out.warnings.push(`${table.label}也像一份测评体系，本次没有导入它；如需导入，请在“列的对应”中选择它，或把它单独存成一个文件`);
       }
       return;
