@@ -25,8 +25,10 @@ export interface ClassifiedRow {
 
 const NOTE = /^(注|说明|备注|附注|注释|填表说明|填报说明)\s*[0-9一二三四五六七八九十]*\s*[：:]|^注\s*[0-9①-⑩]|^[*※]\s*[\u4e00-\u9fff]/;
 /** “合计”, “总分：100分”. */
-const TOTAL = /^(合计|总计|总分|共计|总分值)[:：]?(\d+(\.\d+)?分?)?$/;
-const SUBTOTAL = /^小计[:：]?(\d+(\.\d+)?分?)?$/;
+/** “合计”, “总分：100分”, “合计（100分）”. */
+const TOTAL = /^(合计|总计|总分|共计|总分值|满分合计)[:：]?[(]?(\d+(\.\d+)?分?)?[)]?$/;
+/** “小计”, “本项小计：15”, “小计（15分）”. */
+const SUBTOTAL = /^(本项|本类|本部分|分项)?小计[:：]?[(]?(\d+(\.\d+)?分?)?[)]?$/;
 /** “合 计：100.5 分” at most: longer cells are no 合计/小计 label, and are not folded to be sure. */
 const TOTAL_LENGTH = 24;
 /** The start of a cell that can say 注/说明/填表说明. */
