@@ -68,6 +68,8 @@ const importChoices = {
   unitNames: z.array(unitRename).max(500).optional(),
   /** Tables or lists read as 否决项/加分项 that the clerk leaves out (their numbers among the file's tables). */
   skipSections: z.array(z.number().int().min(0).max(1000)).max(1000).optional(),
+  /** Rows shown as skipped (注, 合计 …) that the clerk imports as indicators all the same (1-based). */
+  keepRows: z.array(z.number().int().min(1).max(100_000)).max(1000).optional(),
 };
 
 export const indicatorApi = {

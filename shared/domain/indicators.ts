@@ -128,6 +128,8 @@ export interface SkippedRow {
   row: number;
   text: string;
   reason: string;
+  /** Imported as an indicator all the same, as the clerk chose (ImportChoices keepRows). */
+  kept: boolean;
 }
 
 /** One node of a previewed tree: what the file gives (no person or deadline yet), with its place. */

@@ -33,6 +33,12 @@ describe('the import preview’s decisions in the browser', () => {
     expect(await levels.innerText()).toMatch(/一级指标\s*3 项.*否决项 3 项|否决项 3 项/s);
     expect(await page.getByTestId('preview-sections').innerText()).toContain('第 2 个表格：否决项“一票否决项”，3 项');
     expect(await page.getByTestId('preview-skipped').innerText()).toContain('合计行');
+    // A skipped row can be imported all the same: the box follows the preview read again.
+    await page.getByTestId('preview-keep-6').click();
+    await expect.poll(() => page.getByTestId('preview-keep-6').isChecked()).toBe(true);
+    await page.getByTestId('preview-node-3').getByText('合计').waitFor();
+    await page.getByTestId('preview-keep-6').click();
+    await expect.poll(() => page.getByTestId('preview-keep-6').isChecked()).toBe(false);
     // The box follows the preview read again without the section.
     await page.getByTestId('preview-section-1').click();
     await expect.poll(() => page.getByTestId('preview-section-1').isChecked()).toBe(false);

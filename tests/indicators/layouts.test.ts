@@ -72,6 +72,18 @@ describe('the preview shows what the importer decided, and each choice can be ch
     const pairsAgain = await archive.api['systems.preview']({ path: file('code-name-columns.xlsx'), mapping: pairs.mapping! });
     expect(pairsAgain.indicators).toEqual(pairs.indicators);
 
+    // A row skipped as 注 or 合计 can be imported all the same.
+    const notes = await archive.api['systems.preview']({ path: file('roman-outline.csv') });
+    expect(notes.skippedRows.map((r) => [r.row, r.reason, r.kept])).toEqual([
+      [5, '小计行，不是指标', false],
+      [11, '合计行，只用来核对总分', false],
+      [12, '注释或说明，不是指标', false],
+    ]);
+    const kept = await archive.api['systems.preview']({ path: file('roman-outline.csv'), keepRows: [12] });
+    expect(kept.skippedRows.find((r) => r.row === 12)!.kept).toBe(true);
+    expect(kept.indicators.length).toBe(notes.indicators.length + 1);
+    expect(kept.indicators.some((i) => i.title.startsWith('注：加分项最高不超过3分'))).toBe(true);
+
     // The clerk leaves the 否决项 sheet out.
     const without = await archive.api['systems.preview']({ path: file('graded-sheets.xlsx'), skipSections: [2] });
     expect(without.sections.map((s) => s.skipped)).toEqual([false, true]);

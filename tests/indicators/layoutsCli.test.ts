@@ -46,7 +46,7 @@ describe('dossier indicators import / list --json on published layouts', () => {
   it('import takes the preview’s choices: --simplify, --unit to rename or merge, --skip-table', async () => {
     const out = await dossier('indicators', 'preview', path.join(layoutsDir, 'graded-sheets.xlsx'));
     expect(out).toContain('另读取：工作表“否决项”，否决项“否决项”2 项（--skip-table 3 可不导入）');
-    expect(out).toContain('跳过第 11 行（合计 20）：合计行，只用来核对总分');
+    expect(out).toContain('跳过第 11 行（合计 20）：合计行，只用来核对总分（--keep-row 11 仍导入）');
     await dossier('indicators', 'import', path.join(layoutsDir, 'graded-sheets.xlsx'), '--skip-table', '3');
     const graded = JSON.parse(await dossier('indicators', 'list', '--json')) as Row[];
     expect(shapeOf(graded)).toMatchObject({ levels: [3, 6], vetoItems: 0, bonusItems: 2 });

@@ -95,7 +95,9 @@ export function registerArchiveCommands(program: Command): void {
           const kind = x.kind === 'veto' ? '否决项' : '加分项';
           console.log(`  ${x.skipped ? '未导入' : '另读取'}：${x.label}，${kind}“${x.title}”${x.count} 项（--skip-table ${x.table + 1} 可不导入）`);
         });
-        for (const r of p.skippedRows) console.log(`  跳过第 ${r.row} 行（${r.text}）：${r.reason}`);
+        for (const r of p.skippedRows) {
+          console.log(r.kept ? `  第 ${r.row} 行（${r.text}）按指定作为指标导入` : `  跳过第 ${r.row} 行（${r.text}）：${r.reason}（--keep-row ${r.row} 仍导入）`);
+        }
         const fresh = p.units.filter((u) => !u.registered).map((u) => u.name);
         if (fresh.length > 0) console.log(`  将新建责任单位：${fresh.join('、')}（--unit 表中名称=导入名称 可改名或合并）`);
         if (p.traditional) console.log(opts.simplify ? '  表中的繁体字已转换为简体' : '  表中为繁体字，按原样导入；加 --simplify 可转换为简体');

@@ -12,9 +12,13 @@ import { PreviewUnits } from './PreviewUnits';
 interface Choices {
   simplify: boolean;
   skipSections: number[];
+  keepRows: number[];
 }
 
-const NO_CHOICES: Choices = { simplify: false, skipSections: [] };
+const NO_CHOICES: Choices = { simplify: false, skipSections: [], keepRows: [] };
+
+/** A list with the value taken in or out. */
+const toggled = (list: number[], value: number, on: boolean) => (on ? [...list.filter((v) => v !== value), value] : list.filter((v) => v !== value));
 
 interface Props {
   /** The file on the core's side (uploaded in browser mode); null closes the dialog. */
@@ -141,7 +145,7 @@ export function ImportPreviewModal({ path, onImported, onCancel }: Props) {
                       mapping={mapping}
                       onChange={setMapping}
                       busy={busy}
-                      onApply={() => path && void load(path, mapping, choices)}
+                      onApply={() => path && void load(path, mapping, { ...choices, keepRows: [] })}
                     />
                   ),
                 },
@@ -155,13 +159,8 @@ export function ImportPreviewModal({ path, onImported, onCancel }: Props) {
                 simplify={choices.simplify}
                 busy={busy}
                 onSimplify={(simplify) => path && void load(path, manual, { ...choices, simplify }, true)}
-                onSection={(table, include) =>
-                  path &&
-                  void load(path, manual, {
-                    ...choices,
-                    skipSections: include ? choices.skipSections.filter((t) => t !== table) : [...choices.skipSections, table],
-                  })
-                }
+                onSection={(table, include) => path && void load(path, manual, { ...choices, skipSections: toggled(choices.skipSections, table, !include) })}
+                onKeepRow={(row, keep) => path && void load(path, manual, { ...choices, keepRows: toggled(choices.keepRows, row, keep) })}
               />
               <PreviewUnits preview={preview} names={unitNames} onChange={setUnitNames} />
               <PreviewSummary preview={preview} />

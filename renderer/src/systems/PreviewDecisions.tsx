@@ -7,6 +7,8 @@ interface Props {
   onSimplify: (simplify: boolean) => void;
   /** Take a 否决项/加分项 section in or leave it out (by its table number). */
   onSection: (table: number, include: boolean) => void;
+  /** Import a skipped row (注, 合计 …) as an indicator all the same, or skip it again. */
+  onKeepRow: (row: number, keep: boolean) => void;
   busy: boolean;
 }
 
@@ -16,7 +18,7 @@ const KIND = { veto: '否决项', bonus: '加分项' } as const;
  * What the importer decided that a clerk may dispute: which table it read, which other tables or
  * lists it took as 否决项/加分项, which rows it left out and why, 繁体 or 简体. Each can be changed.
  */
-export function PreviewDecisions({ preview, simplify, onSimplify, onSection, busy }: Props) {
+export function PreviewDecisions({ preview, simplify, onSimplify, onSection, onKeepRow, busy }: Props) {
   const table = preview.mapping ? preview.tables[preview.mapping.table] : null;
   return (
     <div data-testid="preview-decisions" style={{ marginBottom: 12 }}>
@@ -69,7 +71,7 @@ export function PreviewDecisions({ preview, simplify, onSimplify, onSection, bus
       {preview.skippedRows.length > 0 && (
         <>
           <Typography.Text type="secondary" style={{ display: 'block', margin: '8px 0 4px' }}>
-            以下 {preview.skippedRows.length} 行未作为指标导入（如判断有误，可在“列的对应”中调整表头行或各列内容）：
+            以下 {preview.skippedRows.length} 行判断为不是指标（如判断有误，可勾选“仍导入”，或在“列的对应”中调整表头行与各列内容）：
           </Typography.Text>
           <Table
             size="small"
@@ -81,6 +83,20 @@ export function PreviewDecisions({ preview, simplify, onSimplify, onSection, bus
               { title: '行', dataIndex: 'row', width: 60 },
               { title: '内容', dataIndex: 'text' },
               { title: '原因', dataIndex: 'reason', width: 220 },
+              {
+                title: '仍导入',
+                key: 'kept',
+                width: 70,
+                render: (_, r) => (
+                  <Checkbox
+                    checked={r.kept}
+                    disabled={busy}
+                    aria-label={`第 ${r.row} 行仍作为指标导入`}
+                    data-testid={`preview-keep-${r.row}`}
+                    onChange={(e) => onKeepRow(r.row, e.target.checked)}
+                  />
+                ),
+              },
             ]}
           />
         </>

@@ -21,7 +21,7 @@ export interface IndicatorTables {
 /** Read an indicator system from a workbook, CSV or Word table. Nothing is saved here. */
 export async function parseIndicatorFile(file: string, choices: ImportChoices = {}): Promise<ParsedSystem> {
   const read = await readIndicatorTables(file);
-  return applyChoices(tablesToSystem(read.tables, read.fileLabel, read.fallbackName, choices.mapping, choices.skipSections), choices);
+  return applyChoices(tablesToSystem(read.tables, read.fileLabel, read.fallbackName, choices), choices);
 }
 
 /** The clerk's 简体 and unit choices, applied to a parsed tree. */

@@ -11,7 +11,8 @@ export interface NumberingMatch {
   rest: string;
 }
 
-const CN = '[一二三四五六七八九十百零〇两兩]+';
+/** Chinese numerals, also the financial forms (壹 贰 叁, 繁体 貳 參 陸). */
+const CN = '[一二三四五六七八九十百零〇两兩壹贰貳叁參肆伍陆陸柒捌玖拾]+';
 const SEP = '[、.．，,：:]';
 
 interface StylePattern {

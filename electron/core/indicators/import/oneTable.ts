@@ -22,11 +22,11 @@ export interface TableTree {
 }
 
 /** One table with its header → the draft tree: from the sheet's own codes, or from its layout. */
-export function treeOfTable(table: RawTable, header: HeaderInfo, fileLabel: string): TableTree {
+export function treeOfTable(table: RawTable, header: HeaderInfo, fileLabel: string, keep: ReadonlySet<number> = new Set()): TableTree {
   const merges = new MergeIndex(table.merges);
   const cells = new CellReader(table.rows, merges);
   let layout = layoutOf(header);
-  const classified = classifyRows(table.rows, header.row + header.height, table.rows[header.row], layout, merges);
+  const classified = classifyRows(table.rows, header.row + header.height, table.rows[header.row], layout, merges, keep);
   const filled = classified.filter((c) => c.kind === 'data' || c.kind === 'spanning');
   if (filled.length === 0) {
     throw new ApiError('bad_input', `“${fileLabel}”的表头下方没有任何指标行。请在表头下面逐行填写指标后再导入`);

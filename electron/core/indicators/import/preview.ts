@@ -23,7 +23,7 @@ export function previewTables(read: IndicatorTables, choices: ImportChoices = {}
   let problem: string | null = null;
   let traditional = false;
   try {
-    const asRead = tablesToSystem(tables, read.fileLabel, read.fallbackName, mapping, choices.skipSections);
+    const asRead = tablesToSystem(tables, read.fileLabel, read.fallbackName, choices);
     traditional = systemHasTraditional(asRead);
     parsed = applyChoices(asRead, choices);
   } catch (err) {

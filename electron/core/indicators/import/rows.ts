@@ -1,3 +1,4 @@
+import type { SkippedRow } from '../../../../shared/domain';
 import type { Layout } from './layout';
 import type { MergeIndex } from './merges';
 import { splitNumbering } from './numbering';
@@ -21,6 +22,8 @@ export type RowKind =
 export interface ClassifiedRow {
   row: number;
   kind: RowKind;
+  /** What the row read as before the clerk chose to import it (注, 合计 …). */
+  keptFrom?: RowKind;
 }
 
 const NOTE = /^(注|说明|备注|附注|注释|填表说明|填报说明)\s*[0-9一二三四五六七八九十]*\s*[：:]|^注\s*[0-9①-⑩]|^[*※]\s*[\u4e00-\u9fff]/;
@@ -35,7 +38,14 @@ const TOTAL_LENGTH = 24;
 const NOTE_PREFIX = 12;
 
 /** Sort the rows below the header into what each is, so the tree step only sees categories and items. */
-export function classifyRows(rows: readonly string[][], start: number, header: readonly string[], layout: Layout, merges: MergeIndex): ClassifiedRow[] {
+export function classifyRows(
+  rows: readonly string[][],
+  start: number,
+  header: readonly string[],
+  layout: Layout,
+  merges: MergeIndex,
+  keep: ReadonlySet<number> = new Set(),
+): ClassifiedRow[] {
   const out: ClassifiedRow[] = [];
   const headerKey = header.map(squash);
   let inNote = false;
@@ -53,6 +63,11 @@ export function classifyRows(rows: readonly string[][], start: number, header: r
     else if (distinct.size === 1 && isSpanning(r, filled[0].col, filled[0].text, layout, merges)) kind = 'spanning';
     else kind = 'data';
     if (kind !== 'blank') inNote = kind === 'note';
+    if (keep.has(r) && SKIP_REASONS[kind]) {
+      const spanning = distinct.size === 1 && isSpanning(r, filled[0].col, filled[0].text, layout, merges);
+      out.push({ row: r, kind: spanning ? 'spanning' : 'data', keptFrom: kind });
+      continue;
+    }
     out.push({ row: r, kind });
   }
   return out;
@@ -66,13 +81,13 @@ const SKIP_REASONS: Partial<Record<RowKind, string>> = {
 };
 
 /** The rows below the header that are not imported, with the reason, for the preview. */
-export function skippedRows(rows: readonly string[][], classified: readonly ClassifiedRow[]): { row: number; text: string; reason: string }[] {
-  const out: { row: number; text: string; reason: string }[] = [];
+export function skippedRows(rows: readonly string[][], classified: readonly ClassifiedRow[]): SkippedRow[] {
+  const out: SkippedRow[] = [];
   for (const c of classified) {
-    const reason = SKIP_REASONS[c.kind];
+    const reason = SKIP_REASONS[c.keptFrom ?? c.kind];
     if (!reason) continue;
     const text = [...new Set(filledCells(rows[c.row]).map((f) => f.text.replace(/\s+/g, ' ')))].join(' ');
-    out.push({ row: c.row + 1, text: text.length > 40 ? `${text.slice(0, 40)}…` : text, reason });
+    out.push({ row: c.row + 1, text: text.length > 40 ? `${text.slice(0, 40)}…` : text, reason, kept: c.keptFrom !== undefined });
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import { ApiError } from '../../../../shared/errors';
-import type { ImportMapping, ImportSection, SkippedRow } from '../../../../shared/domain';
+import type { ImportSection, SkippedRow } from '../../../../shared/domain';
 import { splitTrailingBlock } from './blocks';
 import { pairCodeColumns } from './codePairs';
 import type { DraftNode } from './draft';
@@ -12,7 +12,7 @@ import { skippedRows } from './rows';
 import { readSections } from './sections';
 import type { RawTable } from './table';
 import { cleanCell } from './text';
-import type { ParsedIndicator, ParsedSystem } from './types';
+import type { ImportChoices, ParsedIndicator, ParsedSystem } from './types';
 
 /**
  * The shared table → tree step every reader feeds: pick the table, work out its columns, build
@@ -24,9 +24,11 @@ export function tablesToSystem(
   rawTables: readonly RawTable[],
   fileLabel: string,
   fallbackName: string,
-  mapping?: ImportMapping,
-  skipSections: readonly number[] = [],
+  choices: Pick<ImportChoices, 'mapping' | 'skipSections' | 'keepRows'> = {},
 ): ParsedSystem {
+  const { mapping, skipSections = [] } = choices;
+  // Rows the clerk keeps although they read as 注, 合计 …: 1-based in the preview, 0-based here.
+  const keep = new Set((choices.keepRows ?? []).map((r) => r - 1));
   // One cleanup for every reader: CRLF inside cells, zero-width spaces, trailing blanks.
   const tables = cleanTables(rawTables);
   const picked = pickTable(tables, fileLabel, mapping);
@@ -35,7 +37,7 @@ export function tablesToSystem(
   const header = mapping ? picked.header : pairCodeColumns(picked.header, table.rows, new MergeIndex(table.merges));
   // A 否决项/加分项 block with its own column names below the table is read as a section.
   const split = splitTrailingBlock(table, header);
-  const main = treeOfTable(split.table, header, fileLabel);
+  const main = treeOfTable(split.table, header, fileLabel, keep);
   const sections = readSections(split.block ? [...tables, split.block] : tables, picked.used, fileLabel, skipSections);
   const roots: DraftNode[] = [...main.roots, ...sections.roots];
   // finishTree walks the tree recursively: its depth is checked first, without recursion.

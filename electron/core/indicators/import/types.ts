@@ -12,6 +12,8 @@ export interface ImportChoices {
   unitNames?: readonly UnitRename[];
   /** 否决项/加分项 sections (by table number) to leave out. */
   skipSections?: readonly number[];
+  /** Rows (1-based) read as 注, 合计, 小计 or a repeated header that the clerk imports as indicators all the same. */
+  keepRows?: readonly number[];
 }
 
 export interface ParsedSystem {
