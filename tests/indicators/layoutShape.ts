@@ -155,4 +155,11 @@ export const LAYOUTS: Layout[] = [
     categories: ['组织领导', '文明实践'],
     warnings: [/第 2 个表格后面的 1 个表格.*续表/],
   },
+  {
+    file: 'twin-headings.csv',
+    shape: { levels: [2, 2, 3], leafScores: { 领导班子建设: 7, 思想道德建设: 6 }, vetoItems: 0, bonusItems: 0 },
+    units: [],
+    categories: ['领导班子建设', '思想道德建设'],
+    warnings: [],
+  },
 ];

@@ -18,12 +18,16 @@ export function pairCodeColumns(header: HeaderInfo, rows: readonly string[][], m
   const named = new Set(header.columns.map((c) => c.col));
   const data = rows.slice(header.row + header.height).filter((r) => !isBlankRow(r));
   const columns: ColumnSpec[] = [];
-  for (const spec of header.columns) {
+  // A heading printed twice over its two columns (CSV saved from merged cells by some tools).
+  const twin = (a: ColumnSpec, b: ColumnSpec | undefined) => b !== undefined && b.col === a.col + 1 && b.role === a.role && b.level === a.level && b.header === a.header;
+  const specs = header.columns.filter((spec, i) => !(i > 0 && twin(header.columns[i - 1], spec) && (spec.role === 'level' || spec.role === 'title')));
+  for (const spec of specs) {
     if (spec.role !== 'level' && spec.role !== 'title') {
       columns.push(spec);
       continue;
     }
-    const span = spanOf(spec.col, header, rows, merges, named);
+    const next = header.columns.find((c) => c.col === spec.col + 1);
+    const span = twin(spec, next) ? [spec.col, spec.col + 1] : spanOf(spec.col, header, rows, merges, named);
     if (span.length < 2) {
       columns.push(spec);
       continue;
@@ -32,6 +36,8 @@ export function pairCodeColumns(header: HeaderInfo, rows: readonly string[][], m
     const nameCol = span.find((c) => c !== codeCol && share(data, c, (t) => WORDS.test(t)) >= MAJORITY);
     if (codeCol === undefined || nameCol === undefined) {
       columns.push(spec);
+      // Not a pair after all: the twin stays a column of its own.
+      if (twin(spec, next) && next) columns.push(next);
       continue;
     }
     columns.push({ ...spec, col: nameCol });
