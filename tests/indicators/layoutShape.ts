@@ -162,4 +162,11 @@ export const LAYOUTS: Layout[] = [
     categories: ['领导班子建设', '思想道德建设'],
     warnings: [],
   },
+  {
+    file: 'numbered-levels.csv',
+    shape: { levels: [2, 3, 4], leafScores: { 组织领导: 20, 志愿服务: 10 }, vetoItems: 0, bonusItems: 0 },
+    units: ['办公室', '综合科', '工会'],
+    categories: ['组织领导', '志愿服务'],
+    warnings: [],
+  },
 ];

@@ -44,7 +44,22 @@ export function pairCodeColumns(header: HeaderInfo, rows: readonly string[][], m
     columns.push({ role: 'code', col: codeCol, codeFor: nameCol, header: `${spec.header}（编号）` });
   }
   columns.sort((a, b) => a.col - b.col);
-  return { ...header, columns };
+  return { ...header, columns: numberedLevels(columns) };
+}
+
+/**
+ * 编号 | 一级指标 | 编号 | 二级指标: when two or more levels each have a 编号/序号 column just left
+ * of them, each numbers its level (not the sheet's own code, not the rows).
+ */
+function numberedLevels(columns: ColumnSpec[]): ColumnSpec[] {
+  const at = new Map(columns.map((c) => [c.col, c]));
+  const pairs = columns
+    .filter((c) => c.role === 'level')
+    .map((level) => ({ level, code: at.get(level.col - 1) }))
+    .filter((p): p is { level: ColumnSpec; code: ColumnSpec } => p.code !== undefined && (p.code.role === 'code' || p.code.role === 'numbering') && p.code.codeFor === undefined);
+  if (pairs.length < 2) return columns;
+  const codes = new Map(pairs.map((p) => [p.code.col, p.level.col]));
+  return columns.map((c) => (codes.has(c.col) ? { role: 'code', col: c.col, codeFor: codes.get(c.col), header: c.header } : c));
 }
 
 /** The columns a heading covers: its merge across, else the unnamed columns right of it. */
