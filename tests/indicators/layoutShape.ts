@@ -169,4 +169,11 @@ export const LAYOUTS: Layout[] = [
     categories: ['组织领导', '志愿服务'],
     warnings: [],
   },
+  {
+    file: 'notes-sheet.xlsx',
+    shape: { levels: [3, 2], leafScores: { 组织领导: 10, 志愿服务: 10, 否决项: null }, vetoItems: 2, bonusItems: 0 },
+    units: [],
+    categories: ['组织领导', '志愿服务', '否决项'],
+    warnings: [],
+  },
 ];

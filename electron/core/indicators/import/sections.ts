@@ -76,8 +76,9 @@ function tableSection(table: RawTable, fileLabel: string): DraftNode[] {
   const context = [...table.preamble.slice(-2), labelText(table)];
   const firstRow = table.rows.find((r) => !isBlankRow(r)) ?? [];
   const kind = [...context, ...filledCells(firstRow).map((c) => c.text)].map(contextKind).find((k) => k !== null) ?? null;
-  if (kind === null) return [];
   const header = findHeader(table.rows);
+  // A sheet of notes (说明) may still hold a list introduced by “有下列情形之一的，实行一票否决：”.
+  if (kind === null) return header ? [] : linesSections(table);
   const category = startSection(kind);
   for (const line of context) absorb(category, line, kind);
   if (header) {
@@ -130,7 +131,7 @@ function linesSections(table: RawTable): DraftNode[] {
       addItem(current.node, nm.rest, nm.numbering);
       continue;
     }
-    const kind = contextKind(line);
+    const kind = opensSection(line) ? contextKind(line) : null;
     if (kind) {
       if (!current || current.kind !== kind || current.node.children.length > 0) {
         current = { node: startSection(kind), kind, style: null };
@@ -142,6 +143,11 @@ function linesSections(table: RawTable): DraftNode[] {
     if (current && current.node.children.length > 0) current = null;
   }
   return out.filter((s) => s.children.length > 0);
+}
+
+/** A heading (“二、一票否决项”) or a line that introduces a list (“有下列情形之一的，不得申报：”). */
+function opensSection(line: string): boolean {
+  return isHeading(line) || /[：:]$|下列|以下|如下/.test(line);
 }
 
 function isHeading(line: string): boolean {
@@ -168,7 +174,7 @@ function absorb(category: DraftNode, line: string, kind: Kind): boolean {
     }
     return true;
   }
-  category.content = text.replace(/[：:]$/, '');
+  category.content = (splitNumbering(text)?.rest || text).replace(/[：:]$/, '');
   return true;
 }
 
