@@ -10,7 +10,7 @@ import type {
 import { absPath, dossierRef, id, noArgs, returns, text, z } from './define';
 
 const columnRole = z.enum(
-  ['numbering', 'code', 'parentCode', 'level', 'title', 'content', 'standard', 'methods', 'score', 'materials', 'unit', 'ignored'],
+  ['numbering', 'code', 'parentCode', 'level', 'title', 'content', 'standard', 'methods', 'score', 'materials', 'unit', 'person', 'deadline', 'ignored'],
   { error: '未知的列用途' },
 );
 

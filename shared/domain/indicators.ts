@@ -85,6 +85,10 @@ export type ImportColumnRole =
   | 'score'
   | 'materials'
   | 'unit'
+  /** 责任人 / 负责人: the person who collects the item's materials. */
+  | 'person'
+  /** 完成时限: read as a date (年-月-日). */
+  | 'deadline'
   /** Known column not imported (得分, 备注 …), or a column the clerk chose to skip. */
   | 'ignored';
 
@@ -132,8 +136,8 @@ export interface SkippedRow {
   kept: boolean;
 }
 
-/** One node of a previewed tree: what the file gives (no person or deadline yet), with its place. */
-export interface PreviewIndicator extends Omit<IndicatorFields, 'responsiblePerson' | 'deadline'> {
+/** One node of a previewed tree: what the file gives, with its place. */
+export interface PreviewIndicator extends IndicatorFields {
   code: string;
   parentCode: string | null;
   depth: number;

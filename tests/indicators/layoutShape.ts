@@ -176,4 +176,11 @@ export const LAYOUTS: Layout[] = [
     categories: ['组织领导', '志愿服务', '否决项'],
     warnings: [],
   },
+  {
+    file: 'person-deadline.xlsx',
+    shape: { levels: [2, 3], leafScores: { 组织领导: 10, 文明实践: 10 }, vetoItems: 0, bonusItems: 0 },
+    units: ['办公室', '工会'],
+    categories: ['组织领导', '文明实践'],
+    warnings: [/“开展志愿服务活动”.*完成时限“6月底前”不是“年-月-日”的日期/],
+  },
 ];

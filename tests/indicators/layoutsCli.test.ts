@@ -35,6 +35,13 @@ describe('dossier indicators import / list --json on published layouts', () => {
       );
       const named = [...new Set(rows.flatMap((r) => String(r.responsibleUnit).split('、').filter(Boolean)))];
       expect(named).toEqual(layout.units);
+      if (layout.file === 'person-deadline.xlsx') {
+        expect(rows.filter((r) => r.responsiblePerson).map((r) => [r.title, r.responsiblePerson, r.deadline])).toEqual([
+          ['成立创建工作领导小组', '张三', '2025-06-30'],
+          ['制定创建实施方案', '张三、李四', '2025-07-15'],
+          ['开展志愿服务活动', '王五', ''],
+        ]);
+      }
       if (layout.file === 'code-name-columns.xlsx') {
         // Code | name pairs keep the printed codes as codes and numbering.
         expect(rows.find((r) => r.title === '党建工作')).toMatchObject({ code: 'II-1', numbering: 'II-1', parentCode: '1-1', score: 7 });

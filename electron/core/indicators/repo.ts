@@ -97,8 +97,8 @@ export function saveSystem(db: Db, parsed: ParsedSystem, source: string, options
     const systemId = Number(info.lastInsertRowid);
     const insert = db.prepare(
       `INSERT INTO indicator (system_id, parent_id, code, numbering, title, content, standard, methods, score, kind,
-         required_materials, responsible_unit, position, depth)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         required_materials, responsible_unit, responsible_person, deadline, position, depth)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const idByCode = new Map<string, { id: number; depth: number }>();
     parsed.indicators.forEach((node, index) => {
@@ -121,6 +121,8 @@ export function saveSystem(db: Db, parsed: ParsedSystem, source: string, options
         node.kind,
         node.requiredMaterials,
         node.responsibleUnit,
+        node.responsiblePerson,
+        node.deadline,
         index + 1,
         depth,
       );

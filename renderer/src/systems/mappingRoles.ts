@@ -17,6 +17,8 @@ export const ROLE_OPTIONS: { value: string; label: string }[] = [
   { value: 'score', label: '分值' },
   { value: 'materials', label: '应备材料' },
   { value: 'unit', label: '责任单位' },
+  { value: 'person', label: '责任人' },
+  { value: 'deadline', label: '完成时限' },
 ];
 
 export function roleValue(column: ImportColumn | undefined): string {

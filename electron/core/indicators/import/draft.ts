@@ -18,6 +18,10 @@ export interface DraftNode {
   mark: KindMark;
   requiredMaterials: string;
   responsibleUnit: string;
+  responsiblePerson: string;
+  /** 完成时限 as 年-月-日, '' when none; `deadlineText` keeps a cell that is no date, for a warning. */
+  deadline: string;
+  deadlineText: string;
   /** Named by its 内容/要求 text, which is then also its content/standard — unless it turns out to be a category. */
   namedBy: 'content' | 'standard' | null;
   /** The sheet’s own code and parent code, when it has a code column. */
@@ -40,6 +44,9 @@ export function newDraft(row: number, title: string, numbering = ''): DraftNode 
     mark: null,
     requiredMaterials: '',
     responsibleUnit: '',
+    responsiblePerson: '',
+    deadline: '',
+    deadlineText: '',
     namedBy: null,
     code: null,
     parentCode: null,

@@ -3,6 +3,7 @@ import type { Layout } from './layout';
 import type { MergeIndex } from './merges';
 import { kindMark, parseScoreCell, splitTitleScore } from './score';
 import { cleanUnitText } from './unitText';
+import { dateOf } from './dates';
 
 /** Reads one table’s cells, reading a blank under a vertical merge as the merged text where that makes sense. */
 export class CellReader {
@@ -73,6 +74,10 @@ export function assignRowFields(node: DraftNode, row: number, layout: Layout, ce
   node.methods = splitMethods(methodText);
   node.requiredMaterials = cells.joined(row, layout.materials);
   node.responsibleUnit = cleanUnitText(cells.joined(row, layout.unit));
+  node.responsiblePerson = [...new Set(cells.joined(row, layout.person).split('\n'))].filter(Boolean).join('、');
+  const due = cells.filled(row, layout.deadline ?? -1);
+  node.deadline = dateOf(due);
+  node.deadlineText = node.deadline ? '' : due;
   applyScoreCell(node, cells.raw(row, layout.score));
   // No 分值 cell: a score printed at the end of the item's text (“…（4分）”) is its score.
   if (node.score === null) {

@@ -47,7 +47,9 @@ export function normaliseHeader(text: string): string {
 export function matchHeader(text: string): RoleMatch | null {
   const h = normaliseHeader(text);
   if (!h || h.length > MAX_HEADER_LENGTH) return null;
-  if (/得分|自评|扣分|实得|备注|完成情况|进度|附件|责任人|负责人|联系人|联系电话|时限|完成时间|分管领导|牵头领导|责任领导|包保领导|联系领导/.test(h)) return { role: 'ignored' };
+  if (/得分|自评|扣分|实得|备注|完成情况|进度|附件|联系电话|分管领导|牵头领导|责任领导|包保领导|联系领导/.test(h)) return { role: 'ignored' };
+  if (/责任人|负责人|联系人|经办人|具体负责/.test(h)) return { role: 'person' };
+  if (/时限|完成时间|截止|期限/.test(h)) return { role: 'deadline' };
   if (/上级|父级|所属/.test(h) && /编码|代码|编号/.test(h)) return { role: 'parentCode' };
   if (/编码|代码/.test(h)) return { role: 'code' };
   if (/序号|序次|排序|^No\.?$/i.test(h)) return { role: 'numbering' };
@@ -132,10 +134,13 @@ function isGradeRow(row: readonly string[]): boolean {
   return filled.length >= 2 && filled.every((c) => GRADE.test(fold(c.text)));
 }
 
-/** Column names of an indicator table, not of a form (单位名称 | … | 联系人 | …): two known columns, one naming the items. */
+/** Who and when (责任单位, 责任人, 时限) say nothing about whether a table lists indicators. */
+const ABOUT_WHO: ReadonlySet<ColumnRole> = new Set(['ignored', 'unit', 'person', 'deadline']);
+
+/** Column names of an indicator table, not of a form (单位名称 | … | 联系人 | …): two columns about the items, one naming them. */
 export function isIndicatorHeader(header: HeaderInfo): boolean {
   const roles = header.columns.map((c) => c.role);
-  return roles.filter((r) => r !== 'ignored').length >= 2 && roles.some((r) => r === 'level' || r === 'title' || r === 'content' || r === 'standard');
+  return roles.filter((r) => !ABOUT_WHO.has(r)).length >= 2 && roles.some((r) => r === 'level' || r === 'title' || r === 'content' || r === 'standard');
 }
 
 /** Whether a row, on its own, reads as a row of column names. */

@@ -27,6 +27,8 @@ export interface Layout {
   /** Standard columns headed by a grade (A/B/C/D): their cells read “A：1.0”. */
   gradeLabels: Map<number, string>;
   unit: number[];
+  person: number[];
+  deadline: number | null;
   roleOf: Map<number, ColumnRole>;
 }
 
@@ -75,6 +77,8 @@ export function layoutOf(header: HeaderInfo): Layout {
         .filter(([, label]) => GRADE.test(fold(label))),
     ),
     unit: cols('unit'),
+    person: cols('person'),
+    deadline: first('deadline'),
     roleOf: new Map(header.columns.map((c) => [c.col, c.role])),
   };
 }

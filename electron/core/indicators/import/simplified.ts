@@ -65,6 +65,7 @@ export function simplifySystem(parsed: ParsedSystem): ParsedSystem {
       methods: i.methods.map(toSimplified),
       requiredMaterials: toSimplified(i.requiredMaterials),
       responsibleUnit: toSimplified(i.responsibleUnit),
+      responsiblePerson: toSimplified(i.responsiblePerson),
     })),
   };
 }
