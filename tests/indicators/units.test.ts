@@ -180,6 +180,8 @@ describe('published wording (issue 12)', () => {
     expect(splitTitleScore('主要领导亲自部署【7.5分】')).toMatchObject({ title: '主要领导亲自部署', score: 7.5 });
     expect(splitTitleScore('校园环境整洁优美（L5分）')).toMatchObject({ title: '校园环境整洁优美', score: null, doubtful: '（L5分）' });
     expect(splitTitleScore('每次扣 1 分').score).toBeNull();
+    expect(parseScoreCell('L5分')).toEqual({ score: null, kind: null, doubtful: true });
+    expect(parseScoreCell('2.5分')).toEqual({ score: 2.5, kind: null });
   });
 
   it('cleans 负责部门 cells to unit names', () => {

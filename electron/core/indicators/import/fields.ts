@@ -94,6 +94,7 @@ export function assignRowFields(node: DraftNode, row: number, layout: Layout, ce
 /** A 分值 cell: its number wins over a score printed in the title (they normally agree); 加/否决 set the kind. */
 export function applyScoreCell(node: DraftNode, text: string): void {
   const parsed = parseScoreCell(text);
+  if (parsed.doubtful) node.doubtfulScore = text.trim();
   if (parsed.score !== null) {
     node.score = parsed.score;
     node.scoreGiven = true;

@@ -5,6 +5,8 @@ export type KindMark = 'veto' | 'bonus' | null;
 export interface ScoreCell {
   score: number | null;
   kind: KindMark;
+  /** A number with a letter stuck to it (“L5”, “1O分”): not read, for a warning. */
+  doubtful?: boolean;
 }
 
 const NUMBER = /\d+(?:\.\d+)?/g;
@@ -22,6 +24,7 @@ export function parseScoreCell(text: string): ScoreCell {
   if (!t || /^[-—–/\\无]+$/.test(t)) return { score: null, kind: null };
   if (/否决/.test(t)) return { score: null, kind: 'veto' };
   const bonus = /^加|^\+|加分/.test(t);
+  if (DOUBTFUL.test(t)) return { score: null, kind: bonus ? 'bonus' : null, doubtful: true };
   const score = largestNumber(t);
   return { score, kind: bonus ? 'bonus' : null };
 }
