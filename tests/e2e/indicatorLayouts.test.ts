@@ -60,6 +60,8 @@ describe('the import preview’s decisions in the browser', () => {
     await page.getByTestId('preview-simplify').click();
     await page.getByTestId('preview-node-1').getByText('组织领导').waitFor();
     await page.getByTestId('preview-unit-宣传科').waitFor();
+    // Each item shows the unit it will be assigned to.
+    await page.getByTestId('preview-node-1.1.1').getByText('办公室').waitFor();
     await page.getByTestId('preview-unit-综合科').fill('办公室');
     expect(await page.getByTestId('preview-units-after').innerText()).toContain('共 2 个单位，将在责任单位登记册中新建 2 个：办公室、宣传科');
     await page.getByTestId('preview-confirm').click();

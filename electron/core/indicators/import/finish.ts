@@ -45,7 +45,7 @@ export function finishTree(roots: DraftNode[], ownCodes: boolean): { indicators:
       });
       if (node.deadlineText) warnings.push(`“${node.title}”（${code}）的完成时限“${node.deadlineText}”不是“年-月-日”的日期，未导入，请导入后填写`);
       if (node.doubtfulScore && node.score === null) {
-        warnings.push(`“${node.title}”（${code}）标注的分值“${node.doubtfulScore}”不是有效的数字，没有计分，请核对原表后在导入后填写分值`);
+        warnings.push(`“${node.title}”（${code}）标注的分值“${node.doubtfulScore}”不是有效的数字，没有计分；请对照原表，导入后在测评体系中填写分值`);
       }
       const mismatch = sumMismatch(item);
       if (mismatch !== null) {
