@@ -113,12 +113,15 @@ export interface ImportMapping {
   columns: ImportColumn[];
 }
 
-/** A 否决项/加分项 section read from another table, sheet or list after the table. */
+/**
+ * A part read from another table, sheet or list: 否决项/加分项, or (scored) more indicators from a
+ * sheet with the main table's very columns (one sheet per 一级指标).
+ */
 export interface ImportSection {
   /** Index among the file's tables (as in ImportPreview.tables). */
   table: number;
   label: string;
-  kind: 'veto' | 'bonus';
+  kind: IndicatorKind;
   title: string;
   /** Items read into it. */
   count: number;

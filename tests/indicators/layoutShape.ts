@@ -183,4 +183,11 @@ export const LAYOUTS: Layout[] = [
     categories: ['组织领导', '文明实践'],
     warnings: [/“开展志愿服务活动”.*完成时限“6月底前”不是“年-月-日”的日期/],
   },
+  {
+    file: 'sheet-per-category.xlsx',
+    shape: { levels: [3, 5], leafScores: { 组织领导: 10, 文明实践: 10, 加分项: 5 }, vetoItems: 0, bonusItems: 1 },
+    units: ['办公室', '工会', '宣传科'],
+    categories: ['组织领导', '文明实践', '加分项'],
+    warnings: [],
+  },
 ];

@@ -72,6 +72,13 @@ describe('the preview shows what the importer decided, and each choice can be ch
     const pairsAgain = await archive.api['systems.preview']({ path: file('code-name-columns.xlsx'), mapping: pairs.mapping! });
     expect(pairsAgain.indicators).toEqual(pairs.indicators);
 
+    // Sheets with the main table's very columns are more of the same system.
+    const sheets = await archive.api['systems.preview']({ path: file('sheet-per-category.xlsx') });
+    expect(sheets.sections.map((x) => [x.table, x.kind, x.title, x.count])).toEqual([
+      [1, 'scored', '文明实践', 2],
+      [2, 'bonus', '加分项', 1],
+    ]);
+
     // A row skipped as 注 or 合计 can be imported all the same.
     const notes = await archive.api['systems.preview']({ path: file('roman-outline.csv') });
     expect(notes.skippedRows.map((r) => [r.row, r.reason, r.kept])).toEqual([

@@ -92,7 +92,7 @@ export function registerArchiveCommands(program: Command): void {
         }
         if (p.mapping) console.log(`  读取：${p.tables[p.mapping.table]}`);
         p.sections.forEach((x) => {
-          const kind = x.kind === 'veto' ? '否决项' : '加分项';
+          const kind = x.kind === 'veto' ? '否决项' : x.kind === 'bonus' ? '加分项' : '指标';
           console.log(`  ${x.skipped ? '未导入' : '另读取'}：${x.label}，${kind}“${x.title}”${x.count} 项（--skip-table ${x.table + 1} 可不导入）`);
         });
         for (const r of p.skippedRows) {

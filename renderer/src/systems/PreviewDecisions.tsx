@@ -12,7 +12,7 @@ interface Props {
   busy: boolean;
 }
 
-const KIND = { veto: '否决项', bonus: '加分项' } as const;
+const KIND = { veto: '否决项', bonus: '加分项', scored: '指标' } as const;
 
 /**
  * What the importer decided that a clerk may dispute: which table it read, which other tables or
@@ -32,7 +32,7 @@ export function PreviewDecisions({ preview, simplify, onSimplify, onSection, onK
             ? [
                 {
                   key: 'sections',
-                  label: '其他表格中的否决项、加分项',
+                  label: '其他表格中的指标、否决项、加分项',
                   children: (
                     <div data-testid="preview-sections">
                       {preview.sections.map((s) => (

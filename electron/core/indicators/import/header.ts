@@ -134,6 +134,11 @@ function isGradeRow(row: readonly string[]): boolean {
   return filled.length >= 2 && filled.every((c) => GRADE.test(fold(c.text)));
 }
 
+/** The roles of a header, column by column: a continued table may word its header a little differently. */
+export function headerRolesKey(header: HeaderInfo): string {
+  return header.columns.map((c) => `${c.col}:${c.role}:${c.level ?? ''}`).join('|');
+}
+
 /** Who and when (责任单位, 责任人, 时限) say nothing about whether a table lists indicators. */
 const ABOUT_WHO: ReadonlySet<ColumnRole> = new Set(['ignored', 'unit', 'person', 'deadline']);
 

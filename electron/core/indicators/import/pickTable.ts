@@ -1,6 +1,6 @@
 import type { ImportMapping } from '../../../../shared/domain';
 import { ApiError } from '../../../../shared/errors';
-import { findHeader, isIndicatorHeader, titleAbove, type HeaderInfo } from './header';
+import { findHeader, headerRolesKey, isIndicatorHeader, titleAbove, type HeaderInfo } from './header';
 import type { RawTable } from './table';
 import { filledCells, isBlankRow } from './text';
 
@@ -40,10 +40,7 @@ export function pickTable(tables: readonly RawTable[], fileLabel: string, mappin
 
 const NAMING_ROLES = new Set(['level', 'title', 'content', 'standard']);
 
-/** The roles of a header, column by column: a continued table may word its header a little differently. */
-function rolesKey(header: HeaderInfo): string {
-  return header.columns.map((c) => `${c.col}:${c.role}:${c.level ?? ''}`).join('|');
-}
+
 
 /** The header as the clerk mapped it by hand, checked against the table. */
 function mappedHeader(tables: readonly RawTable[], mapping: ImportMapping, fileLabel: string): HeaderInfo {
@@ -81,7 +78,7 @@ function joinContinuations(
   for (const next of found.slice(index + 1)) {
     const sameWidth = (next.table.rows[0]?.length ?? -1) === width;
     const sameHeader =
-      next.header !== null && (next.table.rows[next.header.row].join('|') === headerKey || rolesKey(next.header) === rolesKey(header));
+      next.header !== null && (next.table.rows[next.header.row].join('|') === headerKey || headerRolesKey(next.header) === headerRolesKey(header));
     if (!sameWidth || !(sameHeader || (next.header === null && next.table.preamble.length === 0))) break;
     const offset = rows.length;
     for (const r of next.table.rows) rows.push([...r]);

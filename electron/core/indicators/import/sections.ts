@@ -1,7 +1,7 @@
 import type { ImportSection } from '../../../../shared/domain';
 import { ApiError } from '../../../../shared/errors';
 import { newDraft, type DraftNode } from './draft';
-import { findHeader, isIndicatorHeader } from './header';
+import { findHeader, headerRolesKey, isIndicatorHeader, type HeaderInfo } from './header';
 import { splitNumbering, numberingCellStyle } from './numbering';
 import { treeOfTable } from './oneTable';
 import { bonusPointsInText, kindMark, splitTitleScore, type KindMark } from './score';
@@ -28,10 +28,25 @@ type Kind = Exclude<KindMark, null>;
  * numbered list after the table. Each becomes a top-level category of its kind. Tables that look
  * like a second 测评体系 of their own are not merged, only named in a warning.
  */
-export function readSections(tables: readonly RawTable[], used: ReadonlySet<number>, fileLabel: string, skip: readonly number[]): Sections {
+export function readSections(
+  tables: readonly RawTable[],
+  used: ReadonlySet<number>,
+  fileLabel: string,
+  skip: readonly number[],
+  mainHeader: HeaderInfo,
+): Sections {
   const out: Sections = { roots: [], warnings: [], sections: [] };
+  const mainKey = headerRolesKey(mainHeader);
   tables.forEach((table, index) => {
     if (used.has(index) || table.rows.every(isBlankRow)) return;
+    const same = table.text ? null : sameColumns(table, mainKey, fileLabel);
+    if (same && same.length > 0) {
+      const skipped = skip.includes(index);
+      const count = same.reduce((n, root) => n + Math.max(1, countItems(root)), 0);
+      out.sections.push({ table: index, label: table.label, kind: 'scored', title: labelText(table) || table.label, count, skipped });
+      if (!skipped) out.roots.push(...same);
+      return;
+    }
     const found = table.text ? linesSections(table) : tableSection(table, fileLabel);
     if (found.length === 0) {
       const header = table.text ? null : findHeader(table.rows);
@@ -47,6 +62,21 @@ export function readSections(tables: readonly RawTable[], used: ReadonlySet<numb
     }
   });
   return out;
+}
+
+/**
+ * A sheet (or table) with the very columns of the main one — one sheet per 一级指标 — is more of
+ * the same system: its rows are read as the main table's are. Null when it has other columns.
+ */
+function sameColumns(table: RawTable, mainKey: string, fileLabel: string): DraftNode[] | null {
+  const header = findHeader(table.rows);
+  if (!header || headerRolesKey(header) !== mainKey) return null;
+  try {
+    return treeOfTable(table, header, fileLabel).roots;
+  } catch (err) {
+    if (!(err instanceof ApiError)) throw err;
+    return null;
+  }
 }
 
 function countItems(node: DraftNode): number {
