@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseIndicatorFile } from '../../electron/core/indicators/import';
 import { openTestArchive } from '../helpers/tempArchive';
-import { repoRoot } from './fixtures';
+import { repoRoot, tempDir, writeXlsx } from './fixtures';
 import { LAYOUTS, shapeOf } from './layoutShape';
 
 export const layoutsDir = path.join(repoRoot, 'tests', 'fixtures', 'indicators-layouts');
@@ -78,6 +78,17 @@ describe('the preview shows what the importer decided, and each choice can be ch
       [1, 'scored', '文明实践', 2],
       [2, 'bonus', '加分项', 1],
     ]);
+
+    // …but another version of it (the same categories again) is not merged, only named.
+    const dir = tempDir();
+    const versions = await writeXlsx(dir, '两版.xlsx', [
+      { name: '2024版', rows: [['一级指标', '二级指标', '分值'], ['组织领导', '领导重视', 5], [null, '机构健全', 5]] },
+      { name: '2023版', rows: [['一级指标', '二级指标', '分值'], ['组织领导', '领导重视', 4], [null, '机构健全', 6]] },
+    ]);
+    const two = await archive.api['systems.preview']({ path: versions });
+    expect(two.levels.map((l) => l.count)).toEqual([1, 2]);
+    expect(two.warnings).toEqual([expect.stringContaining('工作表“2023版”也像一份测评体系，本次没有导入它')]);
+    fs.rmSync(dir, { recursive: true, force: true });
 
     // A row skipped as 注 or 合计 can be imported all the same.
     const notes = await archive.api['systems.preview']({ path: file('roman-outline.csv') });

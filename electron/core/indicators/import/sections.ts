@@ -33,21 +33,24 @@ export function readSections(
   used: ReadonlySet<number>,
   fileLabel: string,
   skip: readonly number[],
-  mainHeader: HeaderInfo,
+  main: { header: HeaderInfo; roots: readonly DraftNode[] },
 ): Sections {
   const out: Sections = { roots: [], warnings: [], sections: [] };
-  const mainKey = headerRolesKey(mainHeader);
+  const mainKey = headerRolesKey(main.header);
+  // Another version of the same system (2023版 beside 2024版) repeats its categories: not merged.
+  const mainTitles = new Set(main.roots.map((r) => r.title));
   tables.forEach((table, index) => {
     if (used.has(index) || table.rows.every(isBlankRow)) return;
     const same = table.text ? null : sameColumns(table, mainKey, fileLabel);
-    if (same && same.length > 0) {
+    if (same && same.length > 0 && !same.some((r) => mainTitles.has(r.title))) {
       const skipped = skip.includes(index);
       const count = same.reduce((n, root) => n + Math.max(1, countItems(root)), 0);
       out.sections.push({ table: index, label: table.label, kind: 'scored', title: labelText(table) || table.label, count, skipped });
       if (!skipped) out.roots.push(...same);
       return;
     }
-    const found = table.text ? linesSections(table) : tableSection(table, fileLabel);
+    // A second version of the system (same columns, same categories) is only named in a warning below.
+    const found = table.text ? linesSections(table) : same ? [] : tableSection(table, fileLabel);
     if (found.length === 0) {
       const header = table.text ? null : findHeader(table.rows);
       if (header && isIndicatorHeader(header)) {

@@ -38,7 +38,7 @@ export function tablesToSystem(
   // A 否决项/加分项 block with its own column names below the table is read as a section.
   const split = splitTrailingBlock(table, header);
   const main = treeOfTable(split.table, header, fileLabel, keep);
-  const sections = readSections(split.block ? [...tables, split.block] : tables, picked.used, fileLabel, skipSections, header);
+  const sections = readSections(split.block ? [...tables, split.block] : tables, picked.used, fileLabel, skipSections, { header, roots: main.roots });
   const roots: DraftNode[] = [...main.roots, ...sections.roots];
   // finishTree walks the tree recursively: its depth is checked first, without recursion.
   assertDepth(roots, fileLabel);
