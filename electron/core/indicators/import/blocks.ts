@@ -1,5 +1,5 @@
 import { isHeaderRow, type HeaderInfo } from './header';
-import { contextKind } from './sections';
+import { contextKind } from './sectionParts';
 import type { RawTable } from './table';
 import { filledCells, isBlankRow, squash } from './text';
 

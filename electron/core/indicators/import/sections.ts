@@ -1,19 +1,14 @@
 import type { ImportSection } from '../../../../shared/domain';
 import { ApiError } from '../../../../shared/errors';
-import { newDraft, type DraftNode } from './draft';
+import type { DraftNode } from './draft';
 import { findHeader, headerRolesKey, isIndicatorHeader, type HeaderInfo } from './header';
-import { splitNumbering, numberingCellStyle } from './numbering';
+import { numberingCellStyle } from './numbering';
 import { treeOfTable } from './oneTable';
-import { bonusPointsInText, kindMark, splitTitleScore, type KindMark } from './score';
+import { kindMark } from './score';
+import { linesSections } from './sectionLines';
+import { absorb, addItem, contextKind, startSection } from './sectionParts';
 import type { RawTable } from './table';
 import { filledCells, fold, isBlankRow, oneLine } from './text';
-
-/** Words that make a table or list a set of 否决 conditions: “有下列情形之一的，不得申报”. */
-const VETO_CONTEXT = /否决|不得申报|不得参评|不得参加|不予(?:推荐|申报|评定|通过|命名)|取消.{0,10}资格/;
-const BONUS_CONTEXT = /加分|附加分|奖励分/;
-const NOTE_LINE = /^(注|说明|备注|附注|附[:：]|填表说明|填报说明)/;
-/** A heading is short: “二、一票否决项”, “加分项目”. */
-const HEADING_LENGTH = 16;
 
 export interface Sections {
   roots: DraftNode[];
@@ -21,12 +16,11 @@ export interface Sections {
   sections: ImportSection[];
 }
 
-type Kind = Exclude<KindMark, null>;
-
 /**
- * 否决项 and 加分项 published apart from the scored table: another Word table, another sheet, a
- * numbered list after the table. Each becomes a top-level category of its kind. Tables that look
- * like a second 测评体系 of their own are not merged, only named in a warning.
+ * What stands apart from the main table: 否决项 and 加分项 in another Word table, another sheet or a
+ * numbered list after the table (each a top-level category of its kind), and sheets with the main
+ * table's very columns (one sheet per 一级指标). Tables that look like another 测评体系 of their own
+ * (other columns, or the same categories again) are not merged, only named in a warning.
  */
 export function readSections(
   tables: readonly RawTable[],
@@ -92,12 +86,6 @@ function countItems(node: DraftNode): number {
   return n;
 }
 
-export function contextKind(text: string): Kind | null {
-  const t = fold(text);
-  if (VETO_CONTEXT.test(t)) return 'veto';
-  if (BONUS_CONTEXT.test(t)) return 'bonus';
-  return kindMark(text);
-}
 
 /** The sheet name inside “工作表“否决项””, or the label itself. */
 function labelText(table: RawTable): string {
@@ -143,84 +131,8 @@ function isColumnNames(cells: readonly string[]): boolean {
   return cells.every((c) => c.length <= 8) && cells.some((c) => /序号|编号|内容|情形|事项|名称|项目|分值|条件/.test(fold(c)));
 }
 
-/**
- * Paragraphs after a Word table: a line naming 否决/加分 (a heading or “有下列情形之一的，不得申报：”)
- * opens a section, the numbered lines after it are its items, the first unnumbered line ends it.
- */
-function linesSections(table: RawTable): DraftNode[] {
-  const out: DraftNode[] = [];
-  let current: { node: DraftNode; kind: Kind; style: string | null } | null = null;
-  for (const row of table.rows) {
-    const line = oneLine(row.find((c) => c.trim() !== '') ?? '');
-    if (!line) continue;
-    // “注：…实行一票否决” explains the table; it opens no section, and ends one.
-    if (NOTE_LINE.test(fold(line))) {
-      current = null;
-      continue;
-    }
-    const nm = splitNumbering(line);
-    if (current && nm?.rest && (current.style === null || current.style === nm.style) && !(current.node.children.length === 0 && isHeading(line))) {
-      current.style = nm.style;
-      addItem(current.node, nm.rest, nm.numbering);
-      continue;
-    }
-    const kind = opensSection(line) ? contextKind(line) : null;
-    if (kind) {
-      if (!current || current.kind !== kind || current.node.children.length > 0) {
-        current = { node: startSection(kind), kind, style: null };
-        out.push(current.node);
-      }
-      absorb(current.node, line, kind);
-      continue;
-    }
-    if (current && current.node.children.length > 0) current = null;
-  }
-  return out.filter((s) => s.children.length > 0);
-}
 
-/** A heading (“二、一票否决项”) or a line that introduces a list (“有下列情形之一的，不得申报：”). */
-function opensSection(line: string): boolean {
-  return isHeading(line) || /[：:]$|下列|以下|如下/.test(line);
-}
 
-function isHeading(line: string): boolean {
-  const rest = splitNumbering(line)?.rest ?? line;
-  return rest.length <= HEADING_LENGTH && contextKind(rest) !== null && !/[，,；;。]/.test(rest);
-}
 
-function startSection(kind: Kind): DraftNode {
-  const node = newDraft(-1, kind === 'veto' ? '否决项' : '加分项');
-  node.mark = kind;
-  return node;
-}
 
-/** A heading names the category, an introduction (“有下列情形之一的…”) becomes its content. Whether the line was one of them. */
-function absorb(category: DraftNode, line: string, kind: Kind): boolean {
-  const text = oneLine(line);
-  if (!text || contextKind(text) !== kind) return false;
-  if (isHeading(text)) {
-    const heading = splitTitleScore((splitNumbering(text)?.rest ?? text).replace(/[：:]$/, ''));
-    category.title = heading.title;
-    if (heading.score !== null) {
-      category.score = heading.score;
-      category.scoreGiven = true;
-    }
-    return true;
-  }
-  category.content = (splitNumbering(text)?.rest || text).replace(/[：:]$/, '');
-  return true;
-}
 
-function addItem(category: DraftNode, text: string, numbering: string): void {
-  const nm = numbering ? null : splitNumbering(text);
-  const title = (nm?.rest || text).replace(/[；;。，,]+$/, '').trim();
-  if (!title) return;
-  const item = newDraft(-1, title, numbering || nm?.numbering || '');
-  // “获得国家级表彰的，加3分”, “（2分）”: the points an item carries.
-  const points = category.mark === 'bonus' ? bonusPointsInText(title) : null;
-  const printed = splitTitleScore(title);
-  item.score = points ?? printed.score;
-  item.scoreGiven = item.score !== null;
-  if (printed.score !== null) item.title = printed.title;
-  category.children.push(item);
-}
