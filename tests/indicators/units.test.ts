@@ -156,6 +156,9 @@ describe('published wording (issue 12)', () => {
     expect(matchHeader('負責部門')).toEqual({ role: 'unit' });
     expect(matchHeader('提供材料部门')).toEqual({ role: 'unit' });
     expect(matchHeader('評分標準')).toEqual({ role: 'standard' });
+    expect(matchHeader('检查要点')).toEqual({ role: 'standard' });
+    expect(matchHeader('评分方法')).toEqual({ role: 'standard' });
+    expect(matchHeader('考核方式')).toEqual({ role: 'methods' });
     expect(kindMark('否決項')).toBe('veto');
     expect(kindMark('加分項')).toBe('bonus');
   });

@@ -47,7 +47,7 @@ export function normaliseHeader(text: string): string {
 export function matchHeader(text: string): RoleMatch | null {
   const h = normaliseHeader(text);
   if (!h || h.length > MAX_HEADER_LENGTH) return null;
-  if (/得分|自评|扣分|实得|备注|完成情况|进度|附件|联系电话|分管领导|牵头领导|责任领导|包保领导|联系领导/.test(h)) return { role: 'ignored' };
+  if (/得分|自评|扣分|实得|备注|完成情况|进度|附件|联系电话|测评对象|考核对象|分管领导|牵头领导|责任领导|包保领导|联系领导/.test(h)) return { role: 'ignored' };
   if (/责任人|负责人|联系人|经办人|具体负责/.test(h)) return { role: 'person' };
   if (/时限|完成时间|截止|期限/.test(h)) return { role: 'deadline' };
   if (/上级|父级|所属/.test(h) && /编码|代码|编号/.test(h)) return { role: 'parentCode' };
@@ -56,6 +56,8 @@ export function matchHeader(text: string): RoleMatch | null {
   if (/编号/.test(h)) return { role: 'code', weak: true };
   const levelWord = /([一二三四五])级/.exec(h);
   if (levelWord) return { role: 'level', level: LEVEL_DIGITS[levelWord[1]] };
+  // “评分方法” is how points are given: a standard, not a 测评方法.
+  if (/(评分|计分|扣分|赋分)(方法|方式)/.test(h)) return { role: 'standard' };
   if (/方法|方式|形式|途径/.test(h)) return { role: 'methods' };
   if (/分值|权重|分数|满分|标准分|赋分|基本分|^分$|^分值分$/.test(h)) return { role: 'score' };
   // “提供材料部门”, “资料报送单位” name who provides, not what.
@@ -63,7 +65,7 @@ export function matchHeader(text: string): RoleMatch | null {
   if (/材料|资料|佐证|印证|台账/.test(h)) return { role: 'materials' };
   if (/责任|牵头|负责|承办|主责|配合/.test(h)) return { role: 'unit' };
   if (/内容/.test(h)) return { role: 'content' };
-  if (/标准|要求|细则|评分办法|评分说明/.test(h)) return { role: 'standard' };
+  if (/标准|要求|细则|要点|依据|评分办法|评分说明/.test(h)) return { role: 'standard' };
   if (/项目|类别|大类|类型|领域|板块/.test(h)) return { role: 'level', level: 1 };
   if (/指标|名称|事项|题目|标题|任务/.test(h)) return { role: 'title' };
   return null;
