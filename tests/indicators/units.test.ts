@@ -191,6 +191,7 @@ describe('published wording (issue 12)', () => {
     expect(cleanUnitText('【提供材料部门：党办】')).toBe('党办');
     expect(cleanUnitText('牵头：办公室；配合：工会')).toBe('办公室、工会');
     expect(cleanUnitText('办公室（党办）')).toBe('办公室（党办）');
+    expect(cleanUnitText('党办（牵头）、工会（配合）')).toBe('党办、工会');
     expect(cleanUnitText('党办\n工会、党办')).toBe('党办、工会');
     expect(takeUnitNote('开展活动。【提供材料部门：党办、工会】')).toEqual({ text: '开展活动。', unit: '党办、工会' });
   });

@@ -5,6 +5,8 @@ const LABEL = /^[^：:]{0,12}(?:部门|单位|科室|处室|责任|负责|提供
 /** The whole text in one pair of brackets: “【提供材料部门：党办】”, “（党办）”; not “办公室（党办）”. */
 const WRAPPED = /^[【\[〔（(]([^【】\[\]〔〕（）()]*)[】\]〕）)]$/;
 const unwrap = (text: string) => WRAPPED.exec(text)?.[1]?.trim() ?? text;
+/** “党办（牵头）、工会（配合）”: the part each unit plays is no part of its name. */
+const PART = /[（(]\s*(?:牵头|配合|主责|负责|协助|协办|责任)(?:单位|部门)?\s*[）)]/g;
 /** A unit note written into an item's text: “…【提供材料部门：党办】”. */
 const NOTE = /[【\[〔]\s*((?:提供材料|提供|负责|责任|牵头|承办|主责|报送)[^：:】\]〕]{0,6}(?:部门|单位|科室|处室)?)\s*[：:]\s*([^】\]〕]+)[】\]〕]/g;
 
@@ -15,7 +17,7 @@ const NOTE = /[【\[〔]\s*((?:提供材料|提供|负责|责任|牵头|承办|�
 export function cleanUnitText(raw: string): string {
   const names: string[] = [];
   for (const piece of raw.split(/[\n；;]+/)) {
-    const text = unwrap(unwrap(piece.trim()).replace(LABEL, '').trim());
+    const text = unwrap(unwrap(piece.trim()).replace(LABEL, '').trim()).replace(PART, '');
     for (const name of unitNamesIn(text.replace(/[。.]+$/, ''))) if (!names.includes(name)) names.push(name);
   }
   return names.join('、');
