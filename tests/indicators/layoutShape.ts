@@ -190,4 +190,11 @@ export const LAYOUTS: Layout[] = [
     categories: ['组织领导', '文明实践', '加分项'],
     warnings: [],
   },
+  {
+    file: 'inline-sections.docx',
+    shape: { levels: [3, 4], leafScores: { 组织建设: 10, 加分项: 2, 否决项: null }, vetoItems: 1, bonusItems: 1 },
+    units: ['办公室', '工会', '安全科'],
+    categories: ['组织建设', '加分项', '否决项'],
+    warnings: [],
+  },
 ];
