@@ -4,7 +4,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import { parseIndicatorFile } from '../../electron/core/indicators/import';
+import { fillSelfEvalSheet, SELF_EVAL_SHEET } from '../../electron/core/packets/workbook/selfEvalSheet';
 import { openTestArchive } from '../helpers/tempArchive';
 import { repoRoot, tempDir, writeXlsx } from './fixtures';
 import { LAYOUTS, shapeOf } from './layoutShape';
@@ -197,5 +199,13 @@ describe('a table without scores (weights set by each province)', () => {
     expect(one).toMatchObject({ itemsMet: 4, result: 'fail' });
     const refused = await api['selfEval.set']({ dossierId: dossier.id, indicatorId: leaves[0].id, score: 3 }).catch((e: Error) => e);
     expect(String(refused)).toContain('没有分值，请选择“达标”或“未达标”');
+
+    // The packet's 自评表 says the same, item by item.
+    const workbook = new ExcelJS.Workbook();
+    fillSelfEvalSheet(workbook.addWorksheet(SELF_EVAL_SHEET), one);
+    const cells = workbook.getWorksheet(SELF_EVAL_SHEET)!.getSheetValues().map((r) => (Array.isArray(r) ? r.slice(1).join('|') : ''));
+    expect(cells).toContain(`${leaves[0].code}|　${leaves[0].title}|计分||未达标|`);
+    expect(cells.some((c) => c.includes('达标项（测评体系未设分值）') && c.includes('4 / 5 项'))).toBe(true);
+    expect(cells.some((c) => c.includes('自评结论') && c.includes('未达标'))).toBe(true);
   });
 });
