@@ -66,6 +66,11 @@ describe('the preview shows what the importer decided, and each choice can be ch
     // The detected columns, handed back as the clerk's own mapping, give the same tree.
     const again = await archive.api['systems.preview']({ path: file('graded-sheets.xlsx'), mapping: p.mapping! });
     expect(again.indicators).toEqual(p.indicators);
+    // Another mapping right after is read afresh, not taken from the last reading.
+    const noUnits = { ...p.mapping!, columns: p.mapping!.columns.filter((c) => c.role !== 'unit') };
+    const changed = await archive.api['systems.preview']({ path: file('graded-sheets.xlsx'), mapping: noUnits });
+    expect(changed.units).toEqual([]);
+    expect((await archive.api['systems.preview']({ path: file('graded-sheets.xlsx') })).units).toHaveLength(4);
     const pairs = await archive.api['systems.preview']({ path: file('code-name-columns.xlsx') });
     expect(pairs.mapping!.columns.filter((c) => c.role === 'code')).toEqual([
       { col: 0, role: 'code', codeFor: 1 },

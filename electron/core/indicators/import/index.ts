@@ -5,7 +5,7 @@ import { fileTooLarge, MAX_FILE_BYTES } from './importLimits';
 import { readCsv } from './readers/csv';
 import { readDocx } from './readers/docx';
 import { readXlsx } from './readers/xlsx';
-import { tablesToSystem } from './system';
+import { systemOf } from './parseCache';
 import type { RawTable } from './table';
 import type { ImportChoices, ParsedSystem } from './types';
 import { simplifySystem } from './simplified';
@@ -21,7 +21,7 @@ export interface IndicatorTables {
 /** Read an indicator system from a workbook, CSV or Word table. Nothing is saved here. */
 export async function parseIndicatorFile(file: string, choices: ImportChoices = {}): Promise<ParsedSystem> {
   const read = await readIndicatorTables(file);
-  return applyChoices(tablesToSystem(read.tables, read.fileLabel, read.fallbackName, choices), choices);
+  return applyChoices(systemOf(read, choices), choices);
 }
 
 /** The clerk's 简体 and unit choices, applied to a parsed tree. */

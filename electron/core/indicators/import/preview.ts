@@ -4,8 +4,8 @@ import { codeModeOf } from './codeMode';
 import { applyChoices, type IndicatorTables } from './index';
 import { systemHasTraditional } from './simplified';
 import { unitsOf } from './unitRenames';
-import { cleanTables, tablesToSystem } from './system';
-import { isBlankRow } from './text';
+import { systemOf } from './parseCache';
+import { cleanCell, isBlankRow } from './text';
 import type { ImportChoices, ParsedSystem } from './types';
 
 /** Rows shown for mapping columns by hand: the header and a few below it. */
@@ -18,23 +18,25 @@ const SAMPLE_ROWS = 8;
  */
 export function previewTables(read: IndicatorTables, choices: ImportChoices = {}, registered: ReadonlySet<string> = new Set()): ImportPreview {
   const { mapping } = choices;
-  const tables = cleanTables(read.tables);
+  // Cleaned as the tree step cleans them, only where the preview looks (a 20,000-row sheet stays one pass).
+  const tables = read.tables;
+  const blank = (row: readonly string[]) => isBlankRow(row.map(cleanCell));
   let parsed: ParsedSystem | null = null;
   let problem: string | null = null;
   let traditional = false;
   try {
-    const asRead = tablesToSystem(tables, read.fileLabel, read.fallbackName, choices);
+    const asRead = systemOf(read, choices);
     traditional = systemHasTraditional(asRead);
     parsed = applyChoices(asRead, choices);
   } catch (err) {
     // Empty files and unreadable mappings have nothing to map: those stay errors.
-    if (!(err instanceof ApiError) || err.code !== 'bad_input' || tables.every((t) => t.rows.every(isBlankRow))) throw err;
+    if (!(err instanceof ApiError) || err.code !== 'bad_input' || tables.every((t) => t.rows.every(blank))) throw err;
     problem = err.message;
   }
   const used = parsed?.mapping ?? mapping ?? null;
-  const tableIndex = used?.table ?? Math.max(0, tables.findIndex((t) => !t.rows.every(isBlankRow)));
+  const tableIndex = used?.table ?? Math.max(0, tables.findIndex((t) => !t.rows.every(blank)));
   const rows = tables[tableIndex]?.rows ?? [];
-  const sampleStart = used ? used.headerRow : Math.max(0, rows.findIndex((r) => !isBlankRow(r)));
+  const sampleStart = used ? used.headerRow : Math.max(0, rows.findIndex((r) => !blank(r)));
   const indicators = parsed ? previewIndicators(parsed) : [];
   return {
     fileName: read.fileLabel,
@@ -42,7 +44,7 @@ export function previewTables(read: IndicatorTables, choices: ImportChoices = {}
     tables: tables.map((t) => t.label),
     mapping: used,
     mappingSource: mapping ? 'manual' : parsed ? 'detected' : null,
-    sampleRows: rows.slice(sampleStart, sampleStart + SAMPLE_ROWS),
+    sampleRows: rows.slice(sampleStart, sampleStart + SAMPLE_ROWS).map((r) => r.map(cleanCell)),
     sampleStart,
     indicators,
     levels: levelsOf(indicators),
