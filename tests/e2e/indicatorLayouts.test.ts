@@ -49,6 +49,7 @@ describe('the import preview’s decisions in the browser', () => {
     // Code | name pairs: the code column is shown as the level's numbering.
     await fileInput.setInputFiles(path.join(layouts, 'code-name-columns.xlsx'));
     await page.getByTestId('preview-node-1-1').getByText('领导班子建设').waitFor();
+    expect(await page.getByTestId('preview-columns').innerText()).toContain('第 1 列（一级指标）：本级编号（名称在旁边一列）；第 2 列：一级指标');
     await page.getByText('列的对应（自动识别，可修改）').click();
     expect(await page.getByTestId('mapping-col-0').innerText()).toContain('本级编号');
     await page.getByTestId('preview-cancel').click();

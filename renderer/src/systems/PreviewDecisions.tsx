@@ -1,5 +1,6 @@
 import { Checkbox, Descriptions, Switch, Table, Typography } from 'antd';
 import type { ImportPreview } from '../../../shared/domain';
+import { ROLE_OPTIONS, roleValue } from './mappingRoles';
 
 interface Props {
   preview: ImportPreview;
@@ -20,6 +21,13 @@ const KIND = { veto: '否决项', bonus: '加分项', scored: '指标' } as cons
  */
 export function PreviewDecisions({ preview, simplify, onSimplify, onSection, onKeepRow, busy }: Props) {
   const table = preview.mapping ? preview.tables[preview.mapping.table] : null;
+  const header = preview.sampleRows[0] ?? [];
+  // Which column was read as what, in the clerk's words: “第 1 列（一级指标）：本级编号”.
+  const columns = (preview.mapping?.columns ?? []).map((c) => {
+    const role = ROLE_OPTIONS.find((o) => o.value === roleValue(c))?.label ?? c.role;
+    const name = (header[c.col] ?? '').replace(/\s+/g, ' ').trim();
+    return `第 ${c.col + 1} 列${name ? `（${name}）` : ''}：${role}`;
+  });
   return (
     <div data-testid="preview-decisions" style={{ marginBottom: 12 }}>
       <Descriptions
@@ -28,6 +36,9 @@ export function PreviewDecisions({ preview, simplify, onSimplify, onSection, onK
         column={1}
         items={[
           ...(table ? [{ key: 'table', label: '指标表', children: <span data-testid="preview-table">{table}（可在“列的对应”中改选）</span> }] : []),
+          ...(columns.length > 0
+            ? [{ key: 'columns', label: '各列内容', children: <span data-testid="preview-columns">{columns.join('；')}（可在“列的对应”中修改）</span> }]
+            : []),
           ...(preview.sections.length > 0
             ? [
                 {
