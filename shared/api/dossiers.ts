@@ -43,6 +43,8 @@ export const dossierApi = {
         indicatorId: id,
         score: points.nullable().optional(),
         vetoStatus: z.enum(['excluded', 'present'], { error: '否决项应勾选“已排除”或“存在”' }).nullable().optional(),
+        /** An item without points: 达标 or 未达标. */
+        met: z.boolean({ error: '达标情况应为“达标”或“未达标”' }).nullable().optional(),
         note: text(2000).optional(),
       })
       .strict(),

@@ -10,7 +10,7 @@ import type {
 import { absPath, dossierRef, id, noArgs, returns, text, z } from './define';
 
 const columnRole = z.enum(
-  ['numbering', 'code', 'parentCode', 'level', 'title', 'content', 'standard', 'methods', 'score', 'materials', 'unit', 'ignored'],
+  ['numbering', 'code', 'parentCode', 'level', 'title', 'content', 'standard', 'methods', 'score', 'materials', 'unit', 'person', 'deadline', 'ignored'],
   { error: '未知的列用途' },
 );
 
@@ -20,7 +20,14 @@ export const importMappingSchema = z
     headerRow: z.number().int().min(0, '表头行号无效').max(100_000),
     headerRows: z.number().int().min(1).max(3).default(1),
     columns: z
-      .array(z.object({ col: z.number().int().min(0).max(1000), role: columnRole, level: z.number().int().min(1).max(9).optional() }).strict())
+      .array(z
+          .object({
+            col: z.number().int().min(0).max(1000),
+            role: columnRole,
+            level: z.number().int().min(1).max(9).optional(),
+            codeFor: z.number().int().min(0).max(1000).optional(),
+          })
+          .strict())
       .max(200),
   })
   .strict();
@@ -52,15 +59,28 @@ const unitFields = z
   })
   .strict();
 
+const unitRename = z.object({ from: text(200).min(1), to: unitFields.shape.name }).strict();
+
+/** The preview's choices besides the columns: 简体, units renamed or merged. */
+const importChoices = {
+  mapping: importMappingSchema.optional(),
+  simplify: z.boolean().optional(),
+  unitNames: z.array(unitRename).max(500).optional(),
+  /** Tables or lists read as 否决项/加分项 that the clerk leaves out (their numbers among the file's tables). */
+  skipSections: z.array(z.number().int().min(0).max(1000)).max(1000).optional(),
+  /** Rows shown as skipped (注, 合计 …) that the clerk imports as indicators all the same (1-based). */
+  keepRows: z.array(z.number().int().min(1).max(100_000)).max(1000).optional(),
+};
+
 export const indicatorApi = {
   'systems.list': returns<IndicatorSystem[]>()(noArgs),
   'systems.templates': returns<TemplateInfo[]>()(noArgs),
   'systems.importTemplate': returns<IndicatorSystem>()(z.object({ templateId: z.string().min(1).max(100) }).strict()),
   /** What importing the file would give; nothing is saved. With `mapping`, the clerk's columns. */
-  'systems.preview': returns<ImportPreview>()(z.object({ path: absPath, mapping: importMappingSchema.optional() }).strict()),
+  'systems.preview': returns<ImportPreview>()(z.object({ path: absPath, ...importChoices }).strict()),
   /** Save the file's tree, read with the mapping the clerk confirmed in the preview (if any). */
   'systems.importFile': returns<IndicatorSystem>()(
-    z.object({ path: absPath, name: text(200).optional(), mapping: importMappingSchema.optional() }).strict(),
+    z.object({ path: absPath, name: text(200).optional(), ...importChoices }).strict(),
   ),
   'indicators.list': returns<Indicator[]>()(z.object({ systemId: id }).strict()),
   'indicators.create': returns<Indicator>()(

@@ -31,6 +31,8 @@ export interface SelfEvalRow {
   /** Leaves below (or this leaf) still without a self-score (veto items: without a tick). */
   pending: number;
   vetoStatus: VetoStatus | null;
+  /** A leaf without points (tables that leave weights to each province): 达标 (true), 未达标 (false), not yet entered (null). */
+  met: boolean | null;
   note: string;
 }
 
@@ -48,6 +50,13 @@ export interface SelfEvaluation {
   total: number;
   vetoPresent: number;
   pending: number;
+  /**
+   * No item carries points: the result is 达标 when every item is entered as 达标 (items counted below).
+   */
+  byItems: boolean;
+  /** Leaves without points: how many, and how many entered as 达标. */
+  itemCount: number;
+  itemsMet: number;
   /** 'veto' when any veto item is ticked 存在, whatever the score. */
   result: SelfEvalResult;
 }

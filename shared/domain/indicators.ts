@@ -85,6 +85,10 @@ export type ImportColumnRole =
   | 'score'
   | 'materials'
   | 'unit'
+  /** 责任人 / 负责人: the person who collects the item's materials. */
+  | 'person'
+  /** 完成时限: read as a date (年-月-日). */
+  | 'deadline'
   /** Known column not imported (得分, 备注 …), or a column the clerk chose to skip. */
   | 'ignored';
 
@@ -94,6 +98,8 @@ export interface ImportColumn {
   role: ImportColumnRole;
   /** For 'level': 1 for 一级指标, 2 for 二级 … */
   level?: number;
+  /** For 'code': the column whose level it numbers (“1-1” beside “领导班子建设”); absent: the sheet's own codes. */
+  codeFor?: number;
 }
 
 /** Which table, which row holds the column names, and what each column holds. */
@@ -107,8 +113,34 @@ export interface ImportMapping {
   columns: ImportColumn[];
 }
 
-/** One node of a previewed tree: what the file gives (no person or deadline yet), with its place. */
-export interface PreviewIndicator extends Omit<IndicatorFields, 'responsiblePerson' | 'deadline'> {
+/**
+ * A part read from another table, sheet or list: 否决项/加分项, or (scored) more indicators from a
+ * sheet with the main table's very columns (one sheet per 一级指标).
+ */
+export interface ImportSection {
+  /** Index among the file's tables (as in ImportPreview.tables). */
+  table: number;
+  label: string;
+  kind: IndicatorKind;
+  title: string;
+  /** Items read into it. */
+  count: number;
+  /** Left out by the clerk. */
+  skipped: boolean;
+}
+
+/** A row of the chosen table that is not imported, and why (合计, 小计, 注, header printed again). */
+export interface SkippedRow {
+  /** 1-based, as the clerk sees it in Excel or Word. */
+  row: number;
+  text: string;
+  reason: string;
+  /** Imported as an indicator all the same, as the clerk chose (ImportChoices keepRows). */
+  kept: boolean;
+}
+
+/** One node of a previewed tree: what the file gives, with its place. */
+export interface PreviewIndicator extends IndicatorFields {
   code: string;
   parentCode: string | null;
   depth: number;
@@ -121,6 +153,20 @@ export interface PreviewLevel {
   scoreTotal: number;
   bonusTotal: number;
   vetoCount: number;
+}
+
+/** A unit the imported 负责部门 column names, before 确认导入. */
+export interface PreviewUnit {
+  name: string;
+  indicatorCount: number;
+  /** Already in the 责任单位 register (otherwise 确认导入 adds it). */
+  registered: boolean;
+}
+
+/** A unit renamed in the preview; two units renamed to one name are merged. */
+export interface UnitRename {
+  from: string;
+  to: string;
 }
 
 /** What an import would produce, before anything is saved. */
@@ -141,6 +187,13 @@ export interface ImportPreview {
   /** Why no tree could be built (no header, nothing under it …); the clerk maps columns by hand. */
   problem: string | null;
   codeMode: CodeMode;
+  /** 否决项/加分项 read from other tables, sheets or lists (each can be left out). */
+  sections: ImportSection[];
+  skippedRows: SkippedRow[];
+  /** Units named in the 负责部门 column: the register gains those not yet in it. */
+  units: PreviewUnit[];
+  /** Some titles are in 繁体: the preview offers to convert them to 简体. */
+  traditional: boolean;
 }
 
 export type UnitKind = 'group' | 'lead' | 'member' | 'department';

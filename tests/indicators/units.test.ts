@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { matchHeader, titleAbove } from '../../electron/core/indicators/import/header';
 import { numberingCellStyle, splitNumbering, StyleLevels } from '../../electron/core/indicators/import/numbering';
 import { parseCsv, sniffDelimiter } from '../../electron/core/indicators/import/readers/csvParse';
-import { bonusPointsInText, parseScoreCell, splitTitleScore } from '../../electron/core/indicators/import/score';
+import { bonusPointsInText, kindMark, parseScoreCell, splitTitleScore } from '../../electron/core/indicators/import/score';
+import { classifyRows } from '../../electron/core/indicators/import/rows';
+import { MergeIndex } from '../../electron/core/indicators/import/merges';
+import { cleanUnitText, takeUnitNote } from '../../electron/core/indicators/import/unitText';
 import { splitMethods } from '../../electron/core/indicators/import/fields';
 
 describe('CSV parsing', () => {
@@ -143,5 +146,59 @@ describe('scores and kinds', () => {
   it('splits methods and drops veto/bonus words', () => {
     expect(splitMethods('材料审核、实地考察，问卷调查/网上申报,明察暗访')).toEqual(['材料审核', '实地考察', '问卷调查', '网上申报', '明察暗访']);
     expect(splitMethods('一票否决')).toEqual([]);
+  });
+});
+
+describe('published wording (issue 12)', () => {
+  it('recognises 繁体 column names and marker words through OpenCC', () => {
+    expect(matchHeader('一級指標')).toEqual({ role: 'level', level: 1 });
+    expect(matchHeader('測評方式')).toEqual({ role: 'methods' });
+    expect(matchHeader('負責部門')).toEqual({ role: 'unit' });
+    expect(matchHeader('提供材料部门')).toEqual({ role: 'unit' });
+    expect(matchHeader('評分標準')).toEqual({ role: 'standard' });
+    expect(matchHeader('检查要点')).toEqual({ role: 'standard' });
+    expect(matchHeader('评分方法')).toEqual({ role: 'standard' });
+    expect(matchHeader('考核方式')).toEqual({ role: 'methods' });
+    expect(kindMark('否決項')).toBe('veto');
+    expect(kindMark('加分項')).toBe('bonus');
+  });
+
+  it('reads numbering of every kind', () => {
+    expect(['I、组织', 'II.文明', '1-1 领导', 'II-1 党建', '1）开展', '（一）组织', '第一節 總則'].map((t) => splitNumbering(t)?.numbering)).toEqual([
+      'I、',
+      'II.',
+      '1-1',
+      'II-1',
+      '1）',
+      '（一）',
+      '第一節',
+    ]);
+    expect(splitNumbering('2024-2025年度工作')).toBeNull();
+    expect(numberingCellStyle('II')).toBe(numberingCellStyle('Ⅲ'));
+  });
+
+  it('takes scores from text, but not a guess', () => {
+    expect(splitTitleScore('党建工作（7分）')).toMatchObject({ title: '党建工作', score: 7 });
+    expect(splitTitleScore('党建工作 4 分')).toMatchObject({ title: '党建工作', score: 4 });
+    expect(splitTitleScore('主要领导亲自部署【7.5分】')).toMatchObject({ title: '主要领导亲自部署', score: 7.5 });
+    expect(splitTitleScore('校园环境整洁优美（L5分）')).toMatchObject({ title: '校园环境整洁优美', score: null, doubtful: '（L5分）' });
+    expect(splitTitleScore('每次扣 1 分').score).toBeNull();
+    expect(parseScoreCell('L5分')).toEqual({ score: null, kind: null, doubtful: true });
+    expect(parseScoreCell('2.5分')).toEqual({ score: 2.5, kind: null });
+  });
+
+  it('cleans 负责部门 cells to unit names', () => {
+    expect(cleanUnitText('【提供材料部门：党办】')).toBe('党办');
+    expect(cleanUnitText('牵头：办公室；配合：工会')).toBe('办公室、工会');
+    expect(cleanUnitText('办公室（党办）')).toBe('办公室（党办）');
+    expect(cleanUnitText('党办（牵头）、工会（配合）')).toBe('党办、工会');
+    expect(cleanUnitText('党办\n工会、党办')).toBe('党办、工会');
+    expect(takeUnitNote('开展活动。【提供材料部门：党办、工会】')).toEqual({ text: '开展活动。', unit: '党办、工会' });
+  });
+
+  it('knows 小计 and 合计 rows in their usual wordings', () => {
+    const rows = [['一级指标', '分值'], ['合计（100分）', ''], ['本项小计', '15'], ['小 计：15分', ''], ['總計', '20']];
+    const layout = { roleOf: new Map() } as unknown as Parameters<typeof classifyRows>[3];
+    expect(classifyRows(rows, 1, rows[0], layout, new MergeIndex([])).map((c) => c.kind)).toEqual(['total', 'subtotal', 'subtotal', 'total']);
   });
 });

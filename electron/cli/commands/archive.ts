@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Command } from 'commander';
+import { choiceOptions, importChoicesFrom, type ImportChoiceOptions } from '../importChoices';
 import { ApiError } from '../../../shared/errors';
 import { withSession } from '../withSession';
 import { printJson } from '../output';
@@ -25,16 +26,17 @@ export function registerArchiveCommands(program: Command): void {
     });
 
   const indicators = program.command('indicators').description('测评体系：导入与查看');
-  indicators
-    .command('import <file>')
-    .description('从 Excel（.xlsx）、CSV 或 Word（.docx）导入测评体系，并用于当前档案')
-    .option('--name <name>', '测评体系名称（默认取表格标题或文件名）')
-    .option('--json', '以 JSON 输出')
-    .action(async (file: string, opts: { name?: string; json?: boolean }, cmd: Command) => {
+  choiceOptions(
+    indicators
+      .command('import <file>')
+      .description('从 Excel（.xlsx）、CSV 或 Word（.docx）导入测评体系，并用于当前档案；表中的责任单位加入登记册')
+      .option('--name <name>', '测评体系名称（默认取表格标题或文件名）')
+      .option('--json', '以 JSON 输出'),
+  ).action(async (file: string, opts: { name?: string; json?: boolean } & ImportChoiceOptions, cmd: Command) => {
       const archive = cmd.optsWithGlobals<ArchiveOptions>();
       await withSession(archive, async (s) => {
         const dossier = s.dossier();
-        const system = await s.api['systems.importFile']({ path: file, name: opts.name });
+        const system = await s.api['systems.importFile']({ path: file, name: opts.name, ...importChoicesFrom(opts) });
         const updated = await s.api['dossiers.setSystem']({ dossierId: dossier.id, systemId: system.id });
         if (opts.json) printJson({ system, dossier: updated });
         else console.log(`已导入测评体系“${system.name}”，共 ${system.indicatorCount} 项指标，已用于档案“${updated.name}”`);
@@ -48,14 +50,21 @@ export function registerArchiveCommands(program: Command): void {
       await withSession(cmd.optsWithGlobals<ArchiveOptions>(), async (s) => {
         const list = await s.indicators();
         const codeById = new Map(list.map((i) => [i.id, i.code]));
+        // Every field the UI shows for an indicator.
         const rows = list.map((i) => ({
           code: i.code,
+          numbering: i.numbering,
           title: i.title,
           parentCode: i.parentId === null ? null : (codeById.get(i.parentId) ?? null),
           score: i.score,
           kind: i.kind,
-          numbering: i.numbering,
+          content: i.content,
+          standard: i.standard,
           methods: i.methods,
+          requiredMaterials: i.requiredMaterials,
+          responsibleUnit: i.responsibleUnit,
+          responsiblePerson: i.responsiblePerson,
+          deadline: i.deadline,
         }));
         if (opts.json) return printJson(rows);
         rows.forEach((r, index) => {
@@ -66,13 +75,14 @@ export function registerArchiveCommands(program: Command): void {
       });
     });
 
-  indicators
-    .command('preview <file>')
-    .description('预览测评体系文件：各级数量、分值合计与提示，不写入档案库')
-    .option('--json', '以 JSON 输出')
-    .action(async (file: string, opts: { json?: boolean }, cmd: Command) => {
+  choiceOptions(
+    indicators
+      .command('preview <file>')
+      .description('预览测评体系文件：各级数量、分值合计、读取了哪些表格、跳过的行、将新建的责任单位与提示，不写入档案库')
+      .option('--json', '以 JSON 输出'),
+  ).action(async (file: string, opts: { json?: boolean } & ImportChoiceOptions, cmd: Command) => {
       await withSession(cmd.optsWithGlobals<ArchiveOptions>(), async (s) => {
-        const p = await s.api['systems.preview']({ path: path.resolve(file) });
+        const p = await s.api['systems.preview']({ path: path.resolve(file), ...importChoicesFrom(opts) });
         if (opts.json) return printJson(p);
         if (p.problem) throw new ApiError('bad_input', p.problem);
         console.log(`“${p.name}”：共 ${p.indicators.length} 项指标`);
@@ -80,6 +90,17 @@ export function registerArchiveCommands(program: Command): void {
           const extra = [l.bonusTotal ? `加分 ${l.bonusTotal} 分` : '', l.vetoCount ? `否决项 ${l.vetoCount} 项` : ''].filter(Boolean);
           console.log(`  第 ${l.depth} 级：${l.count} 项，分值合计 ${l.scoreTotal} 分${extra.length ? `（${extra.join('，')}）` : ''}`);
         }
+        if (p.mapping) console.log(`  读取：${p.tables[p.mapping.table]}`);
+        p.sections.forEach((x) => {
+          const kind = x.kind === 'veto' ? '否决项' : x.kind === 'bonus' ? '加分项' : '指标';
+          console.log(`  ${x.skipped ? '未导入' : '另读取'}：${x.label}，${kind}“${x.title}”${x.count} 项（--skip-table ${x.table + 1} 可不导入）`);
+        });
+        for (const r of p.skippedRows) {
+          console.log(r.kept ? `  第 ${r.row} 行（${r.text}）按指定作为指标导入` : `  跳过第 ${r.row} 行（${r.text}）：${r.reason}（--keep-row ${r.row} 仍导入）`);
+        }
+        const fresh = p.units.filter((u) => !u.registered).map((u) => u.name);
+        if (fresh.length > 0) console.log(`  将新建责任单位：${fresh.join('、')}（--unit 表中名称=导入名称 可改名或合并）`);
+        if (p.traditional) console.log(opts.simplify ? '  表中的繁体字已转换为简体' : '  表中为繁体字，按原样导入；加 --simplify 可转换为简体');
         for (const w of p.warnings) console.log(`  提示：${w}`);
       });
     });
@@ -100,10 +121,24 @@ export function registerArchiveCommands(program: Command): void {
             : await s.api['selfEval.setPassLine']({ dossierId, passLine });
         if (opts.json) return printJson(e);
         for (const r of e.rows) {
-          const value = r.kind === 'veto' ? (r.vetoStatus === 'present' ? '存在' : r.vetoStatus === 'excluded' ? '已排除' : '未勾选') : `${r.selfScore ?? '—'}/${r.maxScore ?? '—'}`;
+          const value =
+            r.kind === 'veto'
+              ? r.vetoStatus === 'present'
+                ? '存在'
+                : r.vetoStatus === 'excluded'
+                  ? '已排除'
+                  : '未勾选'
+              : r.isLeaf && r.maxScore === null
+                ? r.met === null
+                  ? '未填'
+                  : r.met
+                    ? '达标'
+                    : '未达标'
+                : `${r.selfScore ?? '—'}/${r.maxScore ?? '—'}`;
           console.log(`${'  '.repeat(r.depth - 1)}${r.code} ${r.title}：${value}`);
         }
-        console.log(`总分 ${e.total}（计分项 ${e.scoredTotal}/${e.maxScore}，加分 ${e.bonusTotal}），达标线 ${e.passLine ?? '未设'}：${RESULT_TEXT[e.result]}`);
+        if (e.byItems) console.log(`测评体系未设分值，按项评定：达标 ${e.itemsMet}/${e.itemCount} 项：${RESULT_TEXT[e.result]}`);
+        else console.log(`总分 ${e.total}（计分项 ${e.scoredTotal}/${e.maxScore}，加分 ${e.bonusTotal}），达标线 ${e.passLine ?? '未设'}：${RESULT_TEXT[e.result]}`);
       });
     });
 

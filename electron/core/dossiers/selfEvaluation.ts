@@ -6,7 +6,9 @@ import { getIndicator, listIndicators } from '../indicators/repo';
 import { getDossier } from './repo';
 
 // 自评 belongs to a dossier (a system may serve several dossiers): one row per evaluated leaf.
-// Categories are never entered; they show the sums of the leaves below.
+// Categories are never entered; they show the sums of the leaves below. An item without points
+// (systems that leave weights to each province) is entered as 达标/未达标: stored in the score
+// column as 1/0, read back as `met`, and never added to a score.
 
 interface EntryRow {
   indicator_id: number;
@@ -30,6 +32,9 @@ export function getSelfEvaluation(db: Db, dossierId: number): SelfEvaluation {
   const rows = new Map<number, SelfEvalRow>();
   let bonusTotal = 0;
   let vetoPresent = 0;
+  let itemCount = 0;
+  let itemsMet = 0;
+  let pointedLeaves = 0;
   const visit = (ind: Indicator): SelfEvalRow => {
     const kids = children.get(ind.id) ?? [];
     const entry = entries.get(ind.id);
@@ -37,11 +42,18 @@ export function getSelfEvaluation(db: Db, dossierId: number): SelfEvaluation {
     let row: SelfEvalRow;
     if (kids.length === 0) {
       const vetoStatus = entry?.veto_status ?? null;
-      const selfScore = ind.kind === 'veto' ? null : (entry?.score ?? null);
+      const byItem = ind.kind !== 'veto' && ind.score === null;
+      const met = byItem && entry && entry.score !== null ? entry.score > 0 : null;
+      const selfScore = ind.kind === 'veto' || byItem ? null : (entry?.score ?? null);
       if (ind.kind === 'veto' && vetoStatus === 'present') vetoPresent++;
       if (ind.kind === 'bonus' && selfScore !== null) bonusTotal += selfScore;
-      const pending = ind.kind === 'veto' ? (vetoStatus === null ? 1 : 0) : selfScore === null ? 1 : 0;
-      row = { ...base, isLeaf: true, maxScore: ind.kind === 'veto' ? null : ind.score, selfScore, pending, vetoStatus };
+      if (byItem && ind.kind === 'scored') {
+        itemCount++;
+        if (met) itemsMet++;
+      }
+      if (ind.kind !== 'veto' && ind.score !== null) pointedLeaves++;
+      const pending = ind.kind === 'veto' ? (vetoStatus === null ? 1 : 0) : byItem ? (met === null ? 1 : 0) : selfScore === null ? 1 : 0;
+      row = { ...base, isLeaf: true, maxScore: ind.kind === 'veto' ? null : ind.score, selfScore, pending, vetoStatus, met };
     } else {
       const sub = kids.map(visit);
       // A category adds up the children of its own kind: bonus items sit apart from the score.
@@ -54,6 +66,7 @@ export function getSelfEvaluation(db: Db, dossierId: number): SelfEvaluation {
         selfScore: entered.length === 0 ? null : round(entered.reduce((s, r) => s + (r.selfScore ?? 0), 0)),
         pending: sub.reduce((s, r) => s + r.pending, 0),
         vetoStatus: null,
+        met: null,
       };
     }
     rows.set(ind.id, row);
@@ -65,7 +78,19 @@ export function getSelfEvaluation(db: Db, dossierId: number): SelfEvaluation {
   const scoredTotal = round(scoredRoots.reduce((s, r) => s + (r.selfScore ?? 0), 0));
   const total = round(scoredTotal + bonusTotal);
   const passLine = dossier.passLine;
-  const result = vetoPresent > 0 ? 'veto' : passLine === null ? 'no_pass_line' : total >= passLine ? 'pass' : 'fail';
+  const byItems = pointedLeaves === 0 && itemCount > 0;
+  const result =
+    vetoPresent > 0
+      ? 'veto'
+      : byItems
+        ? itemsMet === itemCount
+          ? 'pass'
+          : 'fail'
+        : passLine === null
+          ? 'no_pass_line'
+          : total >= passLine
+            ? 'pass'
+            : 'fail';
   return {
     dossierId,
     passLine,
@@ -76,12 +101,16 @@ export function getSelfEvaluation(db: Db, dossierId: number): SelfEvaluation {
     total,
     vetoPresent,
     pending: roots.reduce((s, r) => s + r.pending, 0),
+    byItems,
+    itemCount,
+    itemsMet,
     result,
   };
 }
 
 export interface SelfEvalEntry {
   score?: number | null;
+  met?: boolean | null;
   vetoStatus?: VetoStatus | null;
   note?: string;
 }
@@ -98,17 +127,21 @@ export function setSelfEvaluation(db: Db, dossierId: number, indicatorId: number
     const label = `“${ind.code} ${ind.title}”`;
     if (entry.score !== undefined && entry.score !== null) {
       if (ind.kind === 'veto') throw new ApiError('bad_input', `${label}是否决项，不计分，请勾选“已排除”或“存在”`);
-      if (ind.score === null) throw new ApiError('bad_input', `${label}没有分值，请先在测评体系中填写分值`);
+      if (ind.score === null) throw new ApiError('bad_input', `${label}没有分值，请选择“达标”或“未达标”，或先在测评体系中填写分值`);
       if (entry.score < 0 || entry.score > ind.score) {
         throw new ApiError('bad_input', `${label}的自评得分应在 0 到 ${ind.score} 分之间，填写的是 ${entry.score}`);
       }
+    }
+    if (entry.met !== undefined && entry.met !== null) {
+      if (ind.kind === 'veto') throw new ApiError('bad_input', `${label}是否决项，请勾选“已排除”或“存在”`);
+      if (ind.score !== null) throw new ApiError('bad_input', `${label}有分值（${ind.score} 分），请填写自评得分`);
     }
     if (entry.vetoStatus && ind.kind !== 'veto') throw new ApiError('bad_input', `${label}不是否决项，不能勾选“已排除/存在”`);
     const old = db
       .prepare('SELECT indicator_id, score, veto_status, note FROM self_evaluation WHERE dossier_id = ? AND indicator_id = ?')
       .get(dossierId, indicatorId) as EntryRow | undefined;
     const next = {
-      score: entry.score === undefined ? (old?.score ?? null) : entry.score,
+      score: entry.met !== undefined ? (entry.met === null ? null : entry.met ? 1 : 0) : entry.score === undefined ? (old?.score ?? null) : entry.score,
       vetoStatus: entry.vetoStatus === undefined ? (old?.veto_status ?? null) : entry.vetoStatus,
       note: entry.note ?? old?.note ?? '',
     };

@@ -19,10 +19,12 @@ export function indicatorHandlers(ctx: CoreContext): HandlersOf<typeof indicator
       const file = templatePath(ctx.resourcesDir, templateId);
       return saveSystem(db, await parseIndicatorFile(file), path.basename(file));
     },
-    'systems.preview': async ({ path: file, mapping }) => previewTables(await readIndicatorTables(file), mapping),
-    'systems.importFile': async ({ path: file, name, mapping }) => {
-      const parsed = await parseIndicatorFile(file, mapping);
-      return saveSystem(db, name ? { ...parsed, name } : parsed, path.basename(file));
+    'systems.preview': async ({ path: file, ...choices }) =>
+      previewTables(await readIndicatorTables(file), choices, new Set(listUnits(db).map((u) => u.name))),
+    // A file's 负责部门 column fills the register; the bundled samples leave it alone.
+    'systems.importFile': async ({ path: file, name, ...choices }) => {
+      const parsed = await parseIndicatorFile(file, choices);
+      return saveSystem(db, name ? { ...parsed, name } : parsed, path.basename(file), { registerUnits: true });
     },
     'indicators.list': async ({ systemId }) => listIndicators(db, systemId),
     'indicators.create': async ({ systemId, parentId, index, fields }) => createIndicator(db, { systemId, parentId, index, fields }),

@@ -1,7 +1,8 @@
-import type { CodeMode, Indicator, IndicatorKind, IndicatorSystem } from '../../../shared/domain';
+import { unitNamesIn, type CodeMode, type Indicator, type IndicatorKind, type IndicatorSystem } from '../../../shared/domain';
 import { ApiError } from '../../../shared/errors';
 import type { Db } from '../archive/database';
 import { audit } from '../audit/auditLog';
+import { registerUnits } from '../units/repo';
 import { codeModeOf } from './import/codeMode';
 import type { ParsedSystem } from './import/types';
 
@@ -87,7 +88,7 @@ export function getIndicator(db: Db, indicatorId: number): Indicator {
 }
 
 /** Save a parsed tree in one transaction: all of it or nothing. */
-export function saveSystem(db: Db, parsed: ParsedSystem, source: string): IndicatorSystem {
+export function saveSystem(db: Db, parsed: ParsedSystem, source: string, options: { registerUnits?: boolean } = {}): IndicatorSystem {
   if (parsed.indicators.length === 0) throw new ApiError('bad_input', `“${source}”中没有找到任何指标`);
   return db.transaction(() => {
     const info = db
@@ -96,8 +97,8 @@ export function saveSystem(db: Db, parsed: ParsedSystem, source: string): Indica
     const systemId = Number(info.lastInsertRowid);
     const insert = db.prepare(
       `INSERT INTO indicator (system_id, parent_id, code, numbering, title, content, standard, methods, score, kind,
-         required_materials, responsible_unit, position, depth)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         required_materials, responsible_unit, responsible_person, deadline, position, depth)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const idByCode = new Map<string, { id: number; depth: number }>();
     parsed.indicators.forEach((node, index) => {
@@ -120,11 +121,14 @@ export function saveSystem(db: Db, parsed: ParsedSystem, source: string): Indica
         node.kind,
         node.requiredMaterials,
         node.responsibleUnit,
+        node.responsiblePerson,
+        node.deadline,
         index + 1,
         depth,
       );
       idByCode.set(node.code, { id: Number(row.lastInsertRowid), depth });
     });
+    if (options.registerUnits) registerUnits(db, parsed.indicators.flatMap((i) => unitNamesIn(i.responsibleUnit)));
     audit(db, 'import', 'indicator_system', systemId, { source, count: parsed.indicators.length });
     return getSystem(db, systemId);
   })();

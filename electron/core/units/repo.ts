@@ -78,6 +78,17 @@ export function updateUnit(db: Db, unitId: number, patch: Partial<UnitFields>): 
   })();
 }
 
+/** Add the units an imported table names that the register does not have yet (as 部门), in the caller's transaction. */
+export function registerUnits(db: Db, names: readonly string[]): void {
+  const known = new Set((db.prepare('SELECT name FROM responsible_unit').all() as { name: string }[]).map((r) => r.name));
+  const insert = db.prepare(`INSERT INTO responsible_unit (name, kind, persons, created_at) VALUES (?, 'department', '[]', ?)`);
+  for (const name of new Set(names)) {
+    if (known.has(name) || name.length > 200) continue;
+    const id = Number(insert.run(name, new Date().toISOString()).lastInsertRowid);
+    audit(db, 'unit.create', 'unit', id, { name, from: 'import' });
+  }
+}
+
 /** Refused while indicators still name the unit: reassign them first. */
 export function deleteUnit(db: Db, unitId: number): { deleted: true } {
   return db.transaction(() => {

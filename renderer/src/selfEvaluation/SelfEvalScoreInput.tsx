@@ -6,14 +6,16 @@ interface Props {
   row: SelfEvalRow;
   onScore: (score: number | null) => Promise<boolean>;
   onVeto: (status: 'excluded' | 'present') => void;
+  onMet: (met: boolean) => void;
 }
 
 /**
- * A leaf's entry: a score from 0 to its full marks, or 已排除/存在 for a veto item. The score is
+ * A leaf's entry: a score from 0 to its full marks, 已排除/存在 for a veto item, 达标/未达标 for an
+ * item without points. The score is
  * read from the field's own text when leaving it (Tab, click elsewhere) or on Enter, brought into
  * range, shown and saved: what the field shows is what is stored.
  */
-export function SelfEvalScoreInput({ row, onScore, onVeto }: Props) {
+export function SelfEvalScoreInput({ row, onScore, onVeto, onMet }: Props) {
   const [value, setValue] = useState<number | null>(row.selfScore);
   const [problem, setProblem] = useState('');
   useEffect(() => setValue(row.selfScore), [row.selfScore]);
@@ -27,6 +29,21 @@ export function SelfEvalScoreInput({ row, onScore, onVeto }: Props) {
         options={[
           { value: 'excluded', label: '已排除' },
           { value: 'present', label: '存在' },
+        ]}
+      />
+    );
+  }
+  if (row.maxScore === null) {
+    // An item without points (the system leaves weights to the province) is 达标 or not.
+    return (
+      <Radio.Group
+        size="small"
+        value={row.met}
+        onChange={(e) => onMet(e.target.value as boolean)}
+        data-testid={`selfeval-met-${row.code}`}
+        options={[
+          { value: true, label: '达标' },
+          { value: false, label: '未达标' },
         ]}
       />
     );

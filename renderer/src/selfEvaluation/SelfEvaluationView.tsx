@@ -21,7 +21,11 @@ export function SelfEvaluationView({ dossier }: { dossier: Dossier }) {
     <div data-testid="selfeval-view">
       <Card size="small" style={{ marginBottom: 16 }}>
         <Space size={32} wrap align="center">
-          <Statistic title="自评总分" value={e.total} suffix={`/ ${e.maxScore}`} styles={{ content: { fontSize: 22 } }} />
+          {e.byItems ? (
+            <Statistic title="达标项（测评体系未设分值）" value={e.itemsMet} suffix={`/ ${e.itemCount}`} styles={{ content: { fontSize: 22 } }} />
+          ) : (
+            <Statistic title="自评总分" value={e.total} suffix={`/ ${e.maxScore}`} styles={{ content: { fontSize: 22 } }} />
+          )}
           <Statistic title="其中加分" value={e.bonusTotal} styles={{ content: { fontSize: 22 } }} />
           <div>
             <Typography.Text type="secondary">达标线</Typography.Text>
@@ -82,6 +86,7 @@ export function SelfEvaluationView({ dossier }: { dossier: Dossier }) {
                   row={row}
                   onScore={(score) => evaluation.set({ indicatorId: row.indicatorId, score })}
                   onVeto={(vetoStatus) => void evaluation.set({ indicatorId: row.indicatorId, vetoStatus })}
+                  onMet={(met) => void evaluation.set({ indicatorId: row.indicatorId, met })}
                 />
               ) : (
                 <Typography.Text strong data-testid={`selfeval-sum-${row.code}`}>

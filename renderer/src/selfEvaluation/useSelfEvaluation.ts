@@ -4,7 +4,7 @@ import { useQuery } from '../common/useQuery';
 import { useReportError } from '../common/useReportError';
 import { usePlatform } from '../platformContext';
 
-type Entry = { indicatorId: number; score?: number | null; vetoStatus?: 'excluded' | 'present' | null; note?: string };
+type Entry = { indicatorId: number; score?: number | null; vetoStatus?: 'excluded' | 'present' | null; met?: boolean | null; note?: string };
 
 /** The dossier's 自评, and the calls that change it (each returns the whole evaluation again). */
 export function useSelfEvaluation(dossierId: number) {

@@ -4,7 +4,21 @@ import type { ImportMapping, ImportPreview, IndicatorSystem } from '../../../sha
 import { useReportError } from '../common/useReportError';
 import { usePlatform } from '../platformContext';
 import { ColumnMappingEditor } from './ColumnMappingEditor';
+import { PreviewDecisions } from './PreviewDecisions';
 import { PreviewSummary } from './PreviewSummary';
+import { PreviewUnits } from './PreviewUnits';
+
+/** The preview's choices besides the column mapping. */
+interface Choices {
+  simplify: boolean;
+  skipSections: number[];
+  keepRows: number[];
+}
+
+const NO_CHOICES: Choices = { simplify: false, skipSections: [], keepRows: [] };
+
+/** A list with the value taken in or out. */
+const toggled = (list: number[], value: number, on: boolean) => (on ? [...list.filter((v) => v !== value), value] : list.filter((v) => v !== value));
 
 interface Props {
   /** The file on the core's side (uploaded in browser mode); null closes the dialog. */
@@ -23,20 +37,25 @@ export function ImportPreviewModal({ path, onImported, onCancel }: Props) {
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [mapping, setMapping] = useState<ImportMapping | null>(null);
   const [manual, setManual] = useState<ImportMapping | undefined>(undefined);
+  const [choices, setChoices] = useState<Choices>(NO_CHOICES);
+  const [unitNames, setUnitNames] = useState<Record<string, string>>({});
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
 
-  const load = async (file: string, given?: ImportMapping) => {
+  const load = async (file: string, given: ImportMapping | undefined, next: Choices, resetName = false) => {
     setBusy(true);
     try {
-      const p = await api['systems.preview']({ path: file, mapping: given });
+      const p = await api['systems.preview']({ path: file, mapping: given, ...next });
       setPreview(p);
       setMapping(p.mapping ?? given ?? { table: 0, headerRow: p.sampleStart, headerRows: 1, columns: [] });
       setManual(given);
-      if (!given) setName(p.name);
+      // Units are renamed by the names the preview shows; 简体 or another mapping renames them anew.
+      setUnitNames({});
+      setChoices(next);
+      if (resetName) setName(p.name);
     } catch (err) {
       reportError(err, '无法预览测评体系');
-      if (!given) onCancel();
+      if (!given && next === NO_CHOICES) onCancel();
     } finally {
       setBusy(false);
     }
@@ -45,7 +64,7 @@ export function ImportPreviewModal({ path, onImported, onCancel }: Props) {
   useEffect(() => {
     setPreview(null);
     setManual(undefined);
-    if (path) void load(path);
+    if (path) void load(path, undefined, NO_CHOICES, true);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [path]);
 
@@ -53,7 +72,18 @@ export function ImportPreviewModal({ path, onImported, onCancel }: Props) {
     if (!path) return;
     setBusy(true);
     try {
-      onImported(await api['systems.importFile']({ path, mapping: manual, name: name.trim() || undefined }));
+      const renames = Object.entries(unitNames)
+        .map(([from, to]) => ({ from, to: to.trim() }))
+        .filter((r) => r.to !== '' && r.to !== r.from);
+      onImported(
+        await api['systems.importFile']({
+          path,
+          mapping: manual,
+          name: name.trim() || undefined,
+          ...choices,
+          unitNames: renames.length > 0 ? renames : undefined,
+        }),
+      );
     } catch (err) {
       reportError(err, '导入测评体系失败');
     } finally {
@@ -115,14 +145,27 @@ export function ImportPreviewModal({ path, onImported, onCancel }: Props) {
                       mapping={mapping}
                       onChange={setMapping}
                       busy={busy}
-                      onApply={() => path && void load(path, mapping)}
+                      onApply={() => path && void load(path, mapping, { ...choices, keepRows: [] })}
                     />
                   ),
                 },
               ]}
             />
           )}
-          {preview.indicators.length > 0 && <PreviewSummary preview={preview} />}
+          {preview.indicators.length > 0 && (
+            <>
+              <PreviewDecisions
+                preview={preview}
+                simplify={choices.simplify}
+                busy={busy}
+                onSimplify={(simplify) => path && void load(path, manual, { ...choices, simplify }, true)}
+                onSection={(table, include) => path && void load(path, manual, { ...choices, skipSections: toggled(choices.skipSections, table, !include) })}
+                onKeepRow={(row, keep) => path && void load(path, manual, { ...choices, keepRows: toggled(choices.keepRows, row, keep) })}
+              />
+              <PreviewUnits preview={preview} names={unitNames} onChange={setUnitNames} />
+              <PreviewSummary preview={preview} />
+            </>
+          )}
         </div>
       )}
     </Modal>

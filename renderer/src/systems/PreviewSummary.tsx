@@ -19,6 +19,11 @@ function toTree(items: PreviewIndicator[]): TreeDataNode[] {
           <span style={{ marginLeft: 4 }}>
             <IndicatorKindTag kind={i.kind} />
           </span>
+          {i.responsibleUnit && (
+            <Tag style={{ marginLeft: 6 }} color="default">
+              {i.responsibleUnit}
+            </Tag>
+          )}
         </span>
       ),
     };

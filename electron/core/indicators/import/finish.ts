@@ -1,6 +1,8 @@
 import type { IndicatorKind } from '../../../../shared/domain';
 import type { DraftNode } from './draft';
 import { bonusPointsInText, kindMark } from './score';
+import { fold } from './text';
+import { cleanUnitText, takeUnitNote } from './unitText';
 import type { ParsedIndicator } from './types';
 
 interface Resolved {
@@ -24,6 +26,7 @@ export function finishTree(roots: DraftNode[], ownCodes: boolean): { indicators:
       const { node } = item;
       // A category named by a 内容 cell (“一、组织领导（20分）”) has no content of its own.
       if (item.children.length > 0 && node.namedBy !== null) node[node.namedBy] = '';
+      takeUnitNotes(node);
       const code = ownCodes && node.code ? node.code : parentCode === null ? String(i + 1) : `${parentCode}.${i + 1}`;
       indicators.push({
         code,
@@ -37,7 +40,13 @@ export function finishTree(roots: DraftNode[], ownCodes: boolean): { indicators:
         kind: item.kind,
         requiredMaterials: node.requiredMaterials,
         responsibleUnit: node.responsibleUnit,
+        responsiblePerson: node.responsiblePerson,
+        deadline: node.deadline,
       });
+      if (node.deadlineText) warnings.push(`“${node.title}”（${code}）的完成时限“${node.deadlineText}”不是“年-月-日”的日期，未导入，请导入后填写`);
+      if (node.doubtfulScore && node.score === null) {
+        warnings.push(`“${node.title}”（${code}）标注的分值“${node.doubtfulScore}”不是有效的数字，没有计分；请对照原表，导入后在测评体系中填写分值`);
+      }
       const mismatch = sumMismatch(item);
       if (mismatch !== null) {
         warnings.push(`“${node.title}”（${code}）的分值为 ${fmt(node.score ?? 0)} 分，但下级指标合计 ${fmt(mismatch)} 分，请核对`);
@@ -49,12 +58,24 @@ export function finishTree(roots: DraftNode[], ownCodes: boolean): { indicators:
   return { indicators, warnings };
 }
 
+/** “【提供材料部门：党办】” written into the title or text is the item's unit, not its wording. */
+function takeUnitNotes(node: DraftNode): void {
+  const found: string[] = node.responsibleUnit ? [node.responsibleUnit] : [];
+  for (const field of ['title', 'content', 'standard'] as const) {
+    const { text, unit } = takeUnitNote(node[field]);
+    if (!unit) continue;
+    node[field] = text;
+    found.push(unit);
+  }
+  node.responsibleUnit = cleanUnitText(found.join('、'));
+}
+
 function resolveKind(node: DraftNode, inherited: IndicatorKind): Resolved {
   let mark = node.mark;
   if (mark === null && node.score === null && node.children.length === 0) {
     // An item with no score whose text says “一票否决” or “加2分” is that kind of item.
     const text = `${node.content}\n${node.standard}`;
-    mark = kindMark(text) === 'veto' || /一票否决/.test(text) ? 'veto' : bonusPointsInText(text) !== null ? 'bonus' : null;
+    mark = kindMark(text) === 'veto' || /一票否决/.test(fold(text)) ? 'veto' : bonusPointsInText(text) !== null ? 'bonus' : null;
     if (mark === 'bonus') node.score = bonusPointsInText(text);
   }
   let kind: IndicatorKind = mark ?? inherited;

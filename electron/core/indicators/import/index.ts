@@ -1,14 +1,15 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { ImportMapping } from '../../../../shared/domain';
 import { ApiError } from '../../../../shared/errors';
 import { fileTooLarge, MAX_FILE_BYTES } from './importLimits';
 import { readCsv } from './readers/csv';
 import { readDocx } from './readers/docx';
 import { readXlsx } from './readers/xlsx';
-import { tablesToSystem } from './system';
+import { systemOf } from './parseCache';
 import type { RawTable } from './table';
-import type { ParsedSystem } from './types';
+import type { ImportChoices, ParsedSystem } from './types';
+import { simplifySystem } from './simplified';
+import { renameUnits } from './unitRenames';
 
 export interface IndicatorTables {
   fileLabel: string;
@@ -18,9 +19,15 @@ export interface IndicatorTables {
 }
 
 /** Read an indicator system from a workbook, CSV or Word table. Nothing is saved here. */
-export async function parseIndicatorFile(file: string, mapping?: ImportMapping): Promise<ParsedSystem> {
+export async function parseIndicatorFile(file: string, choices: ImportChoices = {}): Promise<ParsedSystem> {
   const read = await readIndicatorTables(file);
-  return tablesToSystem(read.tables, read.fileLabel, read.fallbackName, mapping);
+  return applyChoices(systemOf(read, choices), choices);
+}
+
+/** The clerk's 简体 and unit choices, applied to a parsed tree. */
+export function applyChoices(parsed: ParsedSystem, choices: ImportChoices): ParsedSystem {
+  const simple = choices.simplify ? simplifySystem(parsed) : parsed;
+  return choices.unitNames?.length ? renameUnits(simple, choices.unitNames) : simple;
 }
 
 /**

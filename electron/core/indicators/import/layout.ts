@@ -1,4 +1,5 @@
-import type { ColumnRole, HeaderInfo } from './header';
+import { GRADE, type ColumnRole, type HeaderInfo } from './header';
+import { fold } from './text';
 
 /** Which columns play which part, worked out from the header once per table. */
 export interface Layout {
@@ -11,6 +12,8 @@ export interface Layout {
   promotable: number[];
   numbering: number | null;
   code: number | null;
+  /** Code columns beside a level's name column: name column → its code column. */
+  tierCodes: Map<number, number>;
   /** The code column is a 编号 that may just be a running number. */
   codeWeak: boolean;
   parentCode: number | null;
@@ -21,7 +24,11 @@ export interface Layout {
   /** Every score column: some tables print one next to each level (一级指标 | 分值 | 二级指标 | 分值). */
   scores: number[];
   materials: number[];
+  /** Standard columns headed by a grade (A/B/C/D): their cells read “A：1.0”. */
+  gradeLabels: Map<number, string>;
   unit: number[];
+  person: number[];
+  deadline: number | null;
   roleOf: Map<number, ColumnRole>;
 }
 
@@ -46,12 +53,14 @@ export function layoutOf(header: HeaderInfo): Layout {
     }
   }
   const promotable = [content[0], standard[0]].filter((c): c is number => c !== undefined);
-  const codeSpec = header.columns.find((c) => c.role === 'code');
+  const codeSpec = header.columns.find((c) => c.role === 'code' && c.codeFor === undefined);
+  const tierCodes = new Map(header.columns.filter((c) => c.role === 'code' && c.codeFor !== undefined).map((c) => [c.codeFor as number, c.col]));
   return {
     tiers,
     promotable,
     numbering: first('numbering'),
     code: codeSpec?.col ?? null,
+    tierCodes,
     codeWeak: codeSpec?.weak === true,
     parentCode: first('parentCode'),
     // Extra title columns read as more content rather than being lost.
@@ -61,7 +70,15 @@ export function layoutOf(header: HeaderInfo): Layout {
     score: first('score'),
     scores: cols('score'),
     materials: cols('materials'),
+    gradeLabels: new Map(
+      header.columns
+        .filter((c) => c.role === 'standard')
+        .map((c) => [c.col, c.header.split('/').pop() ?? ''] as const)
+        .filter(([, label]) => GRADE.test(fold(label))),
+    ),
     unit: cols('unit'),
+    person: cols('person'),
+    deadline: first('deadline'),
     roleOf: new Map(header.columns.map((c) => [c.col, c.role])),
   };
 }

@@ -11,7 +11,8 @@ export interface NumberingMatch {
   rest: string;
 }
 
-const CN = '[一二三四五六七八九十百零〇两]+';
+/** Chinese numerals, also the financial forms (壹 贰 叁, 繁体 貳 參 陸). */
+const CN = '[一二三四五六七八九十百零〇两兩壹贰貳叁參肆伍陆陸柒捌玖拾]+';
 const SEP = '[、.．，,：:]';
 
 interface StylePattern {
@@ -23,7 +24,7 @@ interface StylePattern {
 const PATTERNS: StylePattern[] = [
   {
     style: (m) => `di-${m[1]}`,
-    re: new RegExp(`^第\\s*(?:${CN}|\\d+)\\s*(部分|章|节|篇|类|编|项)\\s*${SEP}?\\s*`),
+    re: new RegExp(`^第\\s*(?:${CN}|\\d+)\\s*(部分|部份|章|节|節|篇|类|類|编|編|项|項)\\s*${SEP}?\\s*`),
   },
   { style: 'cn-paren', re: new RegExp(`^[（(]\\s*${CN}\\s*[）)]\\s*${SEP}?\\s*`) },
   { style: 'cn', re: new RegExp(`^${CN}\\s*${SEP}\\s*`) },
@@ -32,6 +33,11 @@ const PATTERNS: StylePattern[] = [
     style: (m) => `dotted-${m[0].trim().replace(/[.．、]$/, '').split(/[.．]/).length}`,
     re: /^\d+(?:[.．]\d+)+[.．、]?(?![\d%％分万倍米元个年月日])\s*/,
   },
+  // “1-1”, “II-1”, “2-3-1”: codes with hyphens, a level per part (not “2024-2025年”).
+  {
+    style: (m) => `hyphen-${m[0].trim().replace(/[.．、]$/, '').split('-').length}`,
+    re: /^(?:\d+|[IVX]+)(?:-\d+)+(?=$|\s|[、.．](?!\d))[、.．]?\s*/,
+  },
   { style: 'arabic-paren', re: /^[（(]\s*\d+\s*[）)]\s*[、.．]?\s*/ },
   { style: 'arabic-paren', re: /^[\u2474-\u2487]\s*/ },
   { style: 'arabic-half-paren', re: /^\d+\s*[）)]\s*/ },
@@ -39,6 +45,8 @@ const PATTERNS: StylePattern[] = [
   { style: 'arabic', re: /^[\u2488-\u249B]\s*/ },
   { style: 'circled', re: /^[\u2460-\u2473\u3251-\u325F\u32B1-\u32BF]\s*[、.．]?\s*/ },
   { style: 'roman', re: /^[\u2160-\u216B]+\s*[、.．]?\s*/ },
+  // Roman numerals typed in Latin letters: “I、”, “IV.”; the same level as Ⅰ Ⅱ Ⅲ.
+  { style: 'roman', re: /^(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})\s*[、.．]\s*/ },
   { style: 'roman-lower', re: /^[\u2170-\u217B]+\s*[、.．]?\s*/ },
   { style: 'latin-paren', re: /^[（(][a-zA-Z][）)]\s*/ },
   { style: 'latin-upper', re: /^[A-Z]\s*[、.．]\s*/ },

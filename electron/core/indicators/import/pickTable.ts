@@ -1,6 +1,6 @@
 import type { ImportMapping } from '../../../../shared/domain';
 import { ApiError } from '../../../../shared/errors';
-import { findHeader, titleAbove, type HeaderInfo } from './header';
+import { findHeader, headerRolesKey, isIndicatorHeader, titleAbove, type HeaderInfo } from './header';
 import type { RawTable } from './table';
 import { filledCells, isBlankRow } from './text';
 
@@ -12,6 +12,8 @@ export interface PickedTable {
   /** From the title row above the header, or null when there is none. */
   title: string | null;
   warnings: string[];
+  /** The tables read as this one (it and its continuations). */
+  used: Set<number>;
 }
 
 /**
@@ -24,21 +26,21 @@ export function pickTable(tables: readonly RawTable[], fileLabel: string, mappin
   }
   const found = tables.map((table) => ({ table, header: findHeader(table.rows) }));
   if (mapping) found[mapping.table] = { table: tables[mapping.table], header: mappedHeader(tables, mapping, fileLabel) };
-  const index = mapping ? mapping.table : found.findIndex((f) => f.header !== null);
+  const candidates = found.map((f, i) => ({ ...f, i })).filter((f) => f.header !== null && f.table.text !== true);
+  // A cover table (单位名称 | 某某局 | 联系人 | 张三) names one column at most: the indicators are elsewhere.
+  const index = mapping ? mapping.table : (candidates.find((f) => f.header && isIndicatorHeader(f.header)) ?? candidates[0])?.i ?? -1;
   const header = found[index]?.header;
   if (!header) throw noHeader(tables, fileLabel);
   const warnings: string[] = [];
   const { table, joined } = joinContinuations(found, index, header, warnings);
-  for (const other of found.slice(index + 1 + joined)) {
-    if (other.header) {
-      warnings.push(`${other.table.label}也像一份测评体系，本次只导入了${table.label}；如需导入，请把它单独存成一个文件`);
-    }
-  }
+  const used = new Set(Array.from({ length: joined + 1 }, (_, i) => index + i));
   const above = table.rows.slice(0, header.row).map((row) => [...new Set(filledCells(row).map((c) => c.text))].join(' '));
-  return { table, index, header, title: titleAbove([...table.preamble, ...above]), warnings };
+  return { table, index, header, title: titleAbove([...table.preamble, ...above]), warnings, used };
 }
 
 const NAMING_ROLES = new Set(['level', 'title', 'content', 'standard']);
+
+
 
 /** The header as the clerk mapped it by hand, checked against the table. */
 function mappedHeader(tables: readonly RawTable[], mapping: ImportMapping, fileLabel: string): HeaderInfo {
@@ -46,9 +48,10 @@ function mappedHeader(tables: readonly RawTable[], mapping: ImportMapping, fileL
   if (!table) throw new ApiError('invalid_args', `“${fileLabel}”中没有第 ${mapping.table + 1} 个表格`);
   const headerRow = table.rows[mapping.headerRow];
   if (!headerRow) throw new ApiError('invalid_args', `${table.label}中没有第 ${mapping.headerRow + 1} 行`);
+  const headerRows = table.rows.slice(mapping.headerRow, mapping.headerRow + Math.max(1, mapping.headerRows));
   const columns = mapping.columns
     .filter((c) => c.col < headerRow.length)
-    .map((c) => ({ ...c, header: headerRow[c.col] ?? '' }));
+    .map((c) => ({ ...c, header: headerRows.map((r) => r[c.col] ?? '').filter(Boolean).join('/') }));
   if (!columns.some((c) => NAMING_ROLES.has(c.role))) {
     throw new ApiError('bad_input', `请至少把一列指定为指标名称（一级指标、指标名称或测评内容），再预览“${fileLabel}”`);
   }
@@ -74,7 +77,8 @@ function joinContinuations(
   let joined = 0;
   for (const next of found.slice(index + 1)) {
     const sameWidth = (next.table.rows[0]?.length ?? -1) === width;
-    const sameHeader = next.header !== null && next.table.rows[next.header.row].join('|') === headerKey;
+    const sameHeader =
+      next.header !== null && (next.table.rows[next.header.row].join('|') === headerKey || headerRolesKey(next.header) === headerRolesKey(header));
     if (!sameWidth || !(sameHeader || (next.header === null && next.table.preamble.length === 0))) break;
     const offset = rows.length;
     for (const r of next.table.rows) rows.push([...r]);

@@ -1,10 +1,12 @@
-import type { ImportMapping, ImportPreview, PreviewIndicator, PreviewLevel } from '../../../../shared/domain';
+import type { ImportPreview, PreviewIndicator, PreviewLevel } from '../../../../shared/domain';
 import { ApiError } from '../../../../shared/errors';
 import { codeModeOf } from './codeMode';
-import type { IndicatorTables } from './index';
-import { cleanTables, tablesToSystem } from './system';
-import { isBlankRow } from './text';
-import type { ParsedSystem } from './types';
+import { applyChoices, type IndicatorTables } from './index';
+import { systemHasTraditional } from './simplified';
+import { unitsOf } from './unitRenames';
+import { systemOf } from './parseCache';
+import { cleanCell, isBlankRow } from './text';
+import type { ImportChoices, ParsedSystem } from './types';
 
 /** Rows shown for mapping columns by hand: the header and a few below it. */
 const SAMPLE_ROWS = 8;
@@ -14,21 +16,27 @@ const SAMPLE_ROWS = 8;
  * header is not recognised (or whose mapping yields nothing) is not an error here: the preview
  * says why and shows the first rows, so the clerk can map the columns by hand.
  */
-export function previewTables(read: IndicatorTables, mapping?: ImportMapping): ImportPreview {
-  const tables = cleanTables(read.tables);
+export function previewTables(read: IndicatorTables, choices: ImportChoices = {}, registered: ReadonlySet<string> = new Set()): ImportPreview {
+  const { mapping } = choices;
+  // Cleaned as the tree step cleans them, only where the preview looks (a 20,000-row sheet stays one pass).
+  const tables = read.tables;
+  const blank = (row: readonly string[]) => isBlankRow(row.map(cleanCell));
   let parsed: ParsedSystem | null = null;
   let problem: string | null = null;
+  let traditional = false;
   try {
-    parsed = tablesToSystem(tables, read.fileLabel, read.fallbackName, mapping);
+    const asRead = systemOf(read, choices);
+    traditional = systemHasTraditional(asRead);
+    parsed = applyChoices(asRead, choices);
   } catch (err) {
     // Empty files and unreadable mappings have nothing to map: those stay errors.
-    if (!(err instanceof ApiError) || err.code !== 'bad_input' || tables.every((t) => t.rows.every(isBlankRow))) throw err;
+    if (!(err instanceof ApiError) || err.code !== 'bad_input' || tables.every((t) => t.rows.every(blank))) throw err;
     problem = err.message;
   }
   const used = parsed?.mapping ?? mapping ?? null;
-  const tableIndex = used?.table ?? Math.max(0, tables.findIndex((t) => !t.rows.every(isBlankRow)));
+  const tableIndex = used?.table ?? Math.max(0, tables.findIndex((t) => !t.rows.every(blank)));
   const rows = tables[tableIndex]?.rows ?? [];
-  const sampleStart = used ? used.headerRow : Math.max(0, rows.findIndex((r) => !isBlankRow(r)));
+  const sampleStart = used ? used.headerRow : Math.max(0, rows.findIndex((r) => !blank(r)));
   const indicators = parsed ? previewIndicators(parsed) : [];
   return {
     fileName: read.fileLabel,
@@ -36,13 +44,17 @@ export function previewTables(read: IndicatorTables, mapping?: ImportMapping): I
     tables: tables.map((t) => t.label),
     mapping: used,
     mappingSource: mapping ? 'manual' : parsed ? 'detected' : null,
-    sampleRows: rows.slice(sampleStart, sampleStart + SAMPLE_ROWS),
+    sampleRows: rows.slice(sampleStart, sampleStart + SAMPLE_ROWS).map((r) => r.map(cleanCell)),
     sampleStart,
     indicators,
     levels: levelsOf(indicators),
     warnings: parsed?.warnings ?? [],
     problem,
     codeMode: parsed ? codeModeOf(parsed) : 'position',
+    sections: parsed?.sections ?? [],
+    skippedRows: parsed?.skippedRows ?? [],
+    units: unitsOf(indicators, registered),
+    traditional,
   };
 }
 

@@ -1,8 +1,9 @@
+import type { SkippedRow } from '../../../../shared/domain';
 import type { Layout } from './layout';
 import type { MergeIndex } from './merges';
 import { splitNumbering } from './numbering';
 import { parseScoreCell } from './score';
-import { filledCells, squash } from './text';
+import { filledCells, fold, squash } from './text';
 
 export type RowKind =
   | 'blank'
@@ -21,15 +22,30 @@ export type RowKind =
 export interface ClassifiedRow {
   row: number;
   kind: RowKind;
+  /** What the row read as before the clerk chose to import it (注, 合计 …). */
+  keptFrom?: RowKind;
 }
 
-const NOTE = /^(注|说明|备注|附注|注释|填表说明|填报说明)\s*[0-9一二三四五六七八九十]*\s*[：:]|^注\s*[0-9①-⑩]/;
+const NOTE = /^(注|说明|备注|附注|注释|填表说明|填报说明)\s*[0-9一二三四五六七八九十]*\s*[：:]|^注\s*[0-9①-⑩]|^[*※]\s*[\u4e00-\u9fff]/;
 /** “合计”, “总分：100分”. */
-const TOTAL = /^(合计|总计|总分|共计|总分值)[:：]?(\d+(\.\d+)?分?)?$/;
-const SUBTOTAL = /^小计[:：]?(\d+(\.\d+)?分?)?$/;
+/** “合计”, “总分：100分”, “合计（100分）”. */
+const TOTAL = /^(合计|总计|总分|共计|总分值|满分合计)[:：]?[(]?(\d+(\.\d+)?分?)?[)]?$/;
+/** “小计”, “本项小计：15”, “小计（15分）”. */
+const SUBTOTAL = /^(本项|本类|本部分|分项)?小计[:：]?[(]?(\d+(\.\d+)?分?)?[)]?$/;
+/** “合 计：100.5 分” at most: longer cells are no 合计/小计 label, and are not folded to be sure. */
+const TOTAL_LENGTH = 24;
+/** The start of a cell that can say 注/说明/填表说明. */
+const NOTE_PREFIX = 12;
 
 /** Sort the rows below the header into what each is, so the tree step only sees categories and items. */
-export function classifyRows(rows: readonly string[][], start: number, header: readonly string[], layout: Layout, merges: MergeIndex): ClassifiedRow[] {
+export function classifyRows(
+  rows: readonly string[][],
+  start: number,
+  header: readonly string[],
+  layout: Layout,
+  merges: MergeIndex,
+  keep: ReadonlySet<number> = new Set(),
+): ClassifiedRow[] {
   const out: ClassifiedRow[] = [];
   const headerKey = header.map(squash);
   let inNote = false;
@@ -39,15 +55,39 @@ export function classifyRows(rows: readonly string[][], start: number, header: r
     const distinct = new Set(filled.map((c) => squash(c.text)));
     let kind: RowKind;
     if (filled.length === 0) kind = 'blank';
-    else if (NOTE.test(filled[0].text.trim()) && distinct.size <= 2) kind = 'note';
+    else if (NOTE.test(fold(filled[0].text.slice(0, NOTE_PREFIX))) && distinct.size <= 2) kind = 'note';
     else if (inNote && distinct.size === 1 && continuesNote(filled[0].text)) kind = 'note';
-    else if (filled.some((c) => TOTAL.test(squash(c.text)))) kind = 'total';
-    else if (filled.some((c) => SUBTOTAL.test(squash(c.text)))) kind = 'subtotal';
+    else if (filled.some((c) => c.text.length <= TOTAL_LENGTH && TOTAL.test(fold(c.text)))) kind = 'total';
+    else if (filled.some((c) => c.text.length <= TOTAL_LENGTH && SUBTOTAL.test(fold(c.text)))) kind = 'subtotal';
     else if (isRepeatedHeader(row, headerKey)) kind = 'repeatHeader';
     else if (distinct.size === 1 && isSpanning(r, filled[0].col, filled[0].text, layout, merges)) kind = 'spanning';
     else kind = 'data';
     if (kind !== 'blank') inNote = kind === 'note';
+    if (keep.has(r) && SKIP_REASONS[kind]) {
+      const spanning = distinct.size === 1 && isSpanning(r, filled[0].col, filled[0].text, layout, merges);
+      out.push({ row: r, kind: spanning ? 'spanning' : 'data', keptFrom: kind });
+      continue;
+    }
     out.push({ row: r, kind });
+  }
+  return out;
+}
+
+const SKIP_REASONS: Partial<Record<RowKind, string>> = {
+  note: '注释或说明，不是指标',
+  total: '合计行，只用来核对总分',
+  subtotal: '小计行，不是指标',
+  repeatHeader: '重复的表头（表格跨页）',
+};
+
+/** The rows below the header that are not imported, with the reason, for the preview. */
+export function skippedRows(rows: readonly string[][], classified: readonly ClassifiedRow[]): SkippedRow[] {
+  const out: SkippedRow[] = [];
+  for (const c of classified) {
+    const reason = SKIP_REASONS[c.keptFrom ?? c.kind];
+    if (!reason) continue;
+    const text = [...new Set(filledCells(rows[c.row]).map((f) => f.text.replace(/\s+/g, ' ')))].join(' ');
+    out.push({ row: c.row + 1, text: text.length > 40 ? `${text.slice(0, 40)}…` : text, reason, kept: c.keptFrom !== undefined });
   }
   return out;
 }

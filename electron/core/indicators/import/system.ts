@@ -1,71 +1,70 @@
 import { ApiError } from '../../../../shared/errors';
-import { buildByCodes, codesAreDistinct } from './codeTree';
-import { CellReader } from './fields';
+import type { ImportSection, SkippedRow } from '../../../../shared/domain';
+import { splitTrailingBlock } from './blocks';
+import { pairCodeColumns } from './codePairs';
 import type { DraftNode } from './draft';
 import { finishTree } from './finish';
 import { MAX_DEPTH } from './importLimits';
-import { layoutOf, type Layout } from './layout';
 import { MergeIndex } from './merges';
+import { treeOfTable } from './oneTable';
 import { pickTable } from './pickTable';
-import { classifyRows } from './rows';
-import { parseScoreCell } from './score';
-import type { ImportMapping } from '../../../../shared/domain';
+import { skippedRows } from './rows';
+import { readSections } from './sections';
 import type { RawTable } from './table';
-import { buildByStructure, type TreeParts } from './tableToTree';
-import { cleanCell, squash } from './text';
-import type { ParsedIndicator, ParsedSystem } from './types';
+import { cleanCell } from './text';
+import type { ImportChoices, ParsedIndicator, ParsedSystem } from './types';
 
 /**
  * The shared table → tree step every reader feeds: pick the table, work out its columns, build
- * the tree from the sheet's own codes or from its layout, then settle kinds, scores and codes.
+ * the tree from the sheet's own codes or from its layout, add the 否决项/加分项 sections that stand
+ * in other tables or lists, then settle kinds, scores and codes.
  * `fileLabel` names the file in messages; `fallbackName` is used when there is no title row.
  */
 export function tablesToSystem(
   rawTables: readonly RawTable[],
   fileLabel: string,
   fallbackName: string,
-  mapping?: ImportMapping,
+  choices: Pick<ImportChoices, 'mapping' | 'skipSections' | 'keepRows'> = {},
 ): ParsedSystem {
+  const { mapping, skipSections = [] } = choices;
+  // Rows the clerk keeps although they read as 注, 合计 …: 1-based in the preview, 0-based here.
+  const keep = new Set((choices.keepRows ?? []).map((r) => r - 1));
   // One cleanup for every reader: CRLF inside cells, zero-width spaces, trailing blanks.
   const tables = cleanTables(rawTables);
-  const { table, index, header, title, warnings } = pickTable(tables, fileLabel, mapping);
-  const merges = new MergeIndex(table.merges);
-  const cells = new CellReader(table.rows, merges);
-  let layout: Layout = layoutOf(header);
-  const classified = classifyRows(table.rows, header.row + header.height, table.rows[header.row], layout, merges);
-  const filled = classified.filter((c) => c.kind === 'data' || c.kind === 'spanning');
-  if (filled.length === 0) {
-    throw new ApiError('bad_input', `“${fileLabel}”的表头下方没有任何指标行。请在表头下面逐行填写指标后再导入`);
-  }
-  let parts: TreeParts;
-  const codeCol = layout.code;
-  const codes = codeCol === null ? [] : filled.map((c) => cells.raw(c.row, codeCol));
-  const ownCodes = codeCol !== null && codes.some(Boolean) && (!layout.codeWeak || codesAreDistinct(codes));
-  if (ownCodes) {
-    parts = buildByCodes({ rows: table.rows, classified, layout: { ...layout, code: codeCol }, cells, fileLabel });
-  } else {
-    // A 编号 column that restarts per category is numbering, not codes.
-    if (codeCol !== null) layout = { ...layout, code: null, numbering: layout.numbering ?? codeCol };
-    parts = buildByStructure({ rows: table.rows, classified, layout, cells, merges });
-  }
+  const picked = pickTable(tables, fileLabel, mapping);
+  const { table, index, title, warnings } = picked;
+  // A clerk's mapping says which columns are codes; detected headers are looked at for code | name pairs.
+  const header = mapping ? picked.header : pairCodeColumns(picked.header, table.rows, new MergeIndex(table.merges));
+  // A 否决项/加分项 block with its own column names below the table is read as a section.
+  const split = splitTrailingBlock(table, header);
+  const main = treeOfTable(split.table, header, fileLabel, keep);
+  const sections = readSections(split.block ? [...tables, split.block] : tables, picked.used, fileLabel, skipSections, { header, roots: main.roots });
+  const roots: DraftNode[] = [...main.roots, ...sections.roots];
   // finishTree walks the tree recursively: its depth is checked first, without recursion.
-  assertDepth(parts.roots, fileLabel);
-  const finished = finishTree(parts.roots, ownCodes);
+  assertDepth(roots, fileLabel);
+  const finished = finishTree(roots, main.ownCodes);
   if (finished.indicators.length === 0) {
     throw new ApiError('bad_input', `“${fileLabel}”中没有找到任何指标。请检查表头下方的指标名称列是否填写`);
   }
-  const totals = classified.filter((c) => c.kind === 'total').map((c) => totalOf(table.rows[c.row], layout.score));
+  const skipped: SkippedRow[] = skippedRows(split.table.rows, main.classified);
   return {
     name: title ?? fallbackName,
     indicators: finished.indicators,
-    warnings: [...warnings, ...parts.warnings, ...finished.warnings, ...checkTotals(totals, finished.indicators)],
+    warnings: [...warnings, ...main.warnings, ...sections.warnings, ...finished.warnings, ...checkTotals(main.totals, finished.indicators)],
     mapping: {
       table: index,
       headerRow: header.row,
       headerRows: header.height,
-      columns: header.columns.map((c) => (c.level === undefined ? { col: c.col, role: c.role } : { col: c.col, role: c.role, level: c.level })),
+      columns: header.columns.map((c) => ({
+        col: c.col,
+        role: c.role,
+        ...(c.level === undefined ? {} : { level: c.level }),
+        ...(c.codeFor === undefined ? {} : { codeFor: c.codeFor }),
+      })),
     },
-    ownCodes,
+    ownCodes: main.ownCodes,
+    sections: sections.sections satisfies ImportSection[],
+    skippedRows: skipped,
   };
 }
 
@@ -84,14 +83,6 @@ function assertDepth(roots: readonly DraftNode[], fileLabel: string): void {
 
 export function cleanTables(rawTables: readonly RawTable[]): RawTable[] {
   return rawTables.map((t) => ({ ...t, rows: t.rows.map((row) => row.map(cleanCell)) }));
-}
-
-/** The number on a 合计 row: its 分值 cell, else the last number in the row (“总分：100分” included). */
-function totalOf(row: readonly string[], scoreCol: number | null): number | null {
-  const own = scoreCol === null ? null : parseScoreCell(row[scoreCol] ?? '').score;
-  if (own !== null) return own;
-  const numbers = row.flatMap((c) => squash(c).match(/\d+(\.\d+)?(?=分?$)/g) ?? []);
-  return numbers.length > 0 ? Number(numbers[numbers.length - 1]) : null;
 }
 
 function checkTotals(totals: readonly (number | null)[], indicators: readonly ParsedIndicator[]): string[] {

@@ -20,6 +20,8 @@ export interface RawTable {
   preamble: string[];
   /** Word tables: a following table of the same width continues this one (split over pages). */
   continuable?: boolean;
+  /** Paragraphs of a Word document after a table (one per row): read only for 否决项/加分项 lists. */
+  text?: boolean;
 }
 
 /** Blank out merged slave cells so readers that repeat master values behave like those that don't. */

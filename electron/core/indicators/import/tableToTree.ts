@@ -4,9 +4,11 @@ import type { Layout } from './layout';
 import type { MergeIndex } from './merges';
 import { numberingCellStyle, splitNumbering, StyleLevels } from './numbering';
 import type { ClassifiedRow } from './rows';
+import { normaliseCode } from './codeTree';
 import { moveMergedScores } from './mergedScores';
 import { numberedTier, scoreColumnsByTier } from './tierColumns';
 import { planTiers } from './tiers';
+import { kindMark, splitTitleScore } from './score';
 import { oneLine, rowLabel } from './text';
 
 export interface StructureInput {
@@ -79,11 +81,16 @@ export function buildByStructure(input: StructureInput): TreeParts {
     tiers.forEach((col, i) => {
       if (rowStates[i] !== 'fresh') return;
       const text = input.cells.raw(r, col);
+      const printedCode = input.cells.raw(r, layout.tierCodes.get(col) ?? null);
       let rank = COLUMN_RANK_BASE + i;
       if (byNumbering) {
-        const style = numberingCellStyle(input.cells.raw(r, layout.numbering)) ?? splitNumbering(text)?.style ?? null;
+        const style =
+          numberingCellStyle(input.cells.raw(r, layout.numbering)) ?? numberingCellStyle(printedCode) ?? splitNumbering(text)?.style ?? null;
         if (style !== null) {
           rank = styles.levelOf(style);
+        } else if (isKindHeading(text) && styles.deepest >= 0) {
+          // “加分项”, “否决项” written among numbered items open a section beside the top categories.
+          rank = 0;
         } else {
           // Unnumbered after a numbered item at the deepest outline level: a sibling; otherwise a child.
           const sibling = previousItem && (!previousItem.numbered || (previousItem.rank === styles.deepest && styles.deepest >= 1));
@@ -92,6 +99,10 @@ export function buildByStructure(input: StructureInput): TreeParts {
         previousItem = { rank, numbered: style !== null };
       }
       const node = named(r, text);
+      if (printedCode) {
+        node.numbering = printedCode;
+        node.code = normaliseCode(printedCode);
+      }
       // Items named by their content or standard column keep that text as content/standard too.
       const role = layout.roleOf.get(col);
       if (role === 'content') node.content = splitNumbering(text)?.rest || text;
@@ -124,6 +135,12 @@ export function buildByStructure(input: StructureInput): TreeParts {
   }
   if (scoreOfTier.size === 0) for (const w of moveMergedScores(input, layout, createdAt, parentOf)) warnings.push(w);
   return { roots, warnings };
+}
+
+/** A short unnumbered line naming a 加分/否决 section, with or without its points (“加分项（5分）”). */
+function isKindHeading(text: string): boolean {
+  const title = splitTitleScore(oneLine(text)).title;
+  return title.length <= 12 && kindMark(title) !== null;
 }
 
 function named(row: number, cellText: string): DraftNode {

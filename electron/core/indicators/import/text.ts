@@ -1,3 +1,5 @@
+import { toSimplified } from './simplified';
+
 /** Trim a cell, unify line breaks and drop zero-width and non-breaking oddities Excel and WPS leave behind. */
 export function cleanCell(value: string): string {
   return value
@@ -14,6 +16,11 @@ export function cleanCell(value: string): string {
  */
 export function squash(value: string): string {
   return value.normalize('NFKC').replace(/\s+/g, '');
+}
+
+/** squash, then 繁体 → 简体: the form in which column names and marker words (否決項, 合計) are recognised. */
+export function fold(value: string): string {
+  return toSimplified(squash(value));
 }
 
 export function isBlankRow(row: readonly string[]): boolean {

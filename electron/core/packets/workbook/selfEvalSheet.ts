@@ -17,19 +17,26 @@ const RESULT = { pass: '达标', fail: '未达标', veto: '一票否决', no_pas
 export function fillSelfEvalSheet(sheet: ExcelJS.Worksheet, evaluation: SelfEvaluation): void {
   setUpSheet(sheet, SELF_EVAL_COLUMNS, WIDTHS, false);
   for (const r of evaluation.rows) {
-    const self = r.kind === 'veto' ? (r.vetoStatus ? VETO[r.vetoStatus] : '') : (r.selfScore ?? '');
+    const met = r.met === null ? '' : r.met ? '达标' : '未达标';
+    const self = r.kind === 'veto' ? (r.vetoStatus ? VETO[r.vetoStatus] : '') : r.isLeaf && r.maxScore === null ? met : (r.selfScore ?? '');
     const row = addBodyRow(sheet, [r.code, `${'　'.repeat(Math.max(0, r.depth - 1))}${r.title}`, KIND[r.kind], r.maxScore ?? '', self, r.note], [1]);
     if (r.depth === 1) row.font = { bold: true };
   }
   sheet.addRow([]);
-  const totals: [string, string | number][] = [
-    ['满分（计分项）', evaluation.maxScore],
-    ['自评得分（计分项）', evaluation.scoredTotal],
-    ['加分', evaluation.bonusTotal],
-    ['自评总分', evaluation.total],
-    ['达标线', evaluation.passLine ?? '未设置'],
-    ['自评结论', RESULT[evaluation.result]],
-  ];
+  // A system without scores is evaluated item by item.
+  const totals: [string, string | number][] = evaluation.byItems
+    ? [
+        ['达标项（测评体系未设分值）', `${evaluation.itemsMet} / ${evaluation.itemCount} 项`],
+        ['自评结论', RESULT[evaluation.result]],
+      ]
+    : [
+        ['满分（计分项）', evaluation.maxScore],
+        ['自评得分（计分项）', evaluation.scoredTotal],
+        ['加分', evaluation.bonusTotal],
+        ['自评总分', evaluation.total],
+        ['达标线', evaluation.passLine ?? '未设置'],
+        ['自评结论', RESULT[evaluation.result]],
+      ];
   if (evaluation.pending > 0) totals.push(['尚未自评的指标', `${evaluation.pending} 项`]);
   for (const [label, value] of totals) {
     const row = addBodyRow(sheet, ['', label, '', '', value, '']);

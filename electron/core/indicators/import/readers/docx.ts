@@ -2,6 +2,7 @@ import JSZip from 'jszip';
 import { ApiError } from '../../../../../shared/errors';
 import { assertGrid, guardPackage, MAX_CELLS, MAX_SPAN, tooManyCells } from '../importLimits';
 import type { MergeRange, RawTable } from '../table';
+import { ListNumbers } from './listNumbers';
 import { assertOfficePackage } from './signature';
 import { attrOf, childrenOf, findDeep, firstChild, parseXml, tagOf, textOf, type XmlNode } from './xmlTree';
 
@@ -32,14 +33,23 @@ export async function readDocx(bytes: Buffer, fileLabel: string): Promise<RawTab
   }
   const body = findDeep(document, 'w:body');
   const tables: RawTable[] = [];
+  // Paragraphs after each table, kept whole: a numbered list of 否决 conditions may stand there.
+  const texts: RawTable[] = [];
   let paragraphs: string[] = [];
+  const lists = new ListNumbers();
+  const keepText = () => {
+    if (tables.length === 0 || paragraphs.length === 0) return;
+    const label = `第 ${tables.length} 个表格后的文字`;
+    texts.push({ label, rows: paragraphs.map((p) => [p]), merges: [], preamble: [], text: true });
+  };
   const visit = (nodes: readonly XmlNode[]) => {
     for (const node of nodes) {
       const tag = tagOf(node);
       if (tag === 'w:p') {
         const text = paragraphText(node).trim();
-        if (text) paragraphs.push(text);
+        if (text) paragraphs.push(`${lists.label(node)}${text}`);
       } else if (tag === 'w:tbl') {
+        keepText();
         tables.push({ ...readTable(node, tables.length + 1, fileLabel), preamble: paragraphs.slice(-PREAMBLE_LINES), continuable: true });
         paragraphs = [];
       } else if (tag === 'w:sdt' || tag === 'w:sdtContent' || tag === 'w:customXml') {
@@ -49,6 +59,7 @@ export async function readDocx(bytes: Buffer, fileLabel: string): Promise<RawTab
     }
   };
   visit(body ? childrenOf(body) : []);
+  keepText();
   if (tables.length === 0) {
     throw new ApiError(
       'bad_input',
@@ -56,7 +67,8 @@ export async function readDocx(bytes: Buffer, fileLabel: string): Promise<RawTab
         `如果是分段文字，请先在 Word 中“文本转换成表格”，或整理到 Excel 后再导入`,
     );
   }
-  return tables;
+  // After the tables, so table numbers stay those the clerk counts in Word.
+  return [...tables, ...texts];
 }
 
 function readTable(tbl: XmlNode, index: number, fileLabel: string): Omit<RawTable, 'preamble'> {
