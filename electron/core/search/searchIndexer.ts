@@ -23,12 +23,17 @@ export function startSearchIndexer(db: Db, onError: (error: unknown) => void): S
   let stopped = false;
   let running = false;
   let resumeAt = 0;
+  // Index rows are derived data: a batch lost to a power cut leaves its materials pending, to be
+  // indexed again, so its commit need not wait for the disk (each fsync would hold this thread).
   const batchWithoutWaiting = (): number => {
     const timeout = db.pragma('busy_timeout', { simple: true }) as number;
+    const synchronous = db.pragma('synchronous', { simple: true }) as number;
     db.pragma('busy_timeout = 0');
+    db.pragma('synchronous = NORMAL');
     try {
       return indexPending(db, BATCH);
     } finally {
+      db.pragma(`synchronous = ${synchronous}`);
       db.pragma(`busy_timeout = ${timeout}`);
     }
   };
