@@ -115,12 +115,3 @@ export function reportText(r: Random, chars: number): string {
 export function reportTitle(r: Random, i: number): string {
   return `${pick(r, units)}${pick(r, activities)}${pick(r, ['工作总结', '实施方案', '会议纪要', '活动简报', '自查报告', '工作计划', '通知'])}（${i}）`;
 }
-
-/** Every character the generator can write: a rare or absent query must avoid them all. */
-export function corpusAlphabet(): Set<string> {
-  const r = seededRandom(7);
-  const seen = new Set<string>();
-  for (let i = 0; i < 3000; i += 1) for (const ch of reportText(r, 400) + reportTitle(r, i)) seen.add(ch);
-  for (const ch of surnames + givenNames + '0123456789') seen.add(ch);
-  return seen;
-}

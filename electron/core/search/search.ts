@@ -5,7 +5,7 @@ import { filterConditions } from './filters';
 import { MATERIAL_META_SQL } from './metaText';
 import { facetMatch, hasOddDates } from './searchFacets';
 import { hasPendingIndex } from './searchIndex';
-import { matchPhrase, queryChars } from './searchTokens';
+import { matchPhrase, searchChars } from './searchTokens';
 import { lowerAscii, snippetsFor } from './snippets';
 
 /**
@@ -101,7 +101,7 @@ interface IndexQuery {
  * count.
  */
 function fromIndex(db: Db, q: string, { where, params, limit, facets, countByIndexAlone }: IndexQuery): Found {
-  const chars = queryChars(q);
+  const chars = searchChars(q);
   const table = chars.length === 1 ? 'search_char' : 'search_bigram';
   const kept = where.join(' AND ');
   const page = (from: string, match: string, n: number) =>

@@ -20,7 +20,7 @@ function searchChar(code: number): string {
 }
 
 /** The text's characters as the index sees them (code points, not UTF-16 halves). */
-function searchChars(text: string): string[] {
+export function searchChars(text: string): string[] {
   const chars: string[] = [];
   for (let i = 0; i < text.length; i += 1) {
     const code = text.codePointAt(i) as number;
@@ -46,11 +46,6 @@ export function bigramTokens(text: string): string {
 /** Each distinct character once: a one-character query is a token lookup. */
 export function charTokens(text: string): string {
   return [...new Set(searchChars(text))].join(' ');
-}
-
-/** Query characters as the index sees them. */
-export function queryChars(query: string): string[] {
-  return searchChars(query);
 }
 
 /**

@@ -7,11 +7,12 @@ const LENGTH = 80;
 
 type Snippet = Pick<SearchHit, 'snippet' | 'snippetSource'>;
 
-/** The text around the first match, on one line, with … where it was cut. */
-function cutAround(text: string, at: number): string {
-  const start = Math.max(0, at - BEFORE);
-  const cut = text.slice(start, start + LENGTH).replace(/\s+/g, ' ');
-  return `${start > 0 ? '…' : ''}${cut}${start + LENGTH < text.length ? '…' : ''}`;
+/** Where the cut around a match at `at` (0-based) starts. */
+const cutStart = (at: number) => Math.max(0, at - BEFORE);
+
+/** A cut of a text, starting at `start` of `length`, on one line, with … where it was cut. */
+function marked(cut: string, start: number, length: number): string {
+  return `${start > 0 ? '…' : ''}${cut.replace(/\s+/g, ' ')}${start + LENGTH < length ? '…' : ''}`;
 }
 
 /** ASCII letters ignore case, as the index does (searchTokens.ts); nothing else is folded. */
@@ -38,14 +39,17 @@ export function snippetsFor(db: Db, materials: Material[], query: string): Map<n
     .all({ q: needle, ids: JSON.stringify(materials.map((m) => m.id)) }) as { id: number; at: number | null; len: number; cut: string; meta: string | null }[];
   for (const r of rows) {
     if (r.at) {
-      const start = Math.max(1, r.at - BEFORE);
-      const text = r.cut.replace(/\s+/g, ' ');
-      out.set(r.id, { snippet: `${start > 1 ? '…' : ''}${text}${start + LENGTH - 1 < r.len ? '…' : ''}`, snippetSource: 'body' });
+      out.set(r.id, { snippet: marked(r.cut, cutStart(r.at - 1), r.len), snippetSource: 'body' });
       continue;
     }
     const meta = r.meta ?? '';
     const at = lowerAscii(meta).indexOf(needle);
-    out.set(r.id, at >= 0 ? { snippet: cutAround(meta, at), snippetSource: 'meta' } : { snippet: '', snippetSource: '' });
+    if (at < 0) {
+      out.set(r.id, { snippet: '', snippetSource: '' });
+      continue;
+    }
+    const start = cutStart(at);
+    out.set(r.id, { snippet: marked(meta.slice(start, start + LENGTH), start, meta.length), snippetSource: 'meta' });
   }
   return out;
 }
