@@ -3,7 +3,6 @@
 // file's 否决项 table left out, and a level's code column shown as such in the column mapping.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { TOKEN_HEADER } from '../../shared/transport';
 import { openPage, useBrowserMode } from './server';
 
 const layouts = path.resolve(import.meta.dirname, '../fixtures/indicators-layouts');
@@ -11,15 +10,7 @@ const layouts = path.resolve(import.meta.dirname, '../fixtures/indicators-layout
 describe('the import preview’s decisions in the browser', () => {
   const suite = useBrowserMode('dossier-e2e-layouts-');
 
-  const api = async (method: string, args: unknown) => {
-    const server = suite.server();
-    const res = await fetch(`${server.origin}/api/${method}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: server.token },
-      body: JSON.stringify(args),
-    });
-    return ((await res.json()) as { result: unknown }).result;
-  };
+  const api = suite.api;
 
   it('converts to 简体, renames and merges units, leaves a 否决项 table out, names a code column', async () => {
     const { page, errors } = await openPage(suite.browser(), suite.server().url);

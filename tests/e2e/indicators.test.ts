@@ -4,7 +4,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { TOKEN_HEADER } from '../../shared/transport';
 import { writePdfs } from '../indicators/materialFiles';
 import { clickUntil, openPage, useBrowserMode } from './server';
 
@@ -13,15 +12,7 @@ const samples = path.resolve(import.meta.dirname, '../fixtures/samples');
 describe('indicator systems in the browser', () => {
   const suite = useBrowserMode('dossier-e2e-ind-');
 
-  const api = async (method: string, args: unknown) => {
-    const server = suite.server();
-    const res = await fetch(`${server.origin}/api/${method}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: server.token },
-      body: JSON.stringify(args),
-    });
-    return ((await res.json()) as { result: unknown }).result;
-  };
+  const api = suite.api;
 
   it('imports through the preview, edits the tree, filters by unit and self-evaluates', async () => {
     const { page, errors: pageErrors } = await openPage(suite.browser(), suite.server().url);

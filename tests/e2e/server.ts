@@ -8,6 +8,7 @@ import os from 'node:os';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { findChromium, headlessChromiumArgs } from '../../electron/core/render/chromiumLaunch';
+import { TOKEN_HEADER } from '../../shared/transport';
 
 export const repoRoot = path.resolve(import.meta.dirname, '../..');
 
@@ -110,6 +111,8 @@ export interface BrowserModeSuite {
   archiveDir: string;
   server(): BrowserModeServer;
   browser(): Browser;
+  /** One call of the HTTP bridge, as the page makes it: the result, for checking what was saved. */
+  api(method: string, args: unknown): Promise<unknown>;
 }
 
 /**
@@ -138,6 +141,15 @@ export function useBrowserMode(prefix: string, prepare?: (archiveDir: string) =>
     archiveDir,
     server: () => server ?? fail('browser mode is not running'),
     browser: () => browser ?? fail('Chromium is not running'),
+    api: async (method, args) => {
+      const running = server ?? fail('browser mode is not running');
+      const res = await fetch(`${running.origin}/api/${method}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [TOKEN_HEADER]: running.token },
+        body: JSON.stringify(args),
+      });
+      return ((await res.json()) as { result: unknown }).result;
+    },
   };
 }
 
