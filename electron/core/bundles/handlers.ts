@@ -1,0 +1,27 @@
+import type { HandlersOf } from '../../../shared/api';
+import type { bundleApi } from '../../../shared/api/bundles';
+import type { CoreContext } from '../context';
+import { assignIndicators } from './assignment';
+import { unitProgress } from './progress';
+import { receiveSubmission } from './receive';
+import { dossierStatuses, reviewMaterials } from './review';
+import { submitMaterials } from './submit';
+import { listSubmissions } from './submissions';
+import { exportTasks } from './taskExport';
+import { openTasks } from './taskOpen';
+
+export function bundleHandlers(ctx: CoreContext): HandlersOf<typeof bundleApi> {
+  const { archive } = ctx;
+  const { db } = archive;
+  return {
+    'units.assign': async (args) => assignIndicators(db, args),
+    'tasks.export': async (args) => exportTasks(archive, args),
+    'tasks.open': async ({ path }) => openTasks(archive, path),
+    'submissions.export': async (args) => submitMaterials(archive, args),
+    'submissions.import': async ({ path, acceptNewKey }) => receiveSubmission(archive, path, { acceptNewKey }),
+    'submissions.list': async ({ dossierId }) => listSubmissions(db, dossierId),
+    'review.set': async (args) => reviewMaterials(db, args),
+    'review.statuses': async ({ dossierId }) => dossierStatuses(db, dossierId),
+    'progress.get': async ({ dossierId, today }) => unitProgress(db, dossierId, today),
+  };
+}
