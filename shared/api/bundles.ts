@@ -3,6 +3,7 @@ import type { Indicator, MaterialStatus, SubmissionImportResult, SubmissionInfo,
 import { absPath, dossierRef, id, returns, text, z } from './define';
 import { indicatorFieldsSchema, unitFields } from './indicators';
 
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为“年-月-日”，如 2024-07-15');
 const materialIds = z.array(id).min(1, '请至少选择一份材料').max(100_000);
 
 export const bundleApi = {
@@ -29,5 +30,9 @@ export const bundleApi = {
   ),
   /** 提供单位, 报送时间 and review state of every live material of the dossier. */
   'review.statuses': returns<MaterialStatus[]>()(dossierRef),
-  'progress.get': returns<UnitProgress[]>()(z.object({ dossierId: id, today: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }).strict()),
+  'progress.get': returns<UnitProgress[]>()(z.object({ dossierId: id, today: day.optional() }).strict()),
+  /** 每半月汇报 as .xlsx and/or a one-page PDF, dated for the half month of `today`. */
+  'progress.export': returns<{ xlsx: string | null; pdf: string | null }>()(
+    z.object({ dossierId: id, today: day.optional(), xlsx: absPath.optional(), pdf: absPath.optional() }).strict(),
+  ),
 } as const;

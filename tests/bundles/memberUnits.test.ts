@@ -4,11 +4,13 @@
 // assignment), bundles refused whole (one changed byte, repacked, truncated, signed by another
 // key, older round), 退回 with a comment that reaches the unit, re-submission of only what
 // changed, an overdue deadline in the progress.
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeZip } from '../../electron/core/zip';
 import { runDossier } from '../helpers/cli';
+import { darkPixels, pdfText, renderPage } from '../helpers/pdfTools';
 import { repoRoot, tempDir } from '../helpers/tempArchive';
 
 interface Row {
@@ -141,7 +143,6 @@ describe('成员单位报送 between four archives', { timeout: 900_000 }, () =>
     // Repacked with a changed original and a valid zip (CRCs right): the manifest catches it.
     const unpacked = at('unpacked');
     fs.mkdirSync(unpacked);
-    const { execFileSync } = await import('node:child_process');
     execFileSync('unzip', ['-q', good, '-d', unpacked]);
     const names = execFileSync('unzip', ['-Z1', good], { encoding: 'utf8' }).trim().split('\n');
     const original = names.find((n) => n.startsWith('files/'))!;
@@ -211,4 +212,19 @@ describe('成员单位报送 between four archives', { timeout: 900_000 }, () =>
     expect(p.get('党办')).toMatchObject({ pending: 1, returned: 0 });
     expect(await ok(lead, 'history', String(roster.id))).toMatch(/审核退回[\s\S]*成员单位报送/);
   });
+
+  it('exports the progress as a workbook LibreOffice opens and a one-page PDF dated for the half month', async () => {
+    const xlsx = at('进度.xlsx');
+    const pdf = at('进度.pdf');
+    await ok(lead, 'progress', '--today', '2024-07-15', '--xlsx', xlsx, '--pdf', pdf);
+    const conv = at('lo');
+    const out = spawnSync('soffice', [`-env:UserInstallation=file://${at('lo-profile')}`, '--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76', '--outdir', conv, xlsx], { encoding: 'utf8', timeout: 120_000 });
+    expect(out.status, out.stdout + out.stderr).toBe(0);
+    const rows = fs.readFileSync(path.join(conv, '进度.csv'), 'utf8').split(/\r?\n/);
+    expect(rows[0]).toBe('责任单位,分派指标,已有材料,缺项,逾期,待审,通过,退回,最近报送');
+    expect(rows.find((r) => r.startsWith('团委,'))).toMatch(/^团委,2,1,1,1,/);
+    expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(/Pages:\s+1\n/);
+    expect(pdfText(pdf)).toContain('2024年7月上半月');
+    expect(await darkPixels(renderPage(pdf, 1, 60), { top: 0, bottom: 0.15 })).toBeGreaterThan(500); // the title is drawn, not blank glyphs
+  }, 300_000);
 });

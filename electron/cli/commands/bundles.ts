@@ -134,10 +134,17 @@ export function registerProgressCommand(program: Command): void {
     .command('progress')
     .description('报送进度（每半月汇报）：每个单位分派的指标、已有材料、待审、退回、逾期和最近报送时间')
     .option(json.flags, json.description)
+    .option('--xlsx <file>', '同时导出为 Excel 工作簿')
+    .option('--pdf <file>', '同时导出为一页 PDF 汇报（注明所属半月）')
     .option('--today <date>', '按此日期判断逾期（YYYY-MM-DD，默认今天）')
-    .action(async (opts: { json?: boolean; today?: string }, cmd: Command) => {
+    .action(async (opts: { json?: boolean; today?: string; xlsx?: string; pdf?: string }, cmd: Command) => {
       await withSession(cmd.optsWithGlobals<ArchiveOptions>(), async (s) => {
-        const list = await s.api['progress.get']({ dossierId: s.dossier().id, today: opts.today });
+        const dossierId = s.dossier().id;
+        const list = await s.api['progress.get']({ dossierId, today: opts.today });
+        if (opts.xlsx || opts.pdf) {
+          const files = await s.api['progress.export']({ dossierId, today: opts.today, xlsx: opts.xlsx && path.resolve(opts.xlsx), pdf: opts.pdf && path.resolve(opts.pdf) });
+          for (const f of [files.xlsx, files.pdf]) if (f) process.stderr.write(`已导出：${f}\n`);
+        }
         if (opts.json) return printJson(list);
         if (list.length === 0) console.log('还没有分派给任何单位的指标');
         for (const u of list) {

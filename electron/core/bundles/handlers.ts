@@ -2,7 +2,9 @@ import type { HandlersOf } from '../../../shared/api';
 import type { bundleApi } from '../../../shared/api/bundles';
 import type { CoreContext } from '../context';
 import { assignIndicators } from './assignment';
-import { unitProgress } from './progress';
+import { getDossier } from '../dossiers/repo';
+import { localDate, unitProgress } from './progress';
+import { writeProgressPdf, writeProgressXlsx } from './progressReport';
 import { receiveSubmission } from './receive';
 import { dossierStatuses, reviewMaterials } from './review';
 import { submitMaterials } from './submit';
@@ -23,5 +25,12 @@ export function bundleHandlers(ctx: CoreContext): HandlersOf<typeof bundleApi> {
     'review.set': async (args) => reviewMaterials(db, args),
     'review.statuses': async ({ dossierId }) => dossierStatuses(db, dossierId),
     'progress.get': async ({ dossierId, today }) => unitProgress(db, dossierId, today),
+    'progress.export': async ({ dossierId, today = localDate(new Date()), xlsx, pdf }) => {
+      const list = unitProgress(db, dossierId, today);
+      const name = getDossier(db, dossierId).name;
+      if (xlsx) await writeProgressXlsx(list, name, today, xlsx);
+      if (pdf) await writeProgressPdf(list, name, today, pdf);
+      return { xlsx: xlsx ?? null, pdf: pdf ?? null };
+    },
   };
 }

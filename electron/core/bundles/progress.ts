@@ -37,7 +37,7 @@ export function unitProgress(db: Db, dossierId: number, today = localDate(new Da
   return out;
 }
 
-function localDate(d: Date): string {
+export function localDate(d: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }

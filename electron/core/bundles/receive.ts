@@ -172,6 +172,7 @@ function syncLinks(db: Db, materialId: number, wanted: string[], codes: Map<stri
   for (const id of getMaterial(db, materialId).indicatorIds) if (!ids.includes(id)) unlinkMaterial(db, materialId, id);
 }
 
+/** The units that sent this content, in the order they first did. */
 export function providers(db: Db, materialId: number): string[] {
-  return db.prepare('SELECT unit FROM material_provenance WHERE material_id = ? ORDER BY submitted_at, unit').pluck().all(materialId) as string[];
+  return db.prepare('SELECT unit FROM material_provenance WHERE material_id = ? ORDER BY rowid').pluck().all(materialId) as string[];
 }
