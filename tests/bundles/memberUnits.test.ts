@@ -129,6 +129,9 @@ describe('成员单位报送 between four archives', { timeout: 900_000 }, () =>
       expect(r.code).toBe(1);
       expect(r.stderr).toContain(bad);
       expect(r.stderr).toMatch(reason);
+      const out = JSON.parse(r.stdout) as ImportResult;
+      expect(out.added).toEqual([]);
+      expect(out.refused[0].reason).toMatch(reason);
       expect(await leadList()).toEqual(before); // nothing half-imported
     };
 

@@ -80,7 +80,16 @@ export function registerBundleCommands(program: Command, status: ExitStatus): vo
     .option(json.flags, json.description)
     .action(async (file: string, opts: { acceptNewKey?: boolean; json?: boolean }, cmd: Command) => {
       await withSession(cmd.optsWithGlobals<ArchiveOptions>(), async (s) => {
-        const r = await s.api['submissions.import']({ path: path.resolve(file), acceptNewKey: opts.acceptNewKey ?? false });
+        let r: SubmissionImportResult;
+        try {
+          r = await s.api['submissions.import']({ path: path.resolve(file), acceptNewKey: opts.acceptNewKey ?? false });
+        } catch (err) {
+          // A bundle refused whole: scripts reading --json get the reason in `refused` too.
+          if (!opts.json || !(err instanceof ApiError) || err.code !== 'bad_input') throw err;
+          process.stderr.write(`错误：${err.message}\n`);
+          status.fail();
+          return printJson({ ...emptyImport(), refused: [{ title: '', originalName: path.basename(file), reason: err.message }] });
+        }
         for (const x of r.refused) process.stderr.write(`失败：${x.originalName}：${x.reason}\n`);
         if (r.refused.length) status.fail();
         if (opts.json) return printJson(r);
@@ -116,6 +125,10 @@ export function registerBundleCommands(program: Command, status: ExitStatus): vo
         for (const m of list) console.log(`${m.materialId}\t${m.review ? reviewStateLabels[m.review.state] : ''}${m.review?.comment ? `：${m.review.comment}` : ''}`);
       });
     });
+}
+
+function emptyImport(): SubmissionImportResult {
+  return { submissionId: null, unit: '', round: 0, alreadyImported: false, added: [], duplicates: [], changed: [], unchanged: 0, outsideAssignment: [], withdrawn: [], conflicts: [], refused: [] };
 }
 
 function printImport(r: SubmissionImportResult): void {
