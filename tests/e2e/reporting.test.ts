@@ -1,0 +1,57 @@
+// 成员单位报送 in Chromium, as the lead's clerk: a unit's 报送包 received (set up through the
+// core, as the CLI does it), then the 报送进度 per unit and 材料审核 — 退回 with a comment — on screen.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openTestArchive, sampleDossier, tempDir } from '../helpers/tempArchive';
+import { openPage, useBrowserMode } from './server';
+
+describe('成员单位报送 in the browser', () => {
+  const suite = useBrowserMode('dossier-e2e-reporting-', async (archiveDir) => {
+    const work = tempDir('dossier-e2e-reporting-unit-');
+    const leadArchive = openTestArchive(archiveDir);
+    const unitArchive = openTestArchive(path.join(work, 'unit'));
+    try {
+      const { dossier, indicators } = await sampleDossier(leadArchive.api);
+      const leaves = indicators.filter((i) => !indicators.some((c) => c.parentId === i.id));
+      await leadArchive.api['units.assign']({ dossierId: dossier.id, codes: [leaves[0].code, leaves[1].code], unit: '党办', deadline: '2000-01-01' });
+      await leadArchive.api['tasks.export']({ dossierId: dossier.id, unit: '党办', out: path.join(work, 'task.dossier-task') });
+      const opened = await unitArchive.api['tasks.open']({ path: path.join(work, 'task.dossier-task') });
+      const unitSystem = (await unitArchive.api['dossiers.list']({}))[0].systemId!;
+      const unitLeaf = (await unitArchive.api['indicators.list']({ systemId: unitSystem })).find((i) => i.code === leaves[0].code)!;
+      const file = path.join(work, '党办理论学习记录.txt');
+      fs.writeFileSync(file, '党办第一季度理论学习记录\n');
+      await unitArchive.api['materials.add']({ dossierId: opened.dossierId, paths: [file], indicatorIds: [unitLeaf.id] });
+      await unitArchive.api['submissions.export']({ out: path.join(work, 'submit.dossier-submit') });
+      const received = await leadArchive.api['submissions.import']({ path: path.join(work, 'submit.dossier-submit') });
+      expect(received.added).toHaveLength(1);
+    } finally {
+      await unitArchive.close();
+      await leadArchive.close();
+    }
+  });
+
+  it('shows the progress per unit and returns a material with a comment', async () => {
+    const { page, errors } = await openPage(suite.browser(), suite.server().url);
+    await page.getByTestId('reporting-button').click();
+    const dialog = page.getByTestId('reporting-dialog');
+    const row = dialog.getByTestId('progress-table').getByRole('row', { name: /党办/ });
+    await row.waitFor();
+    // Two items assigned, one with material, the other past its deadline: 逾期 1, 待审 1.
+    const cells = (await row.getByRole('cell').allInnerTexts()).map((t) => t.trim());
+    expect(cells.slice(0, 7)).toEqual(['党办', '2', '1/2', '1', '1', '0', '0']);
+    expect(cells[7]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+
+    await dialog.getByRole('tab', { name: '材料审核' }).click();
+    const reviewRow = dialog.getByTestId('review-table').getByRole('row', { name: /党办理论学习记录/ });
+    await reviewRow.getByText('待审').waitFor();
+    await reviewRow.getByRole('checkbox').check();
+    await dialog.getByTestId('review-comment').fill('请补充学习签到表');
+    await dialog.getByTestId('review-return').click();
+    await reviewRow.getByText('退回').waitFor();
+    await reviewRow.getByText('请补充学习签到表').waitFor();
+
+    await dialog.getByRole('tab', { name: '报送进度' }).click();
+    expect(errors).toEqual([]);
+  });
+});
