@@ -24,6 +24,8 @@ export const bundleApi = {
   'tasks.open': returns<TaskOpenResult>()(z.object({ path: absPath }).strict()),
   'submissions.export': returns<SubmitResult>()(z.object({ dossierId: id.optional(), out: absPath, changedOnly: z.boolean().default(false) }).strict()),
   'submissions.import': returns<SubmissionImportResult>()(z.object({ path: absPath, acceptNewKey: z.boolean().default(false) }).strict()),
+  /** What importing would do (new, duplicates, changed, outside the assignment, withdrawn), after every check; writes nothing. */
+  'submissions.preview': returns<SubmissionImportResult>()(z.object({ path: absPath, acceptNewKey: z.boolean().default(false) }).strict()),
   'submissions.list': returns<SubmissionInfo[]>()(dossierRef),
   'review.set': returns<MaterialStatus[]>()(
     z.object({ materialIds, state: z.enum(['passed', 'returned']), comment: text(2000).default('') }).strict(),

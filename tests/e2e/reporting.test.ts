@@ -1,5 +1,6 @@
-// 成员单位报送 in Chromium, as the lead's clerk: a unit's 报送包 received (set up through the
-// core, as the CLI does it), then the 报送进度 per unit and 材料审核 — 退回 with a comment — on screen.
+// 成员单位报送 in Chromium, as the lead's clerk, for one round: a unit's 报送包 (made by a unit
+// archive through the core, as its CLI does) dropped in, previewed and 确认, then the 报送进度
+// per unit and 材料审核 — 退回 with a comment — on screen.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,6 +8,7 @@ import { openTestArchive, sampleDossier, tempDir } from '../helpers/tempArchive'
 import { openPage, useBrowserMode } from './server';
 
 describe('成员单位报送 in the browser', () => {
+  const bundle = path.join(tempDir('dossier-e2e-reporting-bundle-'), '党办第1次报送.dossier-submit');
   const suite = useBrowserMode('dossier-e2e-reporting-', async (archiveDir) => {
     const work = tempDir('dossier-e2e-reporting-unit-');
     const leadArchive = openTestArchive(archiveDir);
@@ -22,19 +24,25 @@ describe('成员单位报送 in the browser', () => {
       const file = path.join(work, '党办理论学习记录.txt');
       fs.writeFileSync(file, '党办第一季度理论学习记录\n');
       await unitArchive.api['materials.add']({ dossierId: opened.dossierId, paths: [file], indicatorIds: [unitLeaf.id] });
-      await unitArchive.api['submissions.export']({ out: path.join(work, 'submit.dossier-submit') });
-      const received = await leadArchive.api['submissions.import']({ path: path.join(work, 'submit.dossier-submit') });
-      expect(received.added).toHaveLength(1);
+      await unitArchive.api['submissions.export']({ out: bundle });
     } finally {
       await unitArchive.close();
       await leadArchive.close();
     }
   });
 
-  it('shows the progress per unit and returns a material with a comment', async () => {
+  it('receives a 报送包 after its preview, shows the progress per unit and returns a material with a comment', async () => {
     const { page, errors } = await openPage(suite.browser(), suite.server().url);
     await page.getByTestId('reporting-button').click();
     const dialog = page.getByTestId('reporting-dialog');
+    await dialog.locator('input[type=file]').setInputFiles(bundle);
+    const preview = dialog.getByTestId('receive-preview');
+    await preview.getByText('党办 第 1 次报送').waitFor();
+    expect(await preview.innerText()).toContain('新增（1）');
+    await dialog.getByTestId('receive-confirm').click();
+    await dialog.getByTestId('receive-done').getByText('已导入：新增 1 份，重复 0 份，修改 0 份（待审）').waitFor();
+
+    await dialog.getByRole('tab', { name: '报送进度' }).click();
     const row = dialog.getByTestId('progress-table').getByRole('row', { name: /党办/ });
     await row.waitFor();
     // Two items assigned, one with material, the other past its deadline: 逾期 1, 待审 1.

@@ -21,6 +21,7 @@ export function bundleHandlers(ctx: CoreContext): HandlersOf<typeof bundleApi> {
     'tasks.open': async ({ path }) => openTasks(archive, path),
     'submissions.export': async (args) => submitMaterials(archive, args),
     'submissions.import': async ({ path, acceptNewKey }) => receiveSubmission(archive, path, { acceptNewKey }),
+    'submissions.preview': async ({ path, acceptNewKey }) => receiveSubmission(archive, path, { acceptNewKey, preview: true }),
     'submissions.list': async ({ dossierId }) => listSubmissions(db, dossierId),
     'review.set': async (args) => reviewMaterials(db, args),
     'review.statuses': async ({ dossierId }) => dossierStatuses(db, dossierId),

@@ -16,7 +16,7 @@ import type { Db } from '../archive/database';
 import { audit } from '../audit/auditLog';
 import { addMaterials } from '../materials/add';
 import { linkMaterial, unlinkMaterial } from '../materials/links';
-import { getMaterial } from '../materials/repo';
+import { findMaterialBySha, getMaterial } from '../materials/repo';
 import { updateMaterial } from '../materials/update';
 import { listIndicators } from '../indicators/repo';
 import { assignedIndicators, systemOf } from './assignment';
@@ -26,6 +26,8 @@ import { assertOriginals, openBundle } from './readBundle';
 export interface ReceiveOptions {
   /** The clerk confirmed that the unit's key changed (a new PC, say). */
   acceptNewKey?: boolean;
+  /** Prove and judge the bundle and list what 确认 would do; write nothing. */
+  preview?: boolean;
 }
 
 type Plan =
@@ -37,6 +39,7 @@ export async function receiveSubmission(archive: Archive, file: string, options:
   const source = `报送包 ${file}`;
   const opened = await openBundle(file, '报送包', submissionBundleSchema, archive.tmpDir);
   try {
+    if (options.preview) return previewOf(archive, opened.payload, options, source);
     const bundle = opened.payload;
     const { db } = archive;
     const dossierId = db.prepare('SELECT id FROM dossier WHERE uuid = ?').pluck().get(bundle.dossier.uuid) as number | undefined;
@@ -124,6 +127,37 @@ export async function receiveSubmission(archive: Archive, file: string, options:
   } finally {
     await opened.close();
   }
+}
+
+/**
+ * What importing would do, from the same checks and classification; materials not stored yet
+ * have materialId 0. A duplicate is content the dossier already holds (named with its material).
+ */
+function previewOf(archive: Archive, bundle: SubmissionBundle, options: ReceiveOptions, source: string): SubmissionImportResult {
+  const { db } = archive;
+  const dossierId = db.prepare('SELECT id FROM dossier WHERE uuid = ?').pluck().get(bundle.dossier.uuid) as number | undefined;
+  if (dossierId === undefined) throw new ApiError('bad_input', `${source} 属于另一个档案（不是本档案库下发的任务），已拒绝导入`);
+  const result = emptyResult(bundle);
+  if (db.prepare('SELECT 1 FROM submission WHERE bundle_id = ?').get(bundle.bundleId)) return { ...result, alreadyImported: true, unchanged: bundle.materials.length };
+  judge(db, bundle, source, options);
+  const mine = new Set(assignedIndicators(listIndicators(db, systemOf(db, dossierId)), bundle.unit.name).map((i) => i.code));
+  for (const p of bundle.materials.map((m) => plan(db, bundle.unit.name, m))) {
+    if (p.kind === 'unchanged') {
+      result.unchanged += 1;
+      continue;
+    }
+    const same = p.kind === 'new' ? findMaterialBySha(db, dossierId, p.m.sha256) : null;
+    const item: ReceivedItem = { materialId: p.kind === 'changed' ? p.materialId : (same?.id ?? 0), title: p.m.fields.title, indicators: p.m.indicators };
+    if (p.kind === 'changed') (p.conflict ? result.conflicts : result.changed).push(item);
+    else if (same) result.duplicates.push({ ...item, providedBy: providers(db, same.id) });
+    else result.added.push(item);
+    if (p.m.indicators.length === 0 || p.m.indicators.some((c) => !mine.has(c))) result.outsideAssignment.push(item);
+  }
+  for (const uuid of bundle.withdrawn) {
+    const id = db.prepare('SELECT material_id FROM material_provenance WHERE unit = ? AND remote_uuid = ?').pluck().get(bundle.unit.name, uuid) as number | undefined;
+    if (id !== undefined) result.withdrawn.push({ materialId: id, title: getMaterial(db, id).title, indicators: [] });
+  }
+  return result;
 }
 
 function emptyResult(bundle: SubmissionBundle): SubmissionImportResult {

@@ -150,7 +150,7 @@ export function MainScreen({ dossier, dossiers, onSwitch, onCreate, onDossierCha
         <IntegrityDialog open={integrityOpen} onClose={() => setIntegrityOpen(false)} />
       </OnceOpened>
       <OnceOpened open={reportingOpen}>
-        <ReportingDialog dossierId={dossier.id} open={reportingOpen} onClose={() => setReportingOpen(false)} />
+        <ReportingDialog dossierId={dossier.id} open={reportingOpen} onClose={() => setReportingOpen(false)} onImported={onAdded} />
       </OnceOpened>
     </div>
   );
