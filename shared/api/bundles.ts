@@ -19,7 +19,8 @@ export const bundleApi = {
       })
       .strict(),
   ),
-  'tasks.export': returns<TaskExportResult>()(z.object({ dossierId: id, unit: unitFields.shape.name, out: absPath }).strict()),
+  /** Without `out`: into the archive's exports/任务包/ as “<unit>-第N次.dossier-task”. */
+  'tasks.export': returns<TaskExportResult>()(z.object({ dossierId: id, unit: unitFields.shape.name, out: absPath.optional() }).strict()),
   /** Creates or updates the unit's 报送档案 from a 任务包. */
   'tasks.open': returns<TaskOpenResult>()(z.object({ path: absPath }).strict()),
   'submissions.export': returns<SubmitResult>()(z.object({ dossierId: id.optional(), out: absPath, changedOnly: z.boolean().default(false) }).strict()),

@@ -59,7 +59,14 @@ describe('成员单位报送 in the browser', () => {
     await reviewRow.getByText('退回').waitFor();
     await reviewRow.getByText('请补充学习签到表').waitFor();
 
+    // The next 任务包 carries the 退回 back to the unit.
     await dialog.getByRole('tab', { name: '报送进度' }).click();
+    await dialog.getByTestId('progress-table').getByRole('row', { name: /党办/ }).getByRole('button', { name: '导出任务包' }).click();
+    const written = dialog.getByTestId('tasks-written');
+    await written.getByText(/已导出“党办”第 2 次任务包（2 项指标，退回 1 份）/).waitFor();
+    const file = /：(\/.+\.dossier-task)/.exec(await written.innerText())![1];
+    expect(file).toBe(path.join(suite.archiveDir, 'exports', '任务包', '党办-第2次.dossier-task'));
+    expect(fs.existsSync(file)).toBe(true);
     expect(errors).toEqual([]);
   });
 });

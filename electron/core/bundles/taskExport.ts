@@ -1,6 +1,7 @@
 // 任务包 (lead → unit): the dossier's identity, the unit's indicators (with the tree above them
 // for context) and what the lead said of each material the unit sent — 退回 with its comment.
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import { BUNDLE_VERSION, TASK_FORMAT, type BundleReview, type TaskBundle, type TaskIndicator } from '../../../shared/api/bundleFormat';
 import type { TaskExportResult } from '../../../shared/domain';
@@ -12,9 +13,10 @@ import { listIndicators } from '../indicators/repo';
 import { assignedIndicators, systemOf } from './assignment';
 import { dossierUuid } from './identity';
 import { archiveKey } from './keys';
+import { TASK_EXTENSION } from './layout';
 import { writeBundle } from './writeBundle';
 
-export async function exportTasks(archive: Archive, input: { dossierId: number; unit: string; out: string }): Promise<TaskExportResult> {
+export async function exportTasks(archive: Archive, input: { dossierId: number; unit: string; out?: string }): Promise<TaskExportResult> {
   const { db } = archive;
   const dossier = getDossier(db, input.dossierId);
   const unit = db.prepare('SELECT name, persons FROM responsible_unit WHERE name = ?').get(input.unit) as { name: string; persons: string } | undefined;
@@ -63,7 +65,8 @@ export async function exportTasks(archive: Archive, input: { dossierId: number; 
     indicators,
     reviews,
   };
-  const out = path.resolve(input.out);
+  const out = path.resolve(input.out ?? path.join(archive.root, 'exports', '任务包', `${unit.name}-第${round}次${TASK_EXTENSION}`));
+  await fs.mkdir(path.dirname(out), { recursive: true });
   await writeBundle(out, payload, [], archiveKey(db));
   db.transaction(() => {
     db.prepare('INSERT INTO task_round (dossier_id, unit, round) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET round = excluded.round').run(dossier.id, unit.name, round);

@@ -1,7 +1,8 @@
-import { Progress, Table } from 'antd';
-import { useCallback } from 'react';
+import { Button, Progress, Table, Typography } from 'antd';
+import { useCallback, useState } from 'react';
 import type { UnitProgress } from '../../../shared/domain';
 import { useQuery } from '../common/useQuery';
+import { useBusyAction } from '../integrity/useBusyAction';
 import { usePlatform } from '../platformContext';
 
 const day = (iso: string | null) => (iso ? iso.slice(0, 10) : '尚未报送');
@@ -11,7 +12,21 @@ export function ProgressPanel({ dossierId }: { dossierId: number }) {
   const { api } = usePlatform();
   const load = useCallback(() => api['progress.get']({ dossierId }), [api, dossierId]);
   const progress = useQuery(`progress-${dossierId}`, load, '读取报送进度失败');
+  const { busy, run } = useBusyAction();
+  const [written, setWritten] = useState<string | null>(null);
+  // 任务包 go to the archive's exports/任务包/ folder; the clerk copies them to the unit's USB stick.
+  const exportTasks = (unit: string) =>
+    run(`导出${unit}的任务包`, async () => {
+      const r = await api['tasks.export']({ dossierId, unit });
+      setWritten(`已导出“${r.unit}”第 ${r.round} 次任务包（${r.indicators} 项指标，退回 ${r.returned} 份）：${r.file}`);
+    });
   return (
+    <>
+    {written && (
+      <Typography.Paragraph data-testid="tasks-written" copyable={{ text: written.slice(written.lastIndexOf('：') + 1) }}>
+        {written}
+      </Typography.Paragraph>
+    )}
     <Table<UnitProgress>
       data-testid="progress-table"
       rowKey="unit"
@@ -29,7 +44,17 @@ export function ProgressPanel({ dossierId }: { dossierId: number }) {
         { title: '通过', dataIndex: 'passed', width: 70 },
         { title: '退回', dataIndex: 'returned', width: 70 },
         { title: '最近报送', dataIndex: 'lastSubmission', width: 110, render: day },
+        {
+          title: '',
+          width: 110,
+          render: (_, u) => (
+            <Button size="small" disabled={u.assigned === 0} loading={busy === `导出${u.unit}的任务包`} onClick={() => void exportTasks(u.unit)}>
+              导出任务包
+            </Button>
+          ),
+        },
       ]}
     />
+    </>
   );
 }
