@@ -1,5 +1,5 @@
 // 成员单位报送: assign, 任务包, 报送包, receive, review, progress (electron/core/bundles/).
-import type { Indicator, MaterialStatus, SubmissionImportResult, SubmissionInfo, SubmitResult, TaskExportResult, TaskOpenResult, UnitProgress } from '../domain';
+import type { Indicator, MaterialStatus, TaskLinkInfo, SubmissionImportResult, SubmissionInfo, SubmitResult, TaskExportResult, TaskOpenResult, UnitProgress } from '../domain';
 import { absPath, dossierRef, id, returns, text, z } from './define';
 import { indicatorFieldsSchema, unitFields } from './indicators';
 
@@ -23,7 +23,10 @@ export const bundleApi = {
   'tasks.export': returns<TaskExportResult>()(z.object({ dossierId: id, unit: unitFields.shape.name, out: absPath.optional() }).strict()),
   /** Creates or updates the unit's 报送档案 from a 任务包. */
   'tasks.open': returns<TaskOpenResult>()(z.object({ path: absPath }).strict()),
-  'submissions.export': returns<SubmitResult>()(z.object({ dossierId: id.optional(), out: absPath, changedOnly: z.boolean().default(false) }).strict()),
+  /** null for a dossier not made from a 任务包. */
+  'tasks.link': returns<TaskLinkInfo | null>()(dossierRef),
+  /** Without `out`: into the archive's exports/报送包/ as “<unit>-第N次.dossier-submit”. */
+  'submissions.export': returns<SubmitResult>()(z.object({ dossierId: id.optional(), out: absPath.optional(), changedOnly: z.boolean().default(false) }).strict()),
   'submissions.import': returns<SubmissionImportResult>()(z.object({ path: absPath, acceptNewKey: z.boolean().default(false) }).strict()),
   /** What importing would do (new, duplicates, changed, outside the assignment, withdrawn), after every check; writes nothing. */
   'submissions.preview': returns<SubmissionImportResult>()(z.object({ path: absPath, acceptNewKey: z.boolean().default(false) }).strict()),

@@ -97,3 +97,11 @@ export interface UnitProgress {
   overdue: number;
   lastSubmission: string | null;
 }
+
+/** A 报送档案 (unit side): the unit it answers for and the rounds so far. */
+export interface TaskLinkInfo {
+  dossierId: number;
+  unit: string;
+  taskRound: number;
+  submitRound: number;
+}

@@ -35,7 +35,7 @@ describe('成员单位报送 in the browser', () => {
     const { page, errors } = await openPage(suite.browser(), suite.server().url);
     await page.getByTestId('reporting-button').click();
     const dialog = page.getByTestId('reporting-dialog');
-    await dialog.locator('input[type=file]').setInputFiles(bundle);
+    await dialog.getByTestId('receive-upload').setInputFiles(bundle);
     const preview = dialog.getByTestId('receive-preview');
     await preview.getByText('党办 第 1 次报送').waitFor();
     expect(await preview.innerText()).toContain('新增（1）');

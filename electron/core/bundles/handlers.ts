@@ -1,5 +1,6 @@
 import type { HandlersOf } from '../../../shared/api';
 import type { bundleApi } from '../../../shared/api/bundles';
+import type { TaskLinkInfo } from '../../../shared/domain';
 import type { CoreContext } from '../context';
 import { assignIndicators } from './assignment';
 import { getDossier } from '../dossiers/repo';
@@ -19,6 +20,10 @@ export function bundleHandlers(ctx: CoreContext): HandlersOf<typeof bundleApi> {
     'units.assign': async (args) => assignIndicators(db, args),
     'tasks.export': async (args) => exportTasks(archive, args),
     'tasks.open': async ({ path }) => openTasks(archive, path),
+    'tasks.link': async ({ dossierId }) => {
+      const row = db.prepare('SELECT dossier_id AS dossierId, unit, task_round AS taskRound, submit_round AS submitRound FROM task_link WHERE dossier_id = ?').get(dossierId);
+      return (row as TaskLinkInfo | undefined) ?? null;
+    },
     'submissions.export': async (args) => submitMaterials(archive, args),
     'submissions.import': async ({ path, acceptNewKey }) => receiveSubmission(archive, path, { acceptNewKey }),
     'submissions.preview': async ({ path, acceptNewKey }) => receiveSubmission(archive, path, { acceptNewKey, preview: true }),

@@ -2,6 +2,7 @@
 // indicator codes — or only those changed since the last 报送包, and the materials withdrawn
 // (moved to the 回收站) since; signed with this archive's key.
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import { BUNDLE_VERSION, SUBMISSION_FORMAT, type SubmissionBundle, type SubmittedMaterial } from '../../../shared/api/bundleFormat';
 import type { Material, SubmitResult } from '../../../shared/domain';
@@ -12,6 +13,7 @@ import { audit } from '../audit/auditLog';
 import { getDossier, listDossiers } from '../dossiers/repo';
 import { listMaterialsByIds } from '../materials/repo';
 import { archiveKey } from './keys';
+import { SUBMISSION_EXTENSION } from './layout';
 import { materialVersion, pickFields } from './version';
 import { writeBundle } from './writeBundle';
 
@@ -38,7 +40,7 @@ export function taskLinkOf(db: Db, dossierId?: number): TaskLink {
 
 const CARRIED = new Set(['document', 'photo', 'video', 'spreadsheet', 'other']);
 
-export async function submitMaterials(archive: Archive, input: { dossierId?: number; out: string; changedOnly: boolean }): Promise<SubmitResult> {
+export async function submitMaterials(archive: Archive, input: { dossierId?: number; out?: string; changedOnly: boolean }): Promise<SubmitResult> {
   const { db } = archive;
   const link = taskLinkOf(db, input.dossierId);
   const ids = db.prepare('SELECT id FROM material WHERE dossier_id = ? AND trashed_at IS NULL ORDER BY id').pluck().all(link.dossier_id) as number[];
@@ -77,7 +79,8 @@ export async function submitMaterials(archive: Archive, input: { dossierId?: num
     materials: carried.map((c) => c.entry),
     withdrawn: withdrawn.map((w) => w.uuid),
   };
-  const out = path.resolve(input.out);
+  const out = path.resolve(input.out ?? path.join(archive.root, 'exports', '报送包', `${link.unit}-第${round}次${SUBMISSION_EXTENSION}`));
+  await fs.mkdir(path.dirname(out), { recursive: true });
   await writeBundle(out, payload, carried.map((c) => ({ sha256: c.material.sha256, path: archive.store.pathFor(c.material.sha256) })), key);
   db.transaction(() => {
     db.prepare('UPDATE task_link SET submit_round = ? WHERE dossier_id = ?').run(round, link.dossier_id);

@@ -150,7 +150,17 @@ export function MainScreen({ dossier, dossiers, onSwitch, onCreate, onDossierCha
         <IntegrityDialog open={integrityOpen} onClose={() => setIntegrityOpen(false)} />
       </OnceOpened>
       <OnceOpened open={reportingOpen}>
-        <ReportingDialog dossierId={dossier.id} open={reportingOpen} onClose={() => setReportingOpen(false)} onImported={onAdded} />
+        <ReportingDialog
+          dossier={dossier}
+          open={reportingOpen}
+          onClose={() => setReportingOpen(false)}
+          onImported={onAdded}
+          onOpened={(id) => {
+            onDossierChanged(dossier);
+            if (id !== dossier.id) onSwitch(id);
+            else onAdded();
+          }}
+        />
       </OnceOpened>
     </div>
   );
