@@ -8,6 +8,7 @@ import { openTestArchive, sampleDossier, tempDir } from '../helpers/tempArchive'
 import { openPage, useBrowserMode } from './server';
 
 describe('成员单位报送 in the browser', () => {
+  let third = '';
   const bundle = path.join(tempDir('dossier-e2e-reporting-bundle-'), '党办第1次报送.dossier-submit');
   const suite = useBrowserMode('dossier-e2e-reporting-', async (archiveDir) => {
     const work = tempDir('dossier-e2e-reporting-unit-');
@@ -16,6 +17,7 @@ describe('成员单位报送 in the browser', () => {
     try {
       const { dossier, indicators } = await sampleDossier(leadArchive.api);
       const leaves = indicators.filter((i) => !indicators.some((c) => c.parentId === i.id));
+      third = `${leaves[2].code} ${leaves[2].title}`;
       await leadArchive.api['units.assign']({ dossierId: dossier.id, codes: [leaves[0].code, leaves[1].code], unit: '党办', deadline: '2000-01-01' });
       await leadArchive.api['tasks.export']({ dossierId: dossier.id, unit: '党办', out: path.join(work, 'task.dossier-task') });
       const opened = await unitArchive.api['tasks.open']({ path: path.join(work, 'task.dossier-task') });
@@ -35,6 +37,16 @@ describe('成员单位报送 in the browser', () => {
     const { page, errors } = await openPage(suite.browser(), suite.server().url);
     await page.getByTestId('reporting-button').click();
     const dialog = page.getByTestId('reporting-dialog');
+    // 分派指标: one more item to a unit not in the register yet, with its person and deadline.
+    await dialog.getByRole('tab', { name: '分派指标' }).click();
+    await dialog.getByLabel('指标（可多选）').click();
+    await page.locator('.ant-select-tree-node-content-wrapper', { hasText: third }).first().click();
+    await dialog.getByLabel('责任单位').fill('宣传部');
+    await dialog.getByLabel('专人负责').fill('王五');
+    await dialog.getByTestId('assign-submit').click();
+    await dialog.getByTestId('assign-said').getByText(`已把 1 项指标分派给“宣传部”：${third.split(' ')[0]}`).waitFor();
+
+    await dialog.getByRole('tab', { name: '接收报送包' }).click();
     await dialog.getByTestId('receive-upload').setInputFiles(bundle);
     const preview = dialog.getByTestId('receive-preview');
     await preview.getByText('党办 第 1 次报送').waitFor();
@@ -45,6 +57,7 @@ describe('成员单位报送 in the browser', () => {
     await dialog.getByRole('tab', { name: '报送进度' }).click();
     const row = dialog.getByTestId('progress-table').getByRole('row', { name: /党办/ });
     await row.waitFor();
+    await dialog.getByTestId('progress-table').getByRole('row', { name: /宣传部/ }).waitFor();
     // Two items assigned, one with material, the other past its deadline: 逾期 1, 待审 1.
     const cells = (await row.getByRole('cell').allInnerTexts()).map((t) => t.trim());
     expect(cells.slice(0, 7)).toEqual(['党办', '2', '1/2', '1', '1', '0', '0']);

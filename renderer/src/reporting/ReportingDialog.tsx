@@ -1,6 +1,7 @@
 import { Modal, Tabs } from 'antd';
 import { useState } from 'react';
 import type { Dossier } from '../../../shared/domain';
+import { AssignPanel } from './AssignPanel';
 import { ProgressPanel } from './ProgressPanel';
 import { ReceivePanel } from './ReceivePanel';
 import { ReviewPanel } from './ReviewPanel';
@@ -23,6 +24,7 @@ export function ReportingDialog({ dossier, open, onClose, onImported, onOpened }
     <Modal title="成员单位报送" open={open} onCancel={onClose} footer={null} width={1000} destroyOnHidden data-testid="reporting-dialog">
       <Tabs
         items={[
+          { key: 'assign', label: '分派指标', children: <AssignPanel dossier={dossier} onAssigned={() => setImports((n) => n + 1)} /> },
           { key: 'receive', label: '接收报送包', children: <ReceivePanel onImported={() => { setImports((n) => n + 1); onImported(); }} /> },
           { key: 'progress', label: '报送进度', children: <ProgressPanel key={imports} dossierId={dossierId} /> },
           { key: 'review', label: '材料审核', children: <ReviewPanel key={imports} dossierId={dossierId} /> },
