@@ -4,6 +4,7 @@
 // under electron/core/.
 import { ApiError } from './errors';
 import { appApi } from './api/app';
+import { bundleApi } from './api/bundles';
 import { dossierApi } from './api/dossiers';
 import { indicatorApi } from './api/indicators';
 import { integrityApi } from './api/integrity';
@@ -18,6 +19,7 @@ export const api = {
   ...materialApi,
   ...packetApi,
   ...integrityApi,
+  ...bundleApi,
 } as const;
 
 type ApiTable = typeof api;

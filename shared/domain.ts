@@ -7,3 +7,4 @@ export * from './domain/integrity';
 export * from './domain/jobs';
 export * from './domain/materials';
 export * from './domain/packets';
+export * from './domain/bundles';

@@ -5,6 +5,7 @@ import { toErrorShape } from '../../shared/errors';
 import { appVersion } from '../core/appVersion';
 import { registerArchiveCommands } from './commands/archive';
 import { registerArchivalCommands } from './commands/archival';
+import { registerBundleCommands, registerProgressCommand } from './commands/bundles';
 import { registerDemoCommand } from './commands/demo';
 import { registerGroupCommands } from './commands/groups';
 import { registerMaterialCommands } from './commands/materials';
@@ -34,6 +35,8 @@ registerPacketCommands(program, status);
 registerArchivalCommands(program);
 registerIntegrityCommands(program, status);
 registerDemoCommand(program, status);
+registerBundleCommands(program, status);
+registerProgressCommand(program);
 for (const cmd of program.commands) {
   cmd.exitOverride();
   for (const sub of cmd.commands) sub.exitOverride();

@@ -3,6 +3,7 @@
 import { parseArgs, type ApiMethod, type ApiResult, type Handlers } from '../../shared/api';
 import { ApiError } from '../../shared/errors';
 import { appVersion } from './appVersion';
+import { bundleHandlers } from './bundles/handlers';
 import type { CoreContext } from './context';
 import { dossierHandlers } from './dossiers/handlers';
 import { indicatorHandlers } from './indicators/handlers';
@@ -18,6 +19,7 @@ export function createHandlers(ctx: CoreContext): Handlers {
     ...materialHandlers(ctx),
     ...packetHandlers(ctx),
     ...integrityHandlers(ctx),
+    ...bundleHandlers(ctx),
   };
 }
 

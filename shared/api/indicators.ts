@@ -51,7 +51,7 @@ export const indicatorFieldsSchema = z
   })
   .strict();
 
-const unitFields = z
+export const unitFields = z
   .object({
     name: text(200).min(1, '请填写单位名称').refine((s) => !/[、，,;；/／\s]/.test(s), '单位名称中不能有空格、顿号、逗号、分号或斜杠'),
     kind: z.enum(['group', 'lead', 'member', 'department'], { error: '单位类型应为职能组、组长单位、成员单位或部门' }),

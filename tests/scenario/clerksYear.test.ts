@@ -126,6 +126,30 @@ describe("a clerk's year in one archive", () => {
     await api['materials.trash']({ materialIds: [png.id] });
     await api['materials.restore']({ materialIds: [png.id] });
 
+    // 成员单位报送: two items assigned to 党办, its 任务包 opened in the unit's own archive, its
+    // 报送包 (one new report, one copy of a report the lead already has) received and reviewed.
+    const unitCodes = [leaves[9].code, leaves[10].code];
+    await api['units.assign']({ dossierId, codes: unitCodes, unit: '党办', person: '张三', deadline: '2024-06-30' });
+    await api['tasks.export']({ dossierId, unit: '党办', out: path.join(dir, '党办.dossier-task') });
+    const unitCtx = createContext({ archiveDir: path.join(dir, '党办档案库'), transport: 'direct' });
+    try {
+      const unit = createDirectClient(createHandlers(unitCtx));
+      const opened = await unit['tasks.open']({ path: path.join(dir, '党办.dossier-task') });
+      const unitIndicators = await unit['indicators.list']({ systemId: (await unit['dossiers.list']({}))[0].systemId! });
+      const unitLeaf = unitIndicators.find((i) => i.code === unitCodes[0])!;
+      const report = put('党办创建工作总结.txt', '党办上半年创建工作总结：完成理论学习十二次。\n');
+      await unit['materials.add']({ dossierId: opened.dossierId, paths: [report, path.join(inputs(), '道德讲堂记录.txt')], indicatorIds: [unitLeaf.id] });
+      await unit['submissions.export']({ out: path.join(dir, '党办.dossier-submit') });
+    } finally {
+      await unitCtx.close();
+    }
+    const received = await api['submissions.import']({ path: path.join(dir, '党办.dossier-submit') });
+    expect(received.added.map((a) => a.title)).toEqual(['党办创建工作总结']);
+    expect(received.duplicates.map((a) => a.title)).toEqual(['道德讲堂记录']);
+    await api['review.set']({ materialIds: [received.added[0].materialId], state: 'passed', comment: '' });
+    await api['review.set']({ materialIds: [received.duplicates[0].materialId], state: 'returned', comment: '请补充签到表' });
+    summary.submittedMaterials = received.added.length + received.duplicates.length;
+
     // 自评 and a saved packet definition.
     await api['selfEval.set']({ dossierId, indicatorId: leaves[0].id, score: Math.min(2, leaves[0].score ?? 2) });
     await api['selfEval.set']({ dossierId, indicatorId: leaves[1].id, score: Math.min(1, leaves[1].score ?? 1) });
@@ -254,6 +278,9 @@ describe("a clerk's year in one archive", () => {
       expect((await client['integrity.verify']({})).problems).toEqual([]);
       const list = await client['materials.list']({ dossierId });
       expect(list.map((m) => [m.id, m.archivalCode, m.sha256])).toEqual(materials.map((m) => [m.id, m.archivalCode, m.sha256]));
+      // 提供单位, 审核 and the progress come back with it.
+      expect(await client['review.statuses']({ dossierId })).toEqual(await api['review.statuses']({ dossierId }));
+      expect(await client['progress.get']({ dossierId, today: '2024-07-01' })).toEqual(await api['progress.get']({ dossierId, today: '2024-07-01' }));
       // Search finds the same in both: a 组照 caption, a bulk-edited place, a 文号, the minutes'
       // text, a one-character word, a word filtered by indicator.
       const ids = async (c: typeof api, query: string, filters = {}) =>

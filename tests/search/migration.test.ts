@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { openTestArchive, sampleDossier, tempDir } from '../helpers/tempArchive';
+import { latestSchemaVersion } from '../../electron/core/archive/migrations';
 
 describe('migration to the bigram index', () => {
   it('indexes an older archive’s materials again and drops the trigram copy', async () => {
@@ -26,6 +27,11 @@ describe('migration to the bigram index', () => {
     raw.exec(`DROP TABLE search_bigram; DROP TABLE search_char; DROP TABLE search_title; DROP TABLE search_pending;
       CREATE VIRTUAL TABLE material_fts USING fts5(title, meta, body, tokenize = 'trigram');
       DELETE FROM schema_migration WHERE version >= 7;`);
+    // Later migrations are undone too, so that they apply again after 7 (9: bundles).
+    raw.exec(`DROP TRIGGER material_uuid_given; DROP TRIGGER dossier_uuid_given; DROP INDEX material_uuid; DROP INDEX dossier_uuid;
+      ALTER TABLE material DROP COLUMN uuid; ALTER TABLE dossier DROP COLUMN uuid;
+      DROP TABLE material_review; DROP TABLE material_provenance; DROP TABLE submission; DROP TABLE task_round;
+      DROP TABLE material_sent; DROP TABLE task_link; DROP TABLE unit_key; DROP TABLE archive_key;`);
     raw.prepare("INSERT INTO material_fts (rowid, title, meta, body) SELECT m.id, m.title, '', b.body_text FROM material m JOIN blob b ON b.sha256 = m.sha256").run();
     raw.close();
 
@@ -41,7 +47,7 @@ describe('migration to the bigram index', () => {
       expect(db.prepare("SELECT rowid FROM search_bigram WHERE search_bigram MATCH '\"献血\"'").pluck().all()).toEqual([materialId]);
       const again = await t.api['materials.search']({ dossierId: dossier.id, query: '献血', filters: {} });
       expect(again.hits.map((h) => h.material.id)).toEqual([materialId]);
-      expect(db.prepare('SELECT max(version) FROM schema_migration').pluck().get()).toBe(7);
+      expect(db.prepare('SELECT max(version) FROM schema_migration').pluck().get()).toBe(latestSchemaVersion);
     } finally {
       await t.close();
     }

@@ -64,7 +64,13 @@ export function registerMaterialCommands(program: Command, status: ExitStatus): 
         const indicatorId = opts.indicator ? (await s.indicatorByCode(opts.indicator)).id : undefined;
         const list = await s.api['materials.list']({ dossierId: dossier.id, indicatorId });
         const codes = await codesOf(s);
-        printMaterials(list.map((m) => materialRow(m, codes)), opts.json);
+        // 提供单位, 报送时间 and 审核 (成员单位报送): empty for what the clerk filed directly.
+        const statuses = new Map((await s.api['review.statuses']({ dossierId: dossier.id })).map((x) => [x.materialId, x]));
+        const rows = list.map((m) => {
+          const st = statuses.get(m.id);
+          return { ...materialRow(m, codes), providedBy: st?.providedBy ?? [], submittedAt: st?.submittedAt ?? null, review: st?.review ?? null };
+        });
+        printMaterials(rows, opts.json);
       });
     });
 

@@ -38,14 +38,14 @@ export function formatManifest(hashes: Map<string, string>): string {
  * The manifest's lines in order. A line that is not “<sha256>  <name>” is refused, naming
  * `source` (the backup file) and the line; names are judged by the caller (backupLayout.ts).
  */
-export function parseManifest(text: string, source: string): ManifestLine[] {
+export function parseManifest(text: string, source: string, refused = '已拒绝恢复'): ManifestLine[] {
   const out: ManifestLine[] = [];
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i += 1) {
     if (lines[i] === '') continue;
     // `s`: a stray \r or other control character stays in the name, for the name check to name it.
     const m = /^([0-9a-f]{64}) {2}(.+)$/s.exec(lines[i]);
-    if (!m) throw new ApiError('bad_input', `${source} 的清单第 ${i + 1} 行格式错误（应为“SHA-256 值 + 两个空格 + 路径”），已拒绝恢复`);
+    if (!m) throw new ApiError('bad_input', `${source} 的清单第 ${i + 1} 行格式错误（应为“SHA-256 值 + 两个空格 + 路径”），${refused}`);
     out.push({ line: i + 1, name: m[2], sha256: m[1] });
   }
   return out;

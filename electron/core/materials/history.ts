@@ -13,6 +13,11 @@ const actionLabels: Record<string, string> = {
   group: '组成组照',
   group_update: '调整组照',
   ungroup: '拆分组照',
+  receive: '成员单位报送',
+  withdrawn: '成员单位撤回',
+  'review.pass': '审核通过',
+  'review.return': '审核退回',
+  'review.received': '收到牵头单位审核意见',
 };
 
 const show = (v: unknown) => (v === null || v === undefined || v === '' ? '（空）' : String(v));

@@ -1,4 +1,4 @@
-import { ExportOutlined, FolderOpenTwoTone, SafetyCertificateOutlined } from '@ant-design/icons';
+import { ExportOutlined, FolderOpenTwoTone, SafetyCertificateOutlined, TeamOutlined } from '@ant-design/icons';
 import { Button, Space, Typography } from 'antd';
 import type { Dossier } from '../../../shared/domain';
 import { DossierSwitcher } from '../dossiers/DossierSwitcher';
@@ -13,10 +13,11 @@ interface Props {
   onCreate: () => void;
   onExport: () => void;
   onIntegrity?: () => void;
+  onReporting?: () => void;
 }
 
 /** Top bar: product name, the dossier, search and export. */
-export function AppHeader({ dossier, dossiers, query, onSearch, onSwitch, onCreate, onExport, onIntegrity }: Props) {
+export function AppHeader({ dossier, dossiers, query, onSearch, onSwitch, onCreate, onExport, onIntegrity, onReporting }: Props) {
   return (
     <div
       style={{
@@ -38,6 +39,11 @@ export function AppHeader({ dossier, dossiers, query, onSearch, onSwitch, onCrea
       <DossierSwitcher dossiers={dossiers} currentId={dossier.id} onSwitch={onSwitch} onCreate={onCreate} />
       <div style={{ flex: 1 }} />
       <SearchBox query={query} onSearch={onSearch} />
+      {onReporting && (
+        <Button icon={<TeamOutlined />} onClick={onReporting} data-testid="reporting-button">
+          成员单位报送
+        </Button>
+      )}
       {onIntegrity && (
         <Button icon={<SafetyCertificateOutlined />} onClick={onIntegrity} data-testid="integrity-button">
           四性检测与备份

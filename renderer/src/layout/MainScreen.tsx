@@ -14,6 +14,7 @@ import { AppHeader } from './AppHeader';
 // Loaded when first shown: the start of the app needs only the tree and the material list.
 const ChooseSystemCard = deferred(() => import('../dossiers/ChooseSystemCard').then((m) => m.ChooseSystemCard));
 const IntegrityDialog = deferred(() => import('../integrity/IntegrityDialog').then((m) => m.IntegrityDialog));
+const ReportingDialog = deferred(() => import('../reporting/ReportingDialog').then((m) => m.ReportingDialog));
 const ExportDialog = deferred(() => import('../packets/ExportDialog').then((m) => m.ExportDialog));
 const SearchResults = deferred(() => import('../search/SearchResults').then((m) => m.SearchResults));
 const SelfEvaluationView = deferred(() => import('../selfEvaluation/SelfEvaluationView').then((m) => m.SelfEvaluationView));
@@ -34,6 +35,7 @@ export function MainScreen({ dossier, dossiers, onSwitch, onCreate, onDossierCha
   const [query, setQuery] = useState('');
   const [exportOpen, setExportOpen] = useState(false);
   const [integrityOpen, setIntegrityOpen] = useState(false);
+  const [reportingOpen, setReportingOpen] = useState(false);
   const [refreshKey, setRefreshKey] = useState(0);
   const [view, setView] = useState<MainView>('materials');
 
@@ -105,6 +107,7 @@ export function MainScreen({ dossier, dossiers, onSwitch, onCreate, onDossierCha
         onCreate={onCreate}
         onExport={() => setExportOpen(true)}
         onIntegrity={() => setIntegrityOpen(true)}
+        onReporting={() => setReportingOpen(true)}
       />
       <div style={{ flex: 1, display: 'flex', minHeight: 0 }}>
         <aside
@@ -145,6 +148,19 @@ export function MainScreen({ dossier, dossiers, onSwitch, onCreate, onDossierCha
       </OnceOpened>
       <OnceOpened open={integrityOpen}>
         <IntegrityDialog open={integrityOpen} onClose={() => setIntegrityOpen(false)} />
+      </OnceOpened>
+      <OnceOpened open={reportingOpen}>
+        <ReportingDialog
+          dossier={dossier}
+          open={reportingOpen}
+          onClose={() => setReportingOpen(false)}
+          onImported={onAdded}
+          onOpened={(id) => {
+            onDossierChanged(dossier);
+            if (id !== dossier.id) onSwitch(id);
+            else onAdded();
+          }}
+        />
       </OnceOpened>
     </div>
   );

@@ -15,9 +15,13 @@ const STYLE: Record<ReportLine['style'], { size: number; bold: boolean; color: [
 
 /** The 四性检测 report as an A4 PDF with embedded Chinese fonts (the packet's font helpers). */
 export async function verifyReportPdf(report: VerifyReport): Promise<Uint8Array> {
-  const lines = reportLines(report);
+  return linesPdf('电子档案四性检测报告', reportLines(report));
+}
+
+/** Styled lines as an A4 PDF (page numbers at the foot); other reports (报送进度) use it too. */
+export async function linesPdf(title: string, lines: ReportLine[]): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
-  doc.setTitle('电子档案四性检测报告');
+  doc.setTitle(title);
   const boldText = lines.filter((l) => STYLE[l.style].bold).map((l) => l.text).join('');
   const regularText = lines.filter((l) => !STYLE[l.style].bold).map((l) => l.text).join('') + '0123456789/第页共 …';
   const regular = await embedNotoSubset(doc, 'regular', regularText);

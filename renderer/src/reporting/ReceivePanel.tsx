@@ -1,0 +1,77 @@
+import { Alert, Button, Descriptions, List, Space, Upload } from 'antd';
+import { InboxOutlined } from '@ant-design/icons';
+import { useState } from 'react';
+import type { ReceivedItem, SubmissionImportResult } from '../../../shared/domain';
+import { useBusyAction } from '../integrity/useBusyAction';
+import { usePlatform } from '../platformContext';
+
+const titles = (items: ReceivedItem[]) => items.map((i) => i.title).join('、') || '无';
+
+/** 接收报送包: the bundle is checked whole and previewed; only 确认 brings its materials in (待审). */
+export function ReceivePanel({ onImported }: { onImported: () => void }) {
+  const { api, filesToPaths } = usePlatform();
+  const { busy, run } = useBusyAction();
+  const [picked, setPicked] = useState<{ path: string; name: string } | null>(null);
+  const [preview, setPreview] = useState<SubmissionImportResult | null>(null);
+  const [done, setDone] = useState<SubmissionImportResult | null>(null);
+
+  const choose = (file: File) => {
+    void run('检查报送包', async () => {
+      setPreview(null);
+      setDone(null);
+      const [path] = await filesToPaths([file]);
+      setPicked({ path, name: file.name });
+      setPreview(await api['submissions.preview']({ path }));
+    });
+    return false; // never uploaded by antd itself
+  };
+  const confirm = () =>
+    run('导入报送包', async () => {
+      setDone(await api['submissions.import']({ path: picked!.path }));
+      setPreview(null);
+      onImported();
+    });
+
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Upload.Dragger accept=".dossier-submit" showUploadList={false} beforeUpload={choose} disabled={busy !== null} data-testid="receive-upload">
+        <p className="ant-upload-drag-icon">
+          <InboxOutlined />
+        </p>
+        <p>把成员单位的报送包（.dossier-submit）拖到这里，或点击选择</p>
+        <p style={{ color: '#888' }}>先检查清单、签名和每个文件，再列出将导入的内容；确认后才写入档案</p>
+      </Upload.Dragger>
+      {busy === '检查报送包' && <Alert type="info" message="正在检查报送包…" />}
+      {preview && picked && (
+        <div data-testid="receive-preview">
+          {preview.alreadyImported ? (
+            <Alert type="info" message={`${picked.name} 已导入过，没有变化`} />
+          ) : (
+            <>
+              <Descriptions size="small" column={1} bordered title={`${preview.unit} 第 ${preview.round} 次报送`}>
+                <Descriptions.Item label={`新增（${preview.added.length}）`}>{titles(preview.added)}</Descriptions.Item>
+                <Descriptions.Item label={`与档案中已有材料重复（${preview.duplicates.length}，只存一份）`}>{titles(preview.duplicates)}</Descriptions.Item>
+                <Descriptions.Item label={`修改（${preview.changed.length}）`}>{titles(preview.changed)}</Descriptions.Item>
+                <Descriptions.Item label={`不在分派范围内（${preview.outsideAssignment.length}）`}>{titles(preview.outsideAssignment)}</Descriptions.Item>
+                <Descriptions.Item label={`撤回（${preview.withdrawn.length}）`}>{titles(preview.withdrawn)}</Descriptions.Item>
+                <Descriptions.Item label={`双方都改过，保留本单位版本（${preview.conflicts.length}）`}>{titles(preview.conflicts)}</Descriptions.Item>
+                <Descriptions.Item label="未变">{preview.unchanged}</Descriptions.Item>
+              </Descriptions>
+              <Button type="primary" style={{ marginTop: 12 }} loading={busy === '导入报送包'} onClick={() => void confirm()} data-testid="receive-confirm">
+                确认导入
+              </Button>
+            </>
+          )}
+        </div>
+      )}
+      {done && (
+        <Alert
+          data-testid="receive-done"
+          type={done.refused.length ? 'warning' : 'success'}
+          message={`已导入：新增 ${done.added.length} 份，重复 ${done.duplicates.length} 份，修改 ${done.changed.length} 份（待审）`}
+          description={done.refused.length ? <List size="small" dataSource={done.refused} renderItem={(r) => <List.Item>{`${r.originalName}：${r.reason}`}</List.Item>} /> : undefined}
+        />
+      )}
+    </Space>
+  );
+}

@@ -1,0 +1,101 @@
+import { InboxOutlined } from '@ant-design/icons';
+import { Alert, Button, Space, Table, Tag, Typography, Upload } from 'antd';
+import { useCallback, useState } from 'react';
+import { reviewStateLabels, type Dossier, type Material, type MaterialStatus } from '../../../shared/domain';
+import { useQuery } from '../common/useQuery';
+import { useBusyAction } from '../integrity/useBusyAction';
+import { usePlatform } from '../platformContext';
+
+interface Props {
+  dossier: Dossier;
+  /** A 任务包 made or updated a 报送档案: show it. */
+  onOpened: (dossierId: number) => void;
+}
+
+const COLORS = { pending: 'gold', passed: 'green', returned: 'red' } as const;
+
+/**
+ * The member unit's side: open a 任务包 (makes or updates the 报送档案), export a 报送包 (all
+ * materials or only what changed, into exports/报送包/), and the lead's 审核意见 per material.
+ */
+export function UnitPanel({ dossier, onOpened }: Props) {
+  const { api, filesToPaths } = usePlatform();
+  const { busy, run } = useBusyAction();
+  const [said, setSaid] = useState<string | null>(null);
+  const loadLink = useCallback(() => api['tasks.link']({ dossierId: dossier.id }), [api, dossier.id]);
+  const link = useQuery(`task-link-${dossier.id}`, loadLink, '读取报送档案失败');
+  const loadReviews = useCallback(async (): Promise<{ material: Material; status: MaterialStatus }[]> => {
+    const judged = (await api['review.statuses']({ dossierId: dossier.id })).filter((s) => s.review !== null).slice(0, 500);
+    if (judged.length === 0) return [];
+    const byId = new Map((await api['materials.getMany']({ materialIds: judged.map((s) => s.materialId) })).map((m) => [m.id, m]));
+    return judged.filter((s) => byId.has(s.materialId)).map((status) => ({ material: byId.get(status.materialId)!, status }));
+  }, [api, dossier.id]);
+  const reviews = useQuery(`unit-reviews-${dossier.id}`, link.data ? loadReviews : null, '读取审核意见失败');
+
+  const open = (file: File) => {
+    void run('打开任务包', async () => {
+      const [path] = await filesToPaths([file]);
+      const r = await api['tasks.open']({ path });
+      setSaid(r.unchanged ? '此任务包已打开过，没有变化' : `${r.created ? '已建立' : '已更新'}“${r.unit}”的报送档案（第 ${r.round} 次任务包）：新增指标 ${r.indicatorsAdded} 项，更新 ${r.indicatorsUpdated} 项，审核意见 ${r.reviewsApplied} 条`);
+      link.reload();
+      reviews.reload();
+      onOpened(r.dossierId);
+    });
+    return false;
+  };
+  const submit = (changedOnly: boolean) =>
+    run('导出报送包', async () => {
+      const r = await api['submissions.export']({ dossierId: dossier.id, changedOnly });
+      const skipped = r.skipped.length ? `；未放入 ${r.skipped.length} 份（${r.skipped.map((k) => `${k.title}：${k.reason}`).join('；')}）` : '';
+      setSaid(`已导出第 ${r.round} 次报送包：材料 ${r.materials} 份，撤回 ${r.withdrawn} 份${skipped}：${r.file}`);
+      link.reload();
+    });
+
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Upload.Dragger accept=".dossier-task" showUploadList={false} beforeUpload={open} disabled={busy !== null} data-testid="task-upload">
+        <p className="ant-upload-drag-icon">
+          <InboxOutlined />
+        </p>
+        <p>把牵头单位的任务包（.dossier-task）拖到这里，或点击选择</p>
+        <p style={{ color: '#888' }}>第一次建立本单位的报送档案；以后的任务包在原处更新，已归集的材料不会丢失</p>
+      </Upload.Dragger>
+      {said && <Alert data-testid="unit-said" type="success" message={said} />}
+      {link.data && (
+        <>
+          <Typography.Text data-testid="unit-link">
+            本档案是“{link.data.unit}”的报送档案：已收到第 {link.data.taskRound} 次任务包，已报送 {link.data.submitRound} 次
+          </Typography.Text>
+          <Space>
+            <Button type="primary" loading={busy === '导出报送包'} onClick={() => void submit(false)} data-testid="submit-all">
+              导出报送包（全部材料）
+            </Button>
+            <Button disabled={link.data.submitRound === 0} onClick={() => void submit(true)} data-testid="submit-changed">
+              只含上次报送后的变化
+            </Button>
+          </Space>
+          <Table
+            data-testid="unit-reviews"
+            size="small"
+            rowKey={(r) => r.material.id}
+            dataSource={reviews.data ?? []}
+            pagination={false}
+            locale={{ emptyText: '牵头单位还没有审核意见' }}
+            columns={[
+              { title: '题名', render: (_, r) => r.material.title },
+              {
+                title: '牵头单位审核意见',
+                render: (_, r) => (
+                  <span>
+                    <Tag color={COLORS[r.status.review!.state]}>{reviewStateLabels[r.status.review!.state]}</Tag>
+                    {r.status.review!.comment}
+                  </span>
+                ),
+              },
+            ]}
+          />
+        </>
+      )}
+    </Space>
+  );
+}

@@ -1,0 +1,85 @@
+// 成员单位报送 in Chromium, as the lead's clerk, for one round: a unit's 报送包 (made by a unit
+// archive through the core, as its CLI does) dropped in, previewed and 确认, then the 报送进度
+// per unit and 材料审核 — 退回 with a comment — on screen.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openTestArchive, sampleDossier, tempDir } from '../helpers/tempArchive';
+import { openPage, useBrowserMode } from './server';
+
+describe('成员单位报送 in the browser', () => {
+  let third = '';
+  const bundle = path.join(tempDir('dossier-e2e-reporting-bundle-'), '党办第1次报送.dossier-submit');
+  const suite = useBrowserMode('dossier-e2e-reporting-', async (archiveDir) => {
+    const work = tempDir('dossier-e2e-reporting-unit-');
+    const leadArchive = openTestArchive(archiveDir);
+    const unitArchive = openTestArchive(path.join(work, 'unit'));
+    try {
+      const { dossier, indicators } = await sampleDossier(leadArchive.api);
+      const leaves = indicators.filter((i) => !indicators.some((c) => c.parentId === i.id));
+      third = `${leaves[2].code} ${leaves[2].title}`;
+      await leadArchive.api['units.assign']({ dossierId: dossier.id, codes: [leaves[0].code, leaves[1].code], unit: '党办', deadline: '2000-01-01' });
+      await leadArchive.api['tasks.export']({ dossierId: dossier.id, unit: '党办', out: path.join(work, 'task.dossier-task') });
+      const opened = await unitArchive.api['tasks.open']({ path: path.join(work, 'task.dossier-task') });
+      const unitSystem = (await unitArchive.api['dossiers.list']({}))[0].systemId!;
+      const unitLeaf = (await unitArchive.api['indicators.list']({ systemId: unitSystem })).find((i) => i.code === leaves[0].code)!;
+      const file = path.join(work, '党办理论学习记录.txt');
+      fs.writeFileSync(file, '党办第一季度理论学习记录\n');
+      await unitArchive.api['materials.add']({ dossierId: opened.dossierId, paths: [file], indicatorIds: [unitLeaf.id] });
+      await unitArchive.api['submissions.export']({ out: bundle });
+    } finally {
+      await unitArchive.close();
+      await leadArchive.close();
+    }
+  });
+
+  it('receives a 报送包 after its preview, shows the progress per unit and returns a material with a comment', async () => {
+    const { page, errors } = await openPage(suite.browser(), suite.server().url);
+    await page.getByTestId('reporting-button').click();
+    const dialog = page.getByTestId('reporting-dialog');
+    // 分派指标: one more item to a unit not in the register yet, with its person and deadline.
+    await dialog.getByRole('tab', { name: '分派指标' }).click();
+    await dialog.getByLabel('指标（可多选）').click();
+    await page.locator('.ant-select-tree-node-content-wrapper', { hasText: third }).first().click();
+    await dialog.getByLabel('责任单位').fill('宣传部');
+    await dialog.getByLabel('专人负责').fill('王五');
+    await dialog.getByTestId('assign-submit').click();
+    await dialog.getByTestId('assign-said').getByText(`已把 1 项指标分派给“宣传部”：${third.split(' ')[0]}`).waitFor();
+
+    await dialog.getByRole('tab', { name: '接收报送包' }).click();
+    await dialog.getByTestId('receive-upload').setInputFiles(bundle);
+    const preview = dialog.getByTestId('receive-preview');
+    await preview.getByText('党办 第 1 次报送').waitFor();
+    expect(await preview.innerText()).toContain('新增（1）');
+    await dialog.getByTestId('receive-confirm').click();
+    await dialog.getByTestId('receive-done').getByText('已导入：新增 1 份，重复 0 份，修改 0 份（待审）').waitFor();
+
+    await dialog.getByRole('tab', { name: '报送进度' }).click();
+    const row = dialog.getByTestId('progress-table').getByRole('row', { name: /党办/ });
+    await row.waitFor();
+    await dialog.getByTestId('progress-table').getByRole('row', { name: /宣传部/ }).waitFor();
+    // Two items assigned, one with material, the other past its deadline: 逾期 1, 待审 1.
+    const cells = (await row.getByRole('cell').allInnerTexts()).map((t) => t.trim());
+    expect(cells.slice(0, 7)).toEqual(['党办', '2', '1/2', '1', '1', '0', '0']);
+    expect(cells[7]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+
+    await dialog.getByRole('tab', { name: '材料审核' }).click();
+    const reviewRow = dialog.getByTestId('review-table').getByRole('row', { name: /党办理论学习记录/ });
+    await reviewRow.getByText('待审').waitFor();
+    await reviewRow.getByRole('checkbox').check();
+    await dialog.getByTestId('review-comment').fill('请补充学习签到表');
+    await dialog.getByTestId('review-return').click();
+    await reviewRow.getByText('退回').waitFor();
+    await reviewRow.getByText('请补充学习签到表').waitFor();
+
+    // The next 任务包 carries the 退回 back to the unit.
+    await dialog.getByRole('tab', { name: '报送进度' }).click();
+    await dialog.getByTestId('progress-table').getByRole('row', { name: /党办/ }).getByRole('button', { name: '导出任务包' }).click();
+    const written = dialog.getByTestId('tasks-written');
+    await written.getByText(/已导出“党办”第 2 次任务包（2 项指标，退回 1 份）/).waitFor();
+    const file = /：(\/.+\.dossier-task)/.exec(await written.innerText())![1];
+    expect(file).toBe(path.join(suite.archiveDir, 'exports', '任务包', '党办-第2次.dossier-task'));
+    expect(fs.existsSync(file)).toBe(true);
+    expect(errors).toEqual([]);
+  });
+});
