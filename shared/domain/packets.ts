@@ -63,6 +63,11 @@ export interface PacketDefinition {
   materialOrder: number[];
   cover: PacketCover;
   layout: PacketLayout;
+  /**
+   * Indicators without material: 'omit' (the inspectors' packet; the export can write an internal
+   * 缺项 report instead) or 'show' (each with its 提交表 saying no material was submitted).
+   */
+  emptyIndicators: 'omit' | 'show';
   /** The 档号 themselves follow the dossier's rule; the packet decides whether to stamp them. */
   archivalCode: {
     /** Draw the 归档章 on the first page of each document in the PDF. */
@@ -89,6 +94,7 @@ export function defaultPacketDefinition(): PacketDefinition {
     materialOrder: [],
     cover: { title: '', unit: '', date: '' },
     layout: { catalogue: true, photosPerPage: 1, watermark: '', pageNumbers: true, imageQuality: 'standard' },
+    emptyIndicators: 'omit',
     archivalCode: { stamp: false },
   };
 }
@@ -121,6 +127,10 @@ export interface ExportResult {
   xlsxPath: string | null;
   folderPath: string | null;
   zipPath: string | null;
+  /** The internal 缺项 report, when asked for. */
+  gapsPath: string | null;
+  /** 测评小项 without material (none: 0). */
+  gapCount: number;
   /** 网上申报 PDFs, one per indicator, when asked for. */
   onlineDir: string | null;
   online: OnlinePdf[];

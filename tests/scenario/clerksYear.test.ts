@@ -22,6 +22,7 @@ import { sampleDossier, tempDir } from '../helpers/tempArchive';
 import { docx, photo, xlsx } from '../materials/fixtures';
 import { chinesePdf } from '../packets/fixtures';
 
+const STATEMENT = '成立创建工作领导小组，每季度专题研究，实施方案逐项分解到科室并按月督查。';
 const run = (cmd: string, args: string[], cwd?: string) => execFileSync(cmd, args, { encoding: 'utf8', cwd, maxBuffer: 64 << 20 });
 const pageCountOf = (pdf: string) => Number(/Pages:\s+(\d+)/.exec(run('pdfinfo', [pdf]))![1]);
 
@@ -130,6 +131,9 @@ describe("a clerk's year in one archive", () => {
     await api['selfEval.set']({ dossierId, indicatorId: leaves[0].id, score: Math.min(2, leaves[0].score ?? 2) });
     await api['selfEval.set']({ dossierId, indicatorId: leaves[1].id, score: Math.min(1, leaves[1].score ?? 1) });
     await api['selfEval.setPassLine']({ dossierId, passLine: 85 });
+    // 结论性说明 on a leaf (printed on its 提交表) and on a category.
+    await api['selfEval.setStatement']({ dossierId, indicatorId: leaves[0].id, statement: STATEMENT });
+    await api['selfEval.setStatement']({ dossierId, indicatorId: leaves[0].parentId!, statement: '本类各项均已落实。' });
     const packet = await api['packets.create']({
       dossierId,
       name: '年度迎检资料',
@@ -155,7 +159,7 @@ describe("a clerk's year in one archive", () => {
 
   it('exports the packet PDF, the workbook, the folder and 网上申报, each read back with real tools', async () => {
     const out = path.join(dir, '迎检资料');
-    const job = await exportJob(api, { packetId, outDir: out, pdf: true, xlsx: true, folder: true, online: true, capMb: 20 });
+    const job = await exportJob(api, { packetId, outDir: out, pdf: true, xlsx: true, folder: true, online: true, gaps: true, capMb: 20 });
     exported = job.result!;
     expect(exported.numbered).toBe(materials.length);
     const pdf = exported.pdfPath!;
@@ -166,6 +170,10 @@ describe("a clerk's year in one archive", () => {
     for (const s of ['2024年度文明单位创建迎检资料', '成立领导小组', '本季度开展志愿服务十二次', '王晓明', '道德讲堂第三期', '廉政教育专题会议记录', '研究部署第二季度创建重点任务']) {
       expect(text, s).toContain(s);
     }
+    // The first leaf's 测评材料提交表 carries its 结论性说明; the 缺项 report is apart.
+    expect(text.split('\f').some((p) => p.includes('测评材料提交表') && p.replace(/\s+/g, '').includes(STATEMENT))).toBe(true);
+    expect(fs.existsSync(exported.gapsPath!)).toBe(true);
+    summary.gaps = exported.gapCount;
     // Each photo of the 组照 on its own page, with its own caption.
     materials = await api['materials.list']({ dossierId });
     const pages = text.split('\f');
@@ -254,6 +262,11 @@ describe("a clerk's year in one archive", () => {
       expect((await client['integrity.verify']({})).problems).toEqual([]);
       const list = await client['materials.list']({ dossierId });
       expect(list.map((m) => [m.id, m.archivalCode, m.sha256])).toEqual(materials.map((m) => [m.id, m.archivalCode, m.sha256]));
+      const statements = (await client['selfEval.get']({ dossierId })).rows.filter((r) => r.statement).map((r) => [r.indicatorId, r.statement]);
+      expect(statements).toEqual([
+        [leaves[0].parentId, '本类各项均已落实。'],
+        [leaves[0].id, STATEMENT],
+      ]);
       // Search finds the same in both: a 组照 caption, a bulk-edited place, a 文号, the minutes'
       // text, a one-character word, a word filtered by indicator.
       const ids = async (c: typeof api, query: string, filters = {}) =>

@@ -25,6 +25,7 @@ describe('migration to the bigram index', () => {
     }
     raw.exec(`DROP TABLE search_bigram; DROP TABLE search_char; DROP TABLE search_title; DROP TABLE search_pending;
       CREATE VIRTUAL TABLE material_fts USING fts5(title, meta, body, tokenize = 'trigram');
+      DROP TABLE IF EXISTS indicator_statement;
       DELETE FROM schema_migration WHERE version >= 7;`);
     raw.prepare("INSERT INTO material_fts (rowid, title, meta, body) SELECT m.id, m.title, '', b.body_text FROM material m JOIN blob b ON b.sha256 = m.sha256").run();
     raw.close();
@@ -41,7 +42,7 @@ describe('migration to the bigram index', () => {
       expect(db.prepare("SELECT rowid FROM search_bigram WHERE search_bigram MATCH '\"献血\"'").pluck().all()).toEqual([materialId]);
       const again = await t.api['materials.search']({ dossierId: dossier.id, query: '献血', filters: {} });
       expect(again.hits.map((h) => h.material.id)).toEqual([materialId]);
-      expect(db.prepare('SELECT max(version) FROM schema_migration').pluck().get()).toBe(7);
+      expect(db.prepare('SELECT max(version) FROM schema_migration').pluck().get()).toBeGreaterThanOrEqual(7);
     } finally {
       await t.close();
     }

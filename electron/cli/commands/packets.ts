@@ -12,6 +12,7 @@ export interface ExportParts {
   folder: boolean;
   zip?: boolean;
   online?: boolean;
+  gaps?: boolean;
   capMb?: number;
   allowPlaceholders?: boolean;
 }
@@ -48,7 +49,8 @@ export function reportExport(job: JobOf<'export'>, status: ExitStatus, json: boo
   const r = job.result;
   if (!json) {
     console.log(`导出完成：${r.materialCount} 份材料，PDF 共 ${r.pageCount} 页`);
-    for (const p of [...r.volumePaths, r.xlsxPath, r.folderPath, r.zipPath, r.onlineDir]) if (p) console.log(`  ${p}`);
+    for (const p of [...r.volumePaths, r.xlsxPath, r.folderPath, r.zipPath, r.onlineDir, r.gapsPath]) if (p) console.log(`  ${p}`);
+    if (r.gapCount > 0 && !r.gapsPath) console.log(`  ${r.gapCount} 项指标暂无材料（未编入迎检资料）；加 --gaps 另出内部缺项报告`);
   }
   for (const o of r.online.filter((x) => !x.fits)) {
     status.fail();
@@ -64,6 +66,7 @@ interface ExportCliOptions {
   folder?: boolean;
   zip?: boolean;
   online?: boolean;
+  gaps?: boolean;
   capMb: string;
   packet?: string;
   json?: boolean;
@@ -95,6 +98,7 @@ export function registerPacketCommands(program: Command, status: ExitStatus): vo
     .option('--folder', '导出按指标分类的文件夹')
     .option('--zip', '材料文件夹打包为一个 zip')
     .option('--online', '另导出网上申报 PDF（每个指标一个）')
+    .option('--gaps', '另导出内部缺项报告（Excel，无材料的指标及其提供部门、联系人）')
     .option('--cap-mb <n>', '网上申报 PDF 的大小上限（MB）', '10')
     .option('--packet <id>', '按已保存的迎检资料方案导出')
     .option('--allow-placeholders', '本机没有可用浏览器时仍然导出：Word、表格、文本和会议纪要以说明页代替')
@@ -108,6 +112,7 @@ export function registerPacketCommands(program: Command, status: ExitStatus): vo
           folder: all || !!opts.folder || !!opts.zip,
           zip: !!opts.zip,
           online: !!opts.online,
+          gaps: !!opts.gaps,
           capMb: Number(opts.capMb),
           allowPlaceholders: !!opts.allowPlaceholders,
         };

@@ -15,7 +15,7 @@ interface Props {
   onClose: () => void;
 }
 
-const initialChoices: ExportChoices = { outDir: '', pdf: true, xlsx: true, folder: true, zip: false, online: false, capMb: 10 };
+const initialChoices: ExportChoices = { outDir: '', pdf: true, xlsx: true, folder: true, zip: false, online: false, gaps: true, capMb: 10 };
 
 /** 导出迎检资料: choose the output, start the export job, follow it, show what was written. */
 export function ExportDialog({ dossier, open, onClose }: Props) {
@@ -47,7 +47,7 @@ export function ExportDialog({ dossier, open, onClose }: Props) {
 
   const start = async (allowPlaceholders = false) => {
     if (!choices.outDir.trim()) return reportError({ code: 'invalid_args', message: '请填写输出文件夹' }, '无法导出');
-    if (!choices.pdf && !choices.xlsx && !choices.folder && !choices.online) {
+    if (!choices.pdf && !choices.xlsx && !choices.folder && !choices.online && !choices.gaps) {
       return reportError({ code: 'invalid_args', message: '请至少选择一种导出内容' }, '无法导出');
     }
     setStarting(true);

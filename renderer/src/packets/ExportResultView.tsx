@@ -34,6 +34,7 @@ export function ExportResultView({ result }: { result: ExportResult }) {
           result.zipPath
             ? { key: 'zip', label: '材料 zip', children: <PathText path={result.zipPath} testId="export-path-zip" /> }
             : { key: 'folder', label: '分类文件夹', children: <PathText path={result.folderPath} testId="export-path-folder" /> },
+          ...(result.gapsPath ? [{ key: 'gaps', label: '缺项报告（内部）', children: <PathText path={result.gapsPath} testId="export-path-gaps" /> }] : []),
           ...(result.onlineDir ? [{ key: 'online', label: '网上申报 PDF', children: <PathText path={result.onlineDir} testId="export-path-online" /> }] : []),
         ]}
       />

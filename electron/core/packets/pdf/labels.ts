@@ -38,7 +38,7 @@ export const labels = {
   filed: '归档材料',
   veto: '否决项（一票否决）',
   vetoPresent: '存在',
-  vetoExcluded: '不存在',
+  vetoExcluded: '已排除',
   bonus: '加分项',
   none: '暂无归档材料（缺项）',
   noneBranch: '本项下设指标，材料见各下级指标',
