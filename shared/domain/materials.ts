@@ -61,6 +61,8 @@ export interface GroupPhoto {
   originalName: string;
   width: number | null;
   height: number | null;
+  /** The photo's own EXIF time (“2024-03-05 09:12:00”), null when it has none. */
+  takenAt: string | null;
 }
 
 /** The fields a clerk edits: DA/T 22 (题名 … 备注) and, for photos, DA/T 50 (时间 … 说明). */

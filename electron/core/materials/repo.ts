@@ -51,12 +51,19 @@ function parseExif(text: string): PhotoExif | null {
 function groupPhotos(db: Db, materialId: number): GroupPhoto[] {
   const rows = db
     .prepare(
-      `SELECT p.sha256, p.caption, p.original_name, b.width, b.height
+      `SELECT p.sha256, p.caption, p.original_name, b.width, b.height, b.exif
        FROM material_photo p JOIN blob b ON b.sha256 = p.sha256
        WHERE p.material_id = ? ORDER BY p.position`,
     )
-    .all(materialId) as { sha256: string; caption: string; original_name: string; width: number | null; height: number | null }[];
-  return rows.map((r) => ({ sha256: r.sha256, caption: r.caption, originalName: r.original_name, width: r.width, height: r.height }));
+    .all(materialId) as { sha256: string; caption: string; original_name: string; width: number | null; height: number | null; exif: string }[];
+  return rows.map((r) => ({
+    sha256: r.sha256,
+    caption: r.caption,
+    originalName: r.original_name,
+    width: r.width,
+    height: r.height,
+    takenAt: parseExif(r.exif)?.takenAt ?? null,
+  }));
 }
 
 function toMaterial(db: Db, row: MaterialRow): Material {

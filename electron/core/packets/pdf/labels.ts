@@ -57,6 +57,8 @@ export const labels = {
   docNumber: '文号',
   photoTime: '时间',
   place: '地点',
+  people: '人物',
+  cause: '事由、背景',
   photographer: '摄影者',
   groupPhoto: '组照',
   fonds: '全宗号',

@@ -79,7 +79,7 @@ function collectText(plan: PacketPlan, entries: CatalogueEntry[], cover: CoverIn
     const p = placeholderText(filing, locate(filing));
     const a = filing.archival;
     regular.push(p.regular, ...captionLines(filing.material), a.fonds, a.year, a.retention, a.item);
-    for (const photo of filing.material.photos ?? []) regular.push(photo.caption, groupPhotoText(1, 1));
+    for (const photo of filing.material.photos ?? []) regular.push(...captionLines(filing.material, photo.caption, photo.takenAt), groupPhotoText(1, 1));
     bold.push(p.bold);
   }
   return { regular: regular.join(''), bold: bold.join('') };
@@ -126,6 +126,7 @@ export async function buildPacketPdf(input: PdfBuildInput): Promise<PdfBuildResu
   const opaque = new Set<PDFPage>();
   const stamps: { page: PDFPage; seq: number; count: number }[] = [];
   const laterCells: LaterCell[] = [];
+  const stampedPhotoPages = new Set<PDFPage>();
   let done = 0;
   for (const section of plan.sections) {
     signal.throwIfAborted();
@@ -155,6 +156,14 @@ export async function buildPacketPdf(input: PdfBuildInput): Promise<PdfBuildResu
       if (outcome.copied) for (const page of outcome.pages) opaque.add(page);
       if (reason) notices.push({ title: filing.material.title, reason });
       else if (outcome.document) stamps.push({ page: outcome.pages[0], seq: filing.seq, count: outcome.pages.length });
+      else {
+        // Photo pages carry the 归档章 too, each page once: the first photo on it names the 档号.
+        for (const page of outcome.pages) {
+          if (stampedPhotoPages.has(page)) continue;
+          stampedPhotoPages.add(page);
+          stamps.push({ page, seq: filing.seq, count: outcome.pages.length });
+        }
+      }
       node.children.push({ title: filing.material.title, page: outcome.pages[0], children: [], open: false });
       done += 1;
     }
