@@ -105,6 +105,17 @@ export interface ExportPreflight {
   needsRenderer: number;
   /** Why no browser can do it here (what to install), or null when one is ready. */
   rendererProblem: string | null;
+  /** What this export will leave out or show as a placeholder page, each with where to fix it. */
+  leftOut: ExportLeftOut;
+}
+
+export interface ExportLeftOut {
+  /** The dossier's materials (not in the 回收站) that no chosen indicator shows. */
+  unfiled: { materialId: number; title: string; reason: string }[];
+  /** 测评小项 without material: left out of the packet, or shown with “本项未提交材料”. */
+  gaps: { indicatorId: number; code: string; title: string; shown: boolean }[];
+  /** Materials in the packet whose content a page saying why stands in for. */
+  placeholders: { materialId: number; title: string; reason: string }[];
 }
 
 /** One 网上申报 PDF: one indicator (or category) under the size cap, or why it is not. */

@@ -177,9 +177,12 @@ describe("a clerk's year in one archive", () => {
     // Each photo of the 组照 on its own page, with its own caption.
     materials = await api['materials.list']({ dossierId });
     const pages = text.split('\f');
-    for (const caption of ['志愿者清扫街道', '志愿者清运垃圾', '志愿者合影']) {
+    for (const [caption, time] of [['志愿者清扫街道', '09:12'], ['志愿者清运垃圾', '09:40'], ['志愿者合影', '10:05']]) {
       const page = pages.findIndex((p) => p.includes(caption)) + 1;
       expect(page, caption).toBeGreaterThan(0);
+      // Each photo's own EXIF time, and the 归档章 as on documents.
+      expect(pages[page - 1], caption).toContain(`时间：2024-03-05 ${time}`);
+      expect(pages[page - 1], caption).toContain('全宗号');
       expect(await darkPixels(renderPage(pdf, page))).toBeGreaterThan(500);
     }
     // What cannot go into a PDF gets a page saying why, with where the original is.
