@@ -1,3 +1,5 @@
+import type { OnlineCategory } from './materials';
+
 /** Pixel budget and JPEG quality of photos in the packet PDF. */
 export type ImageQuality = 'high' | 'standard' | 'compact';
 
@@ -145,6 +147,8 @@ export interface ExportResult {
   /** 网上申报 PDFs, one per indicator, when asked for. */
   onlineDir: string | null;
   online: OnlinePdf[];
+  /** Files copied into the 网上申报 folder's 按类别/<类别> folders, per category (null without 网上申报). */
+  onlineCategories: Record<OnlineCategory, number> | null;
   pageCount: number;
   materialCount: number;
   /** Materials given their 件号 and 档号 by this export (the first export numbers them). */

@@ -50,6 +50,25 @@ describe('export summary in the browser', () => {
     expect((await unfiled.innerText()).replace(/\s+/g, '')).toContain('未归档的通知：尚未归入任何指标');
     await unfiled.getByRole('button', { name: '未归档的通知' }).click();
     await page.getByTestId('material-drawer').getByText('未归档的通知').first().waitFor();
+
+    // Its 网上申报 category: by its kind (规范文件), changed here to 情况说明 and saved.
+    const category = page.getByTestId('material-online-category');
+    expect(await category.innerText()).toContain('网上申报：规范文件（按类型）');
+    const option = page.locator('.ant-select-item-option', { hasText: '网上申报：情况说明' });
+    await clickUntil(category, option);
+    await option.click();
+    const server = suite.server();
+    await expect
+      .poll(async () => {
+        const res = await fetch(`${server.origin}/api/materials.list`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-dossier-token': server.token },
+          body: JSON.stringify({ dossierId: 1 }),
+        });
+        const list = ((await res.json()) as { result: { title: string; onlineCategory: string }[] }).result;
+        return list.find((m) => m.title === '未归档的通知')?.onlineCategory;
+      })
+      .toBe('情况说明');
     expect(errors).toEqual([]);
   }, 120_000);
 });

@@ -123,6 +123,8 @@ describe("a clerk's year in one archive", () => {
     const byTitle = (t: string) => materials.find((m) => m.title === t)!;
     await api['materials.update']({ materialId: byTitle('20240110 创建工作实施方案').id, fields: { responsible: '创建办', docNumber: '文明办〔2024〕3号', retention: '永久' } });
     await api['materials.updateMany']({ materialIds: materials.filter((m) => m.kind === 'photo').map((m) => m.id), fields: { place: '社区广场', photographer: '宣传科' } });
+    // A 网上申报 category chosen by hand: the 志愿服务总结 is a 情况说明, not a 规范文件.
+    await api['materials.setOnlineCategory']({ materialIds: [byTitle('志愿服务总结').id], category: '情况说明' });
     const png = byTitle('宣传栏');
     await api['materials.trash']({ materialIds: [png.id] });
     await api['materials.restore']({ materialIds: [png.id] });
@@ -235,6 +237,13 @@ describe("a clerk's year in one archive", () => {
       expect(spawnSync('qpdf', ['--check', o.path!]).status, o.indicatorCode).toBe(0);
     }
     summary.onlinePdfs = exported.online.length;
+    // And by category beside them: the chosen one, photos, video and audio where they belong.
+    const byCategory = path.join(exported.onlineDir!, '按类别');
+    const inCategory = (c: string) => fs.readdirSync(path.join(byCategory, c), { recursive: true, encoding: 'utf8' }).join('\n');
+    expect(inCategory('情况说明')).toContain('志愿服务总结.docx');
+    expect(inCategory('实景图片')).toContain('道德讲堂现场.jpg');
+    expect(inCategory('音视频')).toContain('领导讲话录音.mp3');
+    expect(exported.onlineCategories!.统计表格).toBeGreaterThan(0);
   }, 600_000);
 
   it('exports the same folder as one zip, with the same files and manifest', async () => {
@@ -265,6 +274,7 @@ describe("a clerk's year in one archive", () => {
       expect((await client['integrity.verify']({})).problems).toEqual([]);
       const list = await client['materials.list']({ dossierId });
       expect(list.map((m) => [m.id, m.archivalCode, m.sha256])).toEqual(materials.map((m) => [m.id, m.archivalCode, m.sha256]));
+      expect(list.find((m) => m.title === '志愿服务总结')).toMatchObject({ onlineCategory: '情况说明', onlineCategorySet: true });
       const statements = (await client['selfEval.get']({ dossierId })).rows.filter((r) => r.statement).map((r) => [r.indicatorId, r.statement]);
       expect(statements).toEqual([
         [leaves[0].parentId, '本类各项均已落实。'],

@@ -25,7 +25,7 @@ describe('migration to the bigram index', () => {
     }
     raw.exec(`DROP TABLE search_bigram; DROP TABLE search_char; DROP TABLE search_title; DROP TABLE search_pending;
       CREATE VIRTUAL TABLE material_fts USING fts5(title, meta, body, tokenize = 'trigram');
-      DROP TABLE IF EXISTS indicator_statement;
+      DROP TABLE IF EXISTS indicator_statement; DROP TABLE IF EXISTS material_online_category;
       DELETE FROM schema_migration WHERE version >= 7;`);
     raw.prepare("INSERT INTO material_fts (rowid, title, meta, body) SELECT m.id, m.title, '', b.body_text FROM material m JOIN blob b ON b.sha256 = m.sha256").run();
     raw.close();

@@ -18,6 +18,7 @@ import { exportFolder, listFolder } from './folder';
 import { folderRelativePath, packetNames, volumeName } from './naming';
 import { packetGaps, writeGapReport } from './gapReport';
 import { exportOnline } from './online';
+import { exportOnlineCategories } from './onlineCategories';
 import { buildPacketPdf } from './pdf/packetPdf';
 import type { LocateOriginal } from './pdf/placeholder';
 import { buildPlan, type PacketPlan } from './plan';
@@ -117,6 +118,7 @@ export async function exportPacket(deps: PacketDeps, options: PacketOptions): Pr
     gapCount: packetGaps(plan).length,
     onlineDir: null,
     online: [],
+    onlineCategories: null,
     pageCount: 0,
     materialCount: plan.materialCount,
     numbered,
@@ -146,6 +148,7 @@ export async function exportPacket(deps: PacketDeps, options: PacketOptions): Pr
         progress: (done, count, title) =>
           report(base + shares.online * (count ? done / count : 1), `正在生成网上申报 PDF（${done + 1}/${count}）：${title}`),
       });
+      result.onlineCategories = await exportOnlineCategories({ plan, archive, renderer: deps.renderer, dir, root: outputs.target(names.online), signal });
       const finalDir = outputs.target(names.online);
       result.onlineDir = finalDir;
       result.online = online.map((o) => ({ ...o, path: o.path && path.join(finalDir, path.basename(o.path)) }));
