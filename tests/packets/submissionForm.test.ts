@@ -4,6 +4,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Indicator } from '../../shared/domain';
 import { exportJob } from '../helpers/exportJob';
@@ -151,6 +152,14 @@ describe('测评材料提交表', () => {
     expect(ok.stdout).toContain(`已保存“${leaves[1].code} ${leaves[1].title}”的结论性说明（10 字）`);
     const shown = await runDossier(['statement', leaves[1].code, '--archive', archive, '--json']);
     expect(JSON.parse(shown.stdout)).toMatchObject({ code: leaves[1].code, statement: '制度健全，落实到位。' });
+    // From a file saved by 记事本 as “ANSI” (GBK), and a missing file named in the message.
+    const file = path.join(archive, '..', '说明.txt');
+    fs.writeFileSync(file, iconv.encode('台账齐全，\r\n每月通报。\r\n', 'gbk'));
+    const fromFile = await runDossier(['statement', leaves[2].code, '--from-file', file, '--archive', archive, '--json']);
+    expect(JSON.parse(fromFile.stdout)).toMatchObject({ code: leaves[2].code, statement: '台账齐全，\n每月通报。' });
+    const missing = await runDossier(['statement', leaves[2].code, '--from-file', path.join(archive, '..', '没有.txt'), '--archive', archive]);
+    expect(missing.code).not.toBe(0);
+    expect(missing.stderr).toMatch(/没有\.txt：文件不存在/);
     t = openTestArchive(archive);
   });
 });

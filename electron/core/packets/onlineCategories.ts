@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { ApiError } from '../../../shared/errors';
 import { ONLINE_CATEGORIES, type OnlineCategory } from '../../../shared/domain';
 import type { Archive } from '../archive/archive';
 import type { HtmlRenderer } from '../render/htmlRenderer';
@@ -42,7 +43,9 @@ export async function exportOnlineCategories(input: CategoryExportInput): Promis
         if (!input.renderer) continue;
         await fs.writeFile(target, await minutesPdf(input.archive, file.sha256, filing.material.title, input.renderer), { flag: 'wx' });
       } else {
-        await copyHashed(source, target, input.signal);
+        if ((await copyHashed(source, target, input.signal)) !== file.sha256) {
+          throw new ApiError('conflict', `材料《${filing.material.title}》的原件与入库时的校验值不符，可能已损坏。请先运行完整性检查。`);
+        }
         await fs.chmod(target, 0o644);
       }
       counts[category] += 1;
