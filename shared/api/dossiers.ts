@@ -1,4 +1,4 @@
-import type { Dossier, NewCycleReport, SelfEvaluation } from '../domain';
+import { STATEMENT_MAX_CHARS, statementLength, type Dossier, type NewCycleReport, type SelfEvaluation } from '../domain';
 import { DEFAULT_ARCHIVAL_PATTERN } from '../domain/packets';
 import { dossierRef, id, noArgs, returns, text, z } from './define';
 
@@ -19,6 +19,14 @@ export const archivalRuleSchema = z.object({
   fondsNumber: text(30).default(''),
   itemDigits: z.number().int().min(1, '件号位数至少为 1').max(8, '件号位数最多为 8').default(4),
   defaultRetention: z.enum(['Y', 'D30', 'D10'], { error: '保管期限只能是 Y、D30 或 D10' }).default('D10'),
+});
+
+/** 结论性说明: ≤ 500 characters, counted as a clerk counts them; the message says how many there are. */
+export const statementSchema = z.string({ error: '结论性说明应为文字' }).superRefine((value, ctx) => {
+  const length = statementLength(value.trim());
+  if (length > STATEMENT_MAX_CHARS) {
+    ctx.addIssue({ code: 'custom', message: `结论性说明最多 ${STATEMENT_MAX_CHARS} 字，现有 ${length} 字，请精简后再保存` });
+  }
 });
 
 const points = z.number({ error: '应为数字' }).min(0, '不能为负数').max(100_000, '数值过大');
@@ -48,6 +56,10 @@ export const dossierApi = {
         note: text(2000).optional(),
       })
       .strict(),
+  ),
+  /** 结论性说明 of one indicator (leaf or category), as printed on its 测评材料提交表; '' removes it. */
+  'selfEval.setStatement': returns<SelfEvaluation>()(
+    z.object({ dossierId: id, indicatorId: id, statement: statementSchema }).strict(),
   ),
   'selfEval.setPassLine': returns<SelfEvaluation>()(z.object({ dossierId: id, passLine: points.nullable() }).strict()),
 } as const;

@@ -8,7 +8,7 @@ import type {
   MinutesForm,
   SearchResult,
 } from '../domain';
-import { SEARCH_LIMIT, SEARCH_PAGE } from '../domain';
+import { ONLINE_CATEGORIES, SEARCH_LIMIT, SEARCH_PAGE } from '../domain';
 import { absPath, dossierRef, id, returns, text, z } from './define';
 
 const linkRef = z.object({ materialId: id, indicatorId: id }).strict();
@@ -123,6 +123,15 @@ export const materialApi = {
   ),
   'materials.update': returns<Material>()(
     z.object({ materialId: id, fields: materialFieldsSchema }).strict(),
+  ),
+  /** 网上申报 category of some materials; null: the one their kind gives. */
+  'materials.setOnlineCategory': returns<Material[]>()(
+    z
+      .object({
+        materialIds,
+        category: z.enum(ONLINE_CATEGORIES, { error: `网上申报类别只能是 ${ONLINE_CATEGORIES.join('、')}` }).nullable(),
+      })
+      .strict(),
   ),
   'materials.updateMany': returns<Material[]>()(
     z

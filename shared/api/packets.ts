@@ -24,6 +24,7 @@ export const packetDefinitionSchema = z
       })
       .strict()
       .default({ catalogue: true, photosPerPage: 1, watermark: '', pageNumbers: true, imageQuality: 'standard' }),
+    emptyIndicators: z.enum(['omit', 'show'], { error: '无材料的指标只能选择“不编入”或“编入”' }).default('omit'),
     // Only the stamp: the 档号 rule is the dossier's (dossiers.setArchivalRule). Definitions saved
     // before that carried the rule here; its fields are dropped when read.
     archivalCode: z.object({ stamp: z.boolean().default(false) }).default({ stamp: false }),
@@ -45,6 +46,8 @@ export const exportOptionsSchema = z
     zip: z.boolean().default(false),
     /** 网上申报: one PDF per indicator under `capMb`. */
     online: z.boolean().default(false),
+    /** The internal 缺项 report (a workbook apart from the inspectors' outputs). */
+    gaps: z.boolean().default(false),
     onlineBy: z.enum(['indicator', 'category']).default('indicator'),
     capMb: z.number().positive('大小上限必须大于 0').max(2000).default(10),
     /**

@@ -34,6 +34,8 @@ export interface SelfEvalRow {
   /** A leaf without points (tables that leave weights to each province): 达标 (true), 未达标 (false), not yet entered (null). */
   met: boolean | null;
   note: string;
+  /** 结论性说明 for the 测评材料提交表 (≤ STATEMENT_MAX_CHARS characters); '' when none. */
+  statement: string;
 }
 
 export type SelfEvalResult = 'pass' | 'fail' | 'veto' | 'no_pass_line';
@@ -85,4 +87,12 @@ export function scoreFromInput(text: string, max: number | null): number | null 
   if (!/^-?\d+(\.\d+)?$|^-?\.\d+$/.test(plain)) return 'invalid';
   const value = Math.round(Number(plain) * 100) / 100;
   return Math.min(Math.max(value, 0), max ?? Number.MAX_SAFE_INTEGER);
+}
+
+/** The 结论性说明 of one indicator is at most this many characters (published 测评 guidelines). */
+export const STATEMENT_MAX_CHARS = 500;
+
+/** Characters as a clerk counts them: one per Han character or letter, line breaks not counted. */
+export function statementLength(text: string): number {
+  return Array.from(text.replace(/\r?\n/g, '')).length;
 }

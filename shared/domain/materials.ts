@@ -17,6 +17,23 @@ export const materialKindLabels: Record<MaterialKind, string> = {
   other: '其他',
 };
 
+/** The folders 网上申报 portals sort materials into. */
+export const ONLINE_CATEGORIES = ['规范文件', '情况说明', '实景图片', '统计表格', '音视频'] as const;
+export type OnlineCategory = (typeof ONLINE_CATEGORIES)[number];
+
+/**
+ * A material's 网上申报 category by its kind: photos 实景图片, video and audio 音视频, tables
+ * 统计表格, 会议纪要 情况说明; other documents 规范文件 (制度、方案、通知), which the clerk changes to
+ * 情况说明 for a report or summary.
+ */
+export function defaultOnlineCategory(material: Pick<Material, 'kind' | 'mediaType'>): OnlineCategory {
+  if (material.kind === 'photo' || material.kind === 'photo_group') return '实景图片';
+  if (material.kind === 'video' || material.mediaType.startsWith('video/') || material.mediaType.startsWith('audio/')) return '音视频';
+  if (material.kind === 'spreadsheet') return '统计表格';
+  if (material.kind === 'minutes') return '情况说明';
+  return '规范文件';
+}
+
 export interface Material extends MaterialFields {
   id: number;
   dossierId: number;
@@ -37,6 +54,10 @@ export interface Material extends MaterialFields {
   itemNumber: number | null;
   /** 档号 as numbered, e.g. “2024-D10-0007”; '' before. */
   archivalCode: string;
+  /** 网上申报 category: the clerk's choice, else defaultOnlineCategory. */
+  onlineCategory: OnlineCategory;
+  /** Whether onlineCategory is the clerk's choice (false: from the kind). */
+  onlineCategorySet: boolean;
   /** Set when the material is in the 回收站. */
   trashedAt: string | null;
   createdAt: string;
@@ -61,6 +82,8 @@ export interface GroupPhoto {
   originalName: string;
   width: number | null;
   height: number | null;
+  /** The photo's own EXIF time (“2024-03-05 09:12:00”), null when it has none. */
+  takenAt: string | null;
 }
 
 /** The fields a clerk edits: DA/T 22 (题名 … 备注) and, for photos, DA/T 50 (时间 … 说明). */

@@ -1,3 +1,5 @@
+import type { OnlineCategory } from './materials';
+
 /** Pixel budget and JPEG quality of photos in the packet PDF. */
 export type ImageQuality = 'high' | 'standard' | 'compact';
 
@@ -63,6 +65,11 @@ export interface PacketDefinition {
   materialOrder: number[];
   cover: PacketCover;
   layout: PacketLayout;
+  /**
+   * Indicators without material: 'omit' (the inspectors' packet; the export can write an internal
+   * 缺项 report instead) or 'show' (each with its 提交表 saying no material was submitted).
+   */
+  emptyIndicators: 'omit' | 'show';
   /** The 档号 themselves follow the dossier's rule; the packet decides whether to stamp them. */
   archivalCode: {
     /** Draw the 归档章 on the first page of each document in the PDF. */
@@ -89,6 +96,7 @@ export function defaultPacketDefinition(): PacketDefinition {
     materialOrder: [],
     cover: { title: '', unit: '', date: '' },
     layout: { catalogue: true, photosPerPage: 1, watermark: '', pageNumbers: true, imageQuality: 'standard' },
+    emptyIndicators: 'omit',
     archivalCode: { stamp: false },
   };
 }
@@ -99,6 +107,17 @@ export interface ExportPreflight {
   needsRenderer: number;
   /** Why no browser can do it here (what to install), or null when one is ready. */
   rendererProblem: string | null;
+  /** What this export will leave out or show as a placeholder page, each with where to fix it. */
+  leftOut: ExportLeftOut;
+}
+
+export interface ExportLeftOut {
+  /** The dossier's materials (not in the 回收站) that no chosen indicator shows. */
+  unfiled: { materialId: number; title: string; reason: string }[];
+  /** 测评小项 without material: left out of the packet, or shown with “本项未提交材料”. */
+  gaps: { indicatorId: number; code: string; title: string; shown: boolean }[];
+  /** Materials in the packet whose content a page saying why stands in for. */
+  placeholders: { materialId: number; title: string; reason: string }[];
 }
 
 /** One 网上申报 PDF: one indicator (or category) under the size cap, or why it is not. */
@@ -121,9 +140,15 @@ export interface ExportResult {
   xlsxPath: string | null;
   folderPath: string | null;
   zipPath: string | null;
+  /** The internal 缺项 report, when asked for. */
+  gapsPath: string | null;
+  /** 测评小项 without material (none: 0). */
+  gapCount: number;
   /** 网上申报 PDFs, one per indicator, when asked for. */
   onlineDir: string | null;
   online: OnlinePdf[];
+  /** Files copied into the 网上申报 folder's 按类别/<类别> folders, per category (null without 网上申报). */
+  onlineCategories: Record<OnlineCategory, number> | null;
   pageCount: number;
   materialCount: number;
   /** Materials given their 件号 and 档号 by this export (the first export numbers them). */

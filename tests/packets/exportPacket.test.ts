@@ -134,7 +134,9 @@ describe('packet export', () => {
 
     outDir = path.join(dir, 'out');
     const started = performance.now();
-    const { jobId } = await api['packets.export']({ dossierId, outDir });
+    // Every indicator, those without material too (a packet's choice; the default leaves them out).
+    const packet = await api['packets.create']({ dossierId, name: '全部指标', definition: { emptyIndicators: 'show' } as never });
+    const { jobId } = await api['packets.export']({ packetId: packet.id, outDir });
     job = await waitForExport(api, jobId);
     exportSeconds = (performance.now() - started) / 1000;
   }, 180_000);
@@ -328,7 +330,7 @@ describe('packet export', () => {
 
     // 自评表: every indicator, then totals and the pass line.
     const selfEval = workbook.getWorksheet('自评表')!;
-    expect((selfEval.getRow(1).values as unknown[]).slice(1)).toEqual(['指标编码', '指标名称', '类型', '分值', '自评分', '说明']);
+    expect((selfEval.getRow(1).values as unknown[]).slice(1)).toEqual(['指标编码', '指标名称', '类型', '分值', '自评分', '说明', '结论性说明']);
     const labels = Array.from({ length: selfEval.actualRowCount }, (_, i) => selfEval.getRow(i + 1).getCell(2).value);
     for (const l of ['自评总分', '达标线', '自评结论']) expect(labels).toContain(l);
     const passRow = Array.from({ length: selfEval.actualRowCount }, (_, i) => selfEval.getRow(i + 1)).find((r) => r.getCell(2).value === '达标线')!;

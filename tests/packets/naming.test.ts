@@ -24,13 +24,14 @@ describe('safeName (Windows-safe path components)', () => {
     expect(safeName(' ... ')).toBe('未命名');
   });
 
-  it('names the three outputs after the dossier', () => {
+  it('names the outputs after the dossier', () => {
     expect(packetNames('市文明办: 2024')).toEqual({
       pdf: '市文明办： 2024-迎检资料.pdf',
       xlsx: '市文明办： 2024-归档文件目录.xlsx',
       folder: '市文明办： 2024-材料',
       zip: '市文明办： 2024-材料.zip',
       online: '市文明办： 2024-网上申报',
+      gaps: '市文明办： 2024-缺项报告（内部）.xlsx',
     });
     expect(volumeName('甲-迎检资料.pdf', 2, 3)).toBe('甲-迎检资料（第2册）.pdf');
     expect(volumeName('甲-迎检资料.pdf', 1, 1)).toBe('甲-迎检资料.pdf');

@@ -22,6 +22,7 @@ import { sampleDossier, tempDir } from '../helpers/tempArchive';
 import { docx, photo, xlsx } from '../materials/fixtures';
 import { chinesePdf } from '../packets/fixtures';
 
+const STATEMENT = '成立创建工作领导小组，每季度专题研究，实施方案逐项分解到科室并按月督查。';
 const run = (cmd: string, args: string[], cwd?: string) => execFileSync(cmd, args, { encoding: 'utf8', cwd, maxBuffer: 64 << 20 });
 const pageCountOf = (pdf: string) => Number(/Pages:\s+(\d+)/.exec(run('pdfinfo', [pdf]))![1]);
 
@@ -122,6 +123,8 @@ describe("a clerk's year in one archive", () => {
     const byTitle = (t: string) => materials.find((m) => m.title === t)!;
     await api['materials.update']({ materialId: byTitle('20240110 创建工作实施方案').id, fields: { responsible: '创建办', docNumber: '文明办〔2024〕3号', retention: '永久' } });
     await api['materials.updateMany']({ materialIds: materials.filter((m) => m.kind === 'photo').map((m) => m.id), fields: { place: '社区广场', photographer: '宣传科' } });
+    // A 网上申报 category chosen by hand: the 志愿服务总结 is a 情况说明, not a 规范文件.
+    await api['materials.setOnlineCategory']({ materialIds: [byTitle('志愿服务总结').id], category: '情况说明' });
     const png = byTitle('宣传栏');
     await api['materials.trash']({ materialIds: [png.id] });
     await api['materials.restore']({ materialIds: [png.id] });
@@ -154,6 +157,9 @@ describe("a clerk's year in one archive", () => {
     await api['selfEval.set']({ dossierId, indicatorId: leaves[0].id, score: Math.min(2, leaves[0].score ?? 2) });
     await api['selfEval.set']({ dossierId, indicatorId: leaves[1].id, score: Math.min(1, leaves[1].score ?? 1) });
     await api['selfEval.setPassLine']({ dossierId, passLine: 85 });
+    // 结论性说明 on a leaf (printed on its 提交表) and on a category.
+    await api['selfEval.setStatement']({ dossierId, indicatorId: leaves[0].id, statement: STATEMENT });
+    await api['selfEval.setStatement']({ dossierId, indicatorId: leaves[0].parentId!, statement: '本类各项均已落实。' });
     const packet = await api['packets.create']({
       dossierId,
       name: '年度迎检资料',
@@ -179,7 +185,7 @@ describe("a clerk's year in one archive", () => {
 
   it('exports the packet PDF, the workbook, the folder and 网上申报, each read back with real tools', async () => {
     const out = path.join(dir, '迎检资料');
-    const job = await exportJob(api, { packetId, outDir: out, pdf: true, xlsx: true, folder: true, online: true, capMb: 20 });
+    const job = await exportJob(api, { packetId, outDir: out, pdf: true, xlsx: true, folder: true, online: true, gaps: true, capMb: 20 });
     exported = job.result!;
     expect(exported.numbered).toBe(materials.length);
     const pdf = exported.pdfPath!;
@@ -190,12 +196,19 @@ describe("a clerk's year in one archive", () => {
     for (const s of ['2024年度文明单位创建迎检资料', '成立领导小组', '本季度开展志愿服务十二次', '王晓明', '道德讲堂第三期', '廉政教育专题会议记录', '研究部署第二季度创建重点任务']) {
       expect(text, s).toContain(s);
     }
+    // The first leaf's 测评材料提交表 carries its 结论性说明; the 缺项 report is apart.
+    expect(text.split('\f').some((p) => p.includes('测评材料提交表') && p.replace(/\s+/g, '').includes(STATEMENT))).toBe(true);
+    expect(fs.existsSync(exported.gapsPath!)).toBe(true);
+    summary.gaps = exported.gapCount;
     // Each photo of the 组照 on its own page, with its own caption.
     materials = await api['materials.list']({ dossierId });
     const pages = text.split('\f');
-    for (const caption of ['志愿者清扫街道', '志愿者清运垃圾', '志愿者合影']) {
+    for (const [caption, time] of [['志愿者清扫街道', '09:12'], ['志愿者清运垃圾', '09:40'], ['志愿者合影', '10:05']]) {
       const page = pages.findIndex((p) => p.includes(caption)) + 1;
       expect(page, caption).toBeGreaterThan(0);
+      // Each photo's own EXIF time, and the 归档章 as on documents.
+      expect(pages[page - 1], caption).toContain(`时间：2024-03-05 ${time}`);
+      expect(pages[page - 1], caption).toContain('全宗号');
       expect(await darkPixels(renderPage(pdf, page))).toBeGreaterThan(500);
     }
     // What cannot go into a PDF gets a page saying why, with where the original is.
@@ -248,6 +261,13 @@ describe("a clerk's year in one archive", () => {
       expect(spawnSync('qpdf', ['--check', o.path!]).status, o.indicatorCode).toBe(0);
     }
     summary.onlinePdfs = exported.online.length;
+    // And by category beside them: the chosen one, photos, video and audio where they belong.
+    const byCategory = path.join(exported.onlineDir!, '按类别');
+    const inCategory = (c: string) => fs.readdirSync(path.join(byCategory, c), { recursive: true, encoding: 'utf8' }).join('\n');
+    expect(inCategory('情况说明')).toContain('志愿服务总结.docx');
+    expect(inCategory('实景图片')).toContain('道德讲堂现场.jpg');
+    expect(inCategory('音视频')).toContain('领导讲话录音.mp3');
+    expect(exported.onlineCategories!.统计表格).toBeGreaterThan(0);
   }, 600_000);
 
   it('exports the same folder as one zip, with the same files and manifest', async () => {
@@ -281,6 +301,12 @@ describe("a clerk's year in one archive", () => {
       // 提供单位, 审核 and the progress come back with it.
       expect(await client['review.statuses']({ dossierId })).toEqual(await api['review.statuses']({ dossierId }));
       expect(await client['progress.get']({ dossierId, today: '2024-07-01' })).toEqual(await api['progress.get']({ dossierId, today: '2024-07-01' }));
+      expect(list.find((m) => m.title === '志愿服务总结')).toMatchObject({ onlineCategory: '情况说明', onlineCategorySet: true });
+      const statements = (await client['selfEval.get']({ dossierId })).rows.filter((r) => r.statement).map((r) => [r.indicatorId, r.statement]);
+      expect(statements).toEqual([
+        [leaves[0].parentId, '本类各项均已落实。'],
+        [leaves[0].id, STATEMENT],
+      ]);
       // Search finds the same in both: a 组照 caption, a bulk-edited place, a 文号, the minutes'
       // text, a one-character word, a word filtered by indicator.
       const ids = async (c: typeof api, query: string, filters = {}) =>

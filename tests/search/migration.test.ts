@@ -26,8 +26,9 @@ describe('migration to the bigram index', () => {
     }
     raw.exec(`DROP TABLE search_bigram; DROP TABLE search_char; DROP TABLE search_title; DROP TABLE search_pending;
       CREATE VIRTUAL TABLE material_fts USING fts5(title, meta, body, tokenize = 'trigram');
+      DROP TABLE IF EXISTS indicator_statement; DROP TABLE IF EXISTS material_online_category;
       DELETE FROM schema_migration WHERE version >= 7;`);
-    // Later migrations are undone too, so that they apply again after 7 (9: bundles).
+    // Later migrations are undone too, so that they apply again after 7 (8: statements, 9: bundles).
     raw.exec(`DROP TRIGGER material_uuid_given; DROP TRIGGER dossier_uuid_given; DROP INDEX material_uuid; DROP INDEX dossier_uuid;
       ALTER TABLE material DROP COLUMN uuid; ALTER TABLE dossier DROP COLUMN uuid;
       DROP TABLE material_review; DROP TABLE material_provenance; DROP TABLE submission; DROP TABLE task_round;

@@ -1,6 +1,6 @@
 // `dossier edit` (DA/T 22 / DA/T 50 著录信息, one material or many) and `dossier history`.
 import type { Command } from 'commander';
-import { materialFieldLabels, retentionOptions, type Material, type MaterialFields } from '../../../shared/domain';
+import { materialFieldLabels, ONLINE_CATEGORIES, retentionOptions, type Material, type MaterialFields, type OnlineCategory } from '../../../shared/domain';
 import { ApiError } from '../../../shared/errors';
 import { printChanged } from '../materialRows';
 import { printJson } from '../output';
@@ -45,9 +45,23 @@ export function registerMetadataCommands(program: Command): void {
     .command('edit <materialIds...>')
     .description('修改材料的著录信息（DA/T 22、DA/T 50）；给出多个编号时批量修改，只改所写的项');
   for (const o of fieldOptions) edit.option(o.flag, `${materialFieldLabels[o.key]}${o.hint ? `（${o.hint}）` : ''}`);
+  edit.option('--online-category <类别>', `网上申报类别：${ONLINE_CATEGORIES.join('、')}，或“默认”（按材料类型）`);
   edit.option('--json', '以 JSON 输出').action(async (ids: string[], opts: Record<string, unknown>, cmd: Command) => {
     const materialIds = parseIds(ids, '材料编号');
-    const fields = fieldsFrom(opts);
+    const { onlineCategory, ...rest } = opts;
+    const fields = fieldsFrom(rest);
+    let category: OnlineCategory | null | undefined;
+    if (typeof onlineCategory === 'string') {
+      if (onlineCategory === '默认') category = null;
+      else if ((ONLINE_CATEGORIES as readonly string[]).includes(onlineCategory)) category = onlineCategory as OnlineCategory;
+      else throw new ApiError('invalid_args', `网上申报类别只能是 ${ONLINE_CATEGORIES.join('、')} 或“默认”：${onlineCategory}`);
+    }
+    if (category !== undefined && Object.keys(fields).length === 0) {
+      await withSession(cmd.optsWithGlobals<ArchiveOptions>(), async (s) => {
+        await printChanged(s, await s.api['materials.setOnlineCategory']({ materialIds, category: category! }), opts.json === true, '已修改');
+      });
+      return;
+    }
     if (Object.keys(fields).length === 0) {
       throw new ApiError('invalid_args', '请至少写出一项要修改的著录信息，例如 --title 或 --date（见 dossier edit --help）');
     }
@@ -62,6 +76,7 @@ export function registerMetadataCommands(program: Command): void {
         materialIds.length === 1
           ? [await s.api['materials.update']({ materialId: materialIds[0], fields })]
           : await s.api['materials.updateMany']({ materialIds, fields });
+      if (category !== undefined) changed.splice(0, changed.length, ...(await s.api['materials.setOnlineCategory']({ materialIds, category })));
       await printChanged(s, changed, opts.json === true, '已修改');
     });
   });

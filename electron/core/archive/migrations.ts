@@ -7,6 +7,7 @@ import { sql as packets } from './migrations/004-packets';
 import { sql as materialNumbers } from './migrations/005-material-numbers';
 import { sql as itemNumbers } from './migrations/006-item-numbers';
 import { sql as bigramSearch } from './migrations/007-bigram-search';
+import { sql as statements } from './migrations/008-indicator-statements';
 import { sql as bundles } from './migrations/009-bundles';
 
 
@@ -24,6 +25,7 @@ export const migrations: Migration[] = [
   { version: 5, name: 'material numbers never reused', sql: materialNumbers },
   { version: 6, name: 'stored 件号 and 档号, the dossier 档号 rule', sql: itemNumbers },
   { version: 7, name: 'bigram search index', sql: bigramSearch },
+  { version: 8, name: '结论性说明 per indicator', sql: statements },
   { version: 9, name: 'bundles between archives: uuids, keys, submissions, review', sql: bundles },
 ];
 

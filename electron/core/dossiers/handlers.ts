@@ -4,6 +4,7 @@ import type { CoreContext } from '../context';
 import { copyToNewCycle } from './newCycle';
 import { createDossier, listDossiers, setDossierSystem, setArchivalRule } from './repo';
 import { getSelfEvaluation, setPassLine, setSelfEvaluation } from './selfEvaluation';
+import { setStatement } from './statements';
 
 export function dossierHandlers(ctx: CoreContext): HandlersOf<typeof dossierApi> {
   const { db } = ctx.archive;
@@ -15,6 +16,10 @@ export function dossierHandlers(ctx: CoreContext): HandlersOf<typeof dossierApi>
     'dossiers.newCycle': async (args) => copyToNewCycle(db, args),
     'selfEval.get': async ({ dossierId }) => getSelfEvaluation(db, dossierId),
     'selfEval.set': async ({ dossierId, indicatorId, ...entry }) => setSelfEvaluation(db, dossierId, indicatorId, entry),
+    'selfEval.setStatement': async ({ dossierId, indicatorId, statement }) => {
+      setStatement(db, dossierId, indicatorId, statement);
+      return getSelfEvaluation(db, dossierId);
+    },
     'selfEval.setPassLine': async ({ dossierId, passLine }) => setPassLine(db, dossierId, passLine),
   };
 }

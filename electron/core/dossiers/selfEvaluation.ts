@@ -4,6 +4,7 @@ import type { Db } from '../archive/database';
 import { audit } from '../audit/auditLog';
 import { getIndicator, listIndicators } from '../indicators/repo';
 import { getDossier } from './repo';
+import { listStatements } from './statements';
 
 // 自评 belongs to a dossier (a system may serve several dossiers): one row per evaluated leaf.
 // Categories are never entered; they show the sums of the leaves below. An item without points
@@ -27,6 +28,7 @@ export function getSelfEvaluation(db: Db, dossierId: number): SelfEvaluation {
       (e) => [e.indicator_id, e],
     ),
   );
+  const statements = listStatements(db, dossierId);
   const children = new Map<number | null, Indicator[]>();
   for (const i of indicators) children.set(i.parentId, [...(children.get(i.parentId) ?? []), i]);
   const rows = new Map<number, SelfEvalRow>();
@@ -38,7 +40,7 @@ export function getSelfEvaluation(db: Db, dossierId: number): SelfEvaluation {
   const visit = (ind: Indicator): SelfEvalRow => {
     const kids = children.get(ind.id) ?? [];
     const entry = entries.get(ind.id);
-    const base = { indicatorId: ind.id, code: ind.code, title: ind.title, depth: ind.depth, kind: ind.kind, note: entry?.note ?? '' };
+    const base = { indicatorId: ind.id, code: ind.code, title: ind.title, depth: ind.depth, kind: ind.kind, note: entry?.note ?? '', statement: statements.get(ind.id) ?? '' };
     let row: SelfEvalRow;
     if (kids.length === 0) {
       const vetoStatus = entry?.veto_status ?? null;

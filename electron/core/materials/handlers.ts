@@ -1,6 +1,7 @@
 import type { HandlersOf } from '../../../shared/api';
 import { assignItemNumbers, numberFiledMaterials } from '../archival/itemNumbers';
 import type { materialApi } from '../../../shared/api/materials';
+import { setOnlineCategory } from './onlineCategory';
 import type { CoreContext } from '../context';
 import { getDossier } from '../dossiers/repo';
 import { previewMaterial } from '../previews/preview';
@@ -47,6 +48,7 @@ export function materialHandlers(ctx: CoreContext): HandlersOf<typeof materialAp
     'materials.getMany': async ({ materialIds }) => listMaterialsByIds(db, materialIds),
     'materials.search': async (args) => searchMaterials(db, args),
     'materials.update': async ({ materialId, fields }) => updateMaterial(db, materialId, fields),
+    'materials.setOnlineCategory': async ({ materialIds, category }) => setOnlineCategory(db, materialIds, category),
     'materials.updateMany': async ({ materialIds, fields }) => updateMaterials(db, materialIds, fields),
     'materials.link': async ({ materialId, indicatorId }) => linkMaterial(db, materialId, indicatorId),
     'materials.unlink': async ({ materialId, indicatorId }) => unlinkMaterial(db, materialId, indicatorId),

@@ -1,4 +1,4 @@
-import type { GroupPhoto, Material, MaterialKind, PhotoExif } from '../../../shared/domain';
+import { defaultOnlineCategory, type GroupPhoto, type Material, type MaterialKind, type OnlineCategory, type PhotoExif } from '../../../shared/domain';
 import { ApiError } from '../../../shared/errors';
 import type { Db } from '../archive/database';
 
@@ -32,11 +32,13 @@ interface MaterialRow {
   thumbnail: number;
   exif: string;
   indicator_ids: string | null;
+  online_category: string | null;
 }
 
 const selectMaterial = `
   SELECT m.*, b.size, b.media_type, b.encrypted, b.thumbnail, b.exif,
-    (SELECT group_concat(mi.indicator_id) FROM material_indicator mi WHERE mi.material_id = m.id) AS indicator_ids
+    (SELECT group_concat(mi.indicator_id) FROM material_indicator mi WHERE mi.material_id = m.id) AS indicator_ids,
+    (SELECT oc.category FROM material_online_category oc WHERE oc.material_id = m.id) AS online_category
   FROM material m JOIN blob b ON b.sha256 = m.sha256`;
 
 function parseExif(text: string): PhotoExif | null {
@@ -51,12 +53,19 @@ function parseExif(text: string): PhotoExif | null {
 function groupPhotos(db: Db, materialId: number): GroupPhoto[] {
   const rows = db
     .prepare(
-      `SELECT p.sha256, p.caption, p.original_name, b.width, b.height
+      `SELECT p.sha256, p.caption, p.original_name, b.width, b.height, b.exif
        FROM material_photo p JOIN blob b ON b.sha256 = p.sha256
        WHERE p.material_id = ? ORDER BY p.position`,
     )
-    .all(materialId) as { sha256: string; caption: string; original_name: string; width: number | null; height: number | null }[];
-  return rows.map((r) => ({ sha256: r.sha256, caption: r.caption, originalName: r.original_name, width: r.width, height: r.height }));
+    .all(materialId) as { sha256: string; caption: string; original_name: string; width: number | null; height: number | null; exif: string }[];
+  return rows.map((r) => ({
+    sha256: r.sha256,
+    caption: r.caption,
+    originalName: r.original_name,
+    width: r.width,
+    height: r.height,
+    takenAt: parseExif(r.exif)?.takenAt ?? null,
+  }));
 }
 
 function toMaterial(db: Db, row: MaterialRow): Material {
@@ -88,6 +97,8 @@ function toMaterial(db: Db, row: MaterialRow): Material {
     photos: row.kind === 'photo_group' ? groupPhotos(db, row.id) : [],
     itemNumber: row.item_number,
     archivalCode: row.archival_code,
+    onlineCategory: (row.online_category as OnlineCategory | null) ?? defaultOnlineCategory({ kind: row.kind, mediaType: row.media_type }),
+    onlineCategorySet: row.online_category !== null,
     trashedAt: row.trashed_at,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

@@ -16,7 +16,9 @@ import { AtomicOutputs } from './atomicOutput';
 import { getPacket } from './definitions/repo';
 import { exportFolder, listFolder } from './folder';
 import { folderRelativePath, packetNames, volumeName } from './naming';
+import { packetGaps, writeGapReport } from './gapReport';
 import { exportOnline } from './online';
+import { exportOnlineCategories } from './onlineCategories';
 import { buildPacketPdf } from './pdf/packetPdf';
 import type { LocateOriginal } from './pdf/placeholder';
 import { buildPlan, type PacketPlan } from './plan';
@@ -84,7 +86,7 @@ export function materialsNeedingRenderer(plan: PacketPlan, options: PacketOption
  */
 export async function exportPacket(deps: PacketDeps, options: PacketOptions): Promise<ExportResult> {
   const { archive, signal, report } = deps;
-  if (!options.pdf && !options.xlsx && !options.folder && !options.online) {
+  if (!options.pdf && !options.xlsx && !options.folder && !options.online && !options.gaps) {
     throw new ApiError('bad_input', '请至少选择一种导出内容（迎检资料 PDF、网上申报 PDF、归档文件目录或材料文件夹）');
   }
   report(0, '正在准备导出');
@@ -112,8 +114,11 @@ export async function exportPacket(deps: PacketDeps, options: PacketOptions): Pr
     xlsxPath: null,
     folderPath: null,
     zipPath: null,
+    gapsPath: null,
+    gapCount: packetGaps(plan).length,
     onlineDir: null,
     online: [],
+    onlineCategories: null,
     pageCount: 0,
     materialCount: plan.materialCount,
     numbered,
@@ -143,6 +148,7 @@ export async function exportPacket(deps: PacketDeps, options: PacketOptions): Pr
         progress: (done, count, title) =>
           report(base + shares.online * (count ? done / count : 1), `正在生成网上申报 PDF（${done + 1}/${count}）：${title}`),
       });
+      result.onlineCategories = await exportOnlineCategories({ plan, archive, renderer: deps.renderer, dir, root: outputs.target(names.online), signal });
       const finalDir = outputs.target(names.online);
       result.onlineDir = finalDir;
       result.online = online.map((o) => ({ ...o, path: o.path && path.join(finalDir, path.basename(o.path)) }));
@@ -154,6 +160,12 @@ export async function exportPacket(deps: PacketDeps, options: PacketOptions): Pr
       const temp = outputs.file(names.xlsx);
       await writeWorkbook(temp, plan, packet, computeCoverage(archive.db, plan.dossier.id), getSelfEvaluation(archive.db, plan.dossier.id));
       result.xlsxPath = outputs.target(names.xlsx);
+    }
+
+    if (options.gaps) {
+      signal.throwIfAborted();
+      await writeGapReport(outputs.file(names.gaps), plan);
+      result.gapsPath = outputs.target(names.gaps);
     }
 
     if (options.folder) {

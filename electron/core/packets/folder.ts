@@ -36,7 +36,7 @@ export interface FolderExportResult {
 }
 
 /** Copy while hashing; the copy is what the manifest describes. */
-async function copyHashed(from: string, to: string, signal: AbortSignal): Promise<string> {
+export async function copyHashed(from: string, to: string, signal: AbortSignal): Promise<string> {
   const hash = createHash('sha256');
   const tap = new Transform({
     transform(chunk: Buffer, _enc, done) {

@@ -5,6 +5,7 @@ import { getDossier } from '../dossiers/repo';
 import { createPacket, deletePacket, getPacket, listPackets, updatePacket } from './definitions/repo';
 import { ApiError } from '../../../shared/errors';
 import type { HtmlRenderer } from '../render/htmlRenderer';
+import { leftOutSummary } from './leftOut';
 import { defaultOutDir, exportPacket, materialsNeedingRenderer, planExport, type PacketOptions } from './exportPacket';
 
 /**
@@ -32,8 +33,10 @@ export function packetHandlers(ctx: CoreContext): HandlersOf<typeof packetApi> {
       return { deleted: true };
     },
     'packets.preflight': async (options) => {
-      const needsRenderer = materialsNeedingRenderer(planExport(ctx.archive, options), options);
-      return { needsRenderer, rendererProblem: needsRenderer ? (await ctx.renderer()).problem : null };
+      const plan = planExport(ctx.archive, options);
+      const needsRenderer = materialsNeedingRenderer(plan, options);
+      const rendererProblem = needsRenderer ? (await ctx.renderer()).problem : null;
+      return { needsRenderer, rendererProblem, leftOut: leftOutSummary(ctx.archive, plan, options, rendererProblem) };
     },
     'packets.export': async (options) => {
       // Fail fast on a wrong id, and on a missing PDF converter, before a job exists.

@@ -85,6 +85,7 @@ export interface PacketNames {
   folder: string;
   zip: string;
   online: string;
+  gaps: string;
 }
 
 /** “…-迎检资料（第2册）.pdf” for the second of several volumes. */
@@ -100,6 +101,7 @@ export function packetNames(dossierName: string): PacketNames {
     folder: `${base}-材料`,
     zip: `${base}-材料.zip`,
     online: `${base}-网上申报`,
+    gaps: `${base}-缺项报告（内部）.xlsx`,
   };
 }
 

@@ -37,6 +37,8 @@ export interface PlanSection {
   isLeaf: boolean;
   /** The dossier's 自评 for this indicator, as the divider prints it; '' when not evaluated. */
   selfScore: string;
+  /** 结论性说明 for the 测评材料提交表; '' when none was written. */
+  statement: string;
   filings: Filing[];
 }
 
@@ -49,6 +51,8 @@ export interface PacketPlan {
   filings: Filing[];
   /** Distinct materials (one filed under two indicators counts once). */
   materialCount: number;
+  /** Chosen leaves without material, left out of the packet (definition.emptyIndicators 'omit'): the 缺项 report's rows. */
+  omitted: PlanSection[];
 }
 
 const LEGACY_WORD = new Set(['application/msword', 'application/vnd.ms-works', 'application/x-cfb']);
@@ -115,14 +119,21 @@ export function buildPlan(archive: Archive, dossierId: number, definition: Packe
   const selfScoreOf = (id: number): string => {
     const r = evaluation.get(id);
     if (!r) return '';
-    if (r.kind === 'veto') return r.vetoStatus === 'present' ? '存在' : r.vetoStatus === 'excluded' ? '不存在' : '';
+    if (r.kind === 'veto') return r.vetoStatus ? vetoStatusText[r.vetoStatus] : '';
+    if (r.met !== null) return r.met ? '达标' : '未达标';
     return r.selfScore === null ? '' : `${r.selfScore} 分`;
   };
-  const sections: PlanSection[] = [];
+  const everySection: PlanSection[] = [];
   const filings: Filing[] = [];
   const distinct = new Set<number>();
   for (const indicator of indicators) {
-    const section: PlanSection = { indicator, isLeaf: !parents.has(indicator.id), selfScore: selfScoreOf(indicator.id), filings: [] };
+    const section: PlanSection = {
+      indicator,
+      isLeaf: !parents.has(indicator.id),
+      selfScore: selfScoreOf(indicator.id),
+      statement: evaluation.get(indicator.id)?.statement ?? '',
+      filings: [],
+    };
     const materials = listMaterials(archive.db, dossierId, indicator.id).filter((m) => !onlyMaterials || onlyMaterials.has(m.id));
     for (const material of orderMaterials(materials, definition.materialOrder)) {
       const filing: Filing = {
@@ -137,14 +148,38 @@ export function buildPlan(archive: Archive, dossierId: number, definition: Packe
       filings.push(filing);
       distinct.add(material.id);
     }
-    sections.push(section);
+    everySection.push(section);
   }
+  const { sections, omitted } = definition.emptyIndicators === 'show' ? { sections: everySection, omitted: [] } : withoutGaps(everySection);
   const title = titleOverride?.trim() || definition.cover.title.trim() || defaultTitle(dossier);
-  return { dossier, title, definition, sections, filings, materialCount: distinct.size };
+  return { dossier, title, definition, sections, filings, materialCount: distinct.size, omitted };
+}
+
+export const vetoStatusText = { excluded: '已排除', present: '存在' } as const;
+
+/**
+ * The inspectors' packet leaves out indicators with nothing to show, and categories with none of
+ * those below them (no material is ever dropped). An indicator stays when it has material, a 结论性说明, or (否决项) a stated 已排除/存在:
+ * each is something the unit means to present. What is left out goes to the internal 缺项 report.
+ */
+function withoutGaps(all: PlanSection[]): { sections: PlanSection[]; omitted: PlanSection[] } {
+  const shown = (s: PlanSection) => s.filings.length > 0 || s.statement !== '' || (s.indicator.kind === 'veto' && s.selfScore !== '');
+  const kept = new Set<number>();
+  const byId = new Map(all.map((s) => [s.indicator.id, s]));
+  for (const s of all) {
+    if (!shown(s)) continue;
+    for (let at: PlanSection | undefined = s; at && !kept.has(at.indicator.id); at = at.indicator.parentId === null ? undefined : byId.get(at.indicator.parentId)) {
+      kept.add(at.indicator.id);
+    }
+  }
+  return {
+    sections: all.filter((s) => kept.has(s.indicator.id)),
+    omitted: all.filter((s) => s.isLeaf && !kept.has(s.indicator.id)),
+  };
 }
 
 /** The same plan cut to some sections (volumes, 网上申报 files); 件号 and 档号 stay as they were. */
 export function subPlan(plan: PacketPlan, sections: PlanSection[], title = plan.title): PacketPlan {
   const filings = sections.flatMap((s) => s.filings);
-  return { ...plan, title, sections, filings, materialCount: new Set(filings.map((f) => f.material.id)).size };
+  return { ...plan, title, sections, filings, materialCount: new Set(filings.map((f) => f.material.id)).size, omitted: [] };
 }

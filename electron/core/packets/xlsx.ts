@@ -70,7 +70,8 @@ export async function writeWorkbook(
   coverage: CoverageRow[],
   evaluation: SelfEvaluation,
 ): Promise<void> {
-  const chosen = new Set(plan.sections.map((s) => s.indicator.id));
+  // Coverage and 自评 cover every chosen indicator, those left out of the packet PDF too.
+  const chosen = new Set([...plan.sections, ...plan.omitted].map((s) => s.indicator.id));
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Dossier 创建档案管家';
   workbook.title = `${plan.dossier.name}归档文件目录`;

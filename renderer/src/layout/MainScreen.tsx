@@ -17,6 +17,7 @@ const IntegrityDialog = deferred(() => import('../integrity/IntegrityDialog').th
 const ReportingDialog = deferred(() => import('../reporting/ReportingDialog').then((m) => m.ReportingDialog));
 const ExportDialog = deferred(() => import('../packets/ExportDialog').then((m) => m.ExportDialog));
 const SearchResults = deferred(() => import('../search/SearchResults').then((m) => m.SearchResults));
+const MaterialDrawer = deferred(() => import('../materials/MaterialDrawer').then((m) => m.MaterialDrawer));
 const SelfEvaluationView = deferred(() => import('../selfEvaluation/SelfEvaluationView').then((m) => m.SelfEvaluationView));
 
 interface Props {
@@ -38,6 +39,8 @@ export function MainScreen({ dossier, dossiers, onSwitch, onCreate, onDossierCha
   const [reportingOpen, setReportingOpen] = useState(false);
   const [refreshKey, setRefreshKey] = useState(0);
   const [view, setView] = useState<MainView>('materials');
+  // A material opened from elsewhere (the export summary), over whatever view is shown.
+  const [openMaterialId, setOpenMaterialId] = useState<number | null>(null);
 
   const reloadCoverage = coverage.reload;
   const onAdded = useCallback(() => {
@@ -144,7 +147,23 @@ export function MainScreen({ dossier, dossiers, onSwitch, onCreate, onDossierCha
         onLinked={onAdded}
       />
       <OnceOpened open={exportOpen}>
-        <ExportDialog dossier={dossier} open={exportOpen} onClose={() => setExportOpen(false)} />
+        <ExportDialog
+          dossier={dossier}
+          open={exportOpen}
+          onClose={() => setExportOpen(false)}
+          onJump={(target) => {
+            if ('indicatorId' in target) {
+              setSelectedId(target.indicatorId);
+              setQuery('');
+              setView('materials');
+            } else setOpenMaterialId(target.materialId);
+          }}
+        />
+      </OnceOpened>
+      <OnceOpened open={openMaterialId !== null}>
+        <Suspense fallback={null}>
+          <MaterialDrawer materialId={openMaterialId} onClose={() => setOpenMaterialId(null)} onChanged={onAdded} onEditMinutes={() => setOpenMaterialId(null)} />
+        </Suspense>
       </OnceOpened>
       <OnceOpened open={integrityOpen}>
         <IntegrityDialog open={integrityOpen} onClose={() => setIntegrityOpen(false)} />

@@ -1,4 +1,5 @@
 import { OpenOriginalLink } from './OpenOriginalLink';
+import { OnlineCategorySelect } from './OnlineCategorySelect';
 import { Button, Drawer, Space, Tabs, Tag } from 'antd';
 import { useCallback, useState } from 'react';
 import { materialKindLabels, type Material, type MaterialFields } from '../../../shared/domain';
@@ -57,6 +58,17 @@ export function MaterialDrawer({ materialId, onClose, onChanged, onEditMinutes }
         m && (
           <Space>
             <Tag>{materialKindLabels[m.kind]}</Tag>
+            <OnlineCategorySelect
+              material={m}
+              onChange={(category) => {
+                api['materials.setOnlineCategory']({ materialIds: [m.id], category })
+                  .then(() => {
+                    setVersion((v) => v + 1);
+                    onChanged();
+                  })
+                  .catch((err: unknown) => reportError(err, '保存网上申报类别失败'));
+              }}
+            />
             <Tag color={m.archivalCode ? 'blue' : undefined} data-testid="material-archival-code" title="档号在第一次导出（归档）时编定，此后不变">
               {m.archivalCode ? `档号 ${m.archivalCode}` : '未编档号'}
             </Tag>

@@ -1,10 +1,11 @@
 import { Alert, Button, Modal, Progress, Select, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import type { Dossier, ExportPreflight, Packet } from '../../../shared/domain';
+import type { Dossier, ExportLeftOut, ExportPreflight, Packet } from '../../../shared/domain';
 import { useReportError } from '../common/useReportError';
 import { usePlatform } from '../platformContext';
 import { ExportOptionsForm, type ExportChoices } from './ExportOptionsForm';
 import { ExportResultView } from './ExportResultView';
+import { LeftOutSummary, type JumpTarget } from './LeftOutSummary';
 import { PacketEditor } from './PacketEditor';
 import { usePackets } from './usePackets';
 import { useJobPolling } from './useJobPolling';
@@ -13,12 +14,14 @@ interface Props {
   dossier: Dossier;
   open: boolean;
   onClose: () => void;
+  /** Go to a material or indicator the summary names (the dialog closes). */
+  onJump?: (target: JumpTarget) => void;
 }
 
-const initialChoices: ExportChoices = { outDir: '', pdf: true, xlsx: true, folder: true, zip: false, online: false, capMb: 10 };
+const initialChoices: ExportChoices = { outDir: '', pdf: true, xlsx: true, folder: true, zip: false, online: false, gaps: true, capMb: 10 };
 
 /** 导出迎检资料: choose the output, start the export job, follow it, show what was written. */
-export function ExportDialog({ dossier, open, onClose }: Props) {
+export function ExportDialog({ dossier, open, onClose, onJump }: Props) {
   const { api } = usePlatform();
   const reportError = useReportError();
   const [choices, setChoices] = useState<ExportChoices>(initialChoices);
@@ -33,6 +36,20 @@ export function ExportDialog({ dossier, open, onClose }: Props) {
   const [packetId, setPacketId] = useState<number | null>(null);
   const [editing, setEditing] = useState<Packet | 'new' | null>(null);
   const packet = packets.data?.find((p) => p.id === packetId) ?? null;
+  // What the chosen export leaves out, read again whenever the packet or the parts change.
+  const [leftOut, setLeftOut] = useState<ExportLeftOut | null>(null);
+  const { outDir, pdf, xlsx, folder, zip, online, gaps, capMb } = choices;
+  useEffect(() => {
+    if (!open || !outDir.trim() || (!pdf && !xlsx && !folder && !online && !gaps)) return;
+    let live = true;
+    const target = packetId === null ? { dossierId: dossier.id } : { packetId };
+    api['packets.preflight']({ ...target, outDir: outDir.trim(), pdf, xlsx, folder, zip, online, gaps, capMb, allowPlaceholders: true })
+      .then((p) => live && setLeftOut(p.leftOut))
+      .catch(() => live && setLeftOut(null));
+    return () => {
+      live = false;
+    };
+  }, [open, api, dossier.id, packetId, outDir, pdf, xlsx, folder, zip, online, gaps, capMb, packets.data]);
   const running = starting || (jobId !== null && lost === null && (job === null || job.state === 'running'));
 
   useEffect(() => {
@@ -47,7 +64,7 @@ export function ExportDialog({ dossier, open, onClose }: Props) {
 
   const start = async (allowPlaceholders = false) => {
     if (!choices.outDir.trim()) return reportError({ code: 'invalid_args', message: '请填写输出文件夹' }, '无法导出');
-    if (!choices.pdf && !choices.xlsx && !choices.folder && !choices.online) {
+    if (!choices.pdf && !choices.xlsx && !choices.folder && !choices.online && !choices.gaps) {
       return reportError({ code: 'invalid_args', message: '请至少选择一种导出内容' }, '无法导出');
     }
     setStarting(true);
@@ -150,6 +167,15 @@ export function ExportDialog({ dossier, open, onClose }: Props) {
             </Button>
           </Space>
           <ExportOptionsForm value={choices} onChange={setChoices} loadingDir={loadingDir} />
+          {leftOut && (
+            <LeftOutSummary
+              leftOut={leftOut}
+              onJump={(target) => {
+                onClose();
+                onJump?.(target);
+              }}
+            />
+          )}
           {blocked && (
             <Alert
               style={{ marginTop: 12 }}

@@ -10,6 +10,7 @@ export interface ExportChoices {
   folder: boolean;
   zip: boolean;
   online: boolean;
+  gaps: boolean;
   capMb: number;
 }
 
@@ -71,6 +72,9 @@ export function ExportOptionsForm({ value, onChange, loadingDir }: Props) {
             onChange={(e) => onChange({ ...value, zip: e.target.checked })}
           >
             打包为一个 zip 文件
+          </Checkbox>
+          <Checkbox data-testid="export-gaps" checked={value.gaps} onChange={(e) => onChange({ ...value, gaps: e.target.checked })}>
+            内部缺项报告（Excel：暂无材料的指标、提供部门和联系人，不交检查组）
           </Checkbox>
           <Space>
             <Checkbox data-testid="export-online" checked={value.online} onChange={(e) => onChange({ ...value, online: e.target.checked })}>

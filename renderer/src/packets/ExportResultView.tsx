@@ -34,7 +34,21 @@ export function ExportResultView({ result }: { result: ExportResult }) {
           result.zipPath
             ? { key: 'zip', label: '材料 zip', children: <PathText path={result.zipPath} testId="export-path-zip" /> }
             : { key: 'folder', label: '分类文件夹', children: <PathText path={result.folderPath} testId="export-path-folder" /> },
+          ...(result.gapsPath ? [{ key: 'gaps', label: '缺项报告（内部）', children: <PathText path={result.gapsPath} testId="export-path-gaps" /> }] : []),
           ...(result.onlineDir ? [{ key: 'online', label: '网上申报 PDF', children: <PathText path={result.onlineDir} testId="export-path-online" /> }] : []),
+          ...(result.onlineCategories
+            ? [
+                {
+                  key: 'categories',
+                  label: '网上申报分类',
+                  children: (
+                    <Typography.Text data-testid="export-online-categories">
+                      按类别文件夹：{Object.entries(result.onlineCategories).map(([c, n]) => `${c} ${n} 个`).join('，')}
+                    </Typography.Text>
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
       {result.online.some((o) => !o.fits) && (

@@ -41,6 +41,17 @@ export function LayoutOptions({ value, onChange, rule, onRuleChange }: Props) {
           />
         </Form.Item>
       </Space>
+      <Form.Item label="暂无材料的指标" extra="默认不编入交给检查组的迎检资料；缺项可在导出时另出一份内部缺项报告。">
+        <Radio.Group
+          data-testid="packet-empty-indicators"
+          value={value.emptyIndicators}
+          onChange={(e) => onChange({ ...value, emptyIndicators: e.target.value as PacketDefinition['emptyIndicators'] })}
+          options={[
+            { value: 'omit', label: '不编入（默认）' },
+            { value: 'show', label: '编入，提交表注明“本项未提交材料”' },
+          ]}
+        />
+      </Form.Item>
       <Form.Item label="水印文字（留空则不加）">
         <Input data-testid="packet-watermark" maxLength={40} value={layout.watermark} onChange={(e) => setLayout({ watermark: e.target.value })} />
       </Form.Item>

@@ -1,7 +1,9 @@
-import { Card, Input, InputNumber, Skeleton, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Button, Card, Input, InputNumber, Skeleton, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import type { Dossier, SelfEvalResult, SelfEvalRow } from '../../../shared/domain';
 import { IndicatorKindTag } from '../indicators/IndicatorKindTag';
 import { SelfEvalScoreInput } from './SelfEvalScoreInput';
+import { StatementEditor } from './StatementEditor';
 import { useSelfEvaluation } from './useSelfEvaluation';
 
 const RESULT: Record<SelfEvalResult, { text: string; color: string }> = {
@@ -14,6 +16,7 @@ const RESULT: Record<SelfEvalResult, { text: string; color: string }> = {
 /** 自评: a score per leaf, notes, totals per category and overall, and the result against the pass line. */
 export function SelfEvaluationView({ dossier }: { dossier: Dossier }) {
   const evaluation = useSelfEvaluation(dossier.id);
+  const [editing, setEditing] = useState<SelfEvalRow | null>(null);
   const e = evaluation.data;
   if (!e) return <Skeleton active paragraph={{ rows: 10 }} />;
   const result = RESULT[e.result];
@@ -95,7 +98,24 @@ export function SelfEvaluationView({ dossier }: { dossier: Dossier }) {
               ),
           },
           {
-            title: '备注',
+            title: '结论性说明',
+            key: 'statement',
+            width: 260,
+            render: (_, row) => (
+              <Space size={4} style={{ maxWidth: 250 }}>
+                <Button size="small" type={row.statement ? 'default' : 'dashed'} onClick={() => setEditing(row)} data-testid={`statement-edit-${row.code}`}>
+                  {row.statement ? '修改' : '填写'}
+                </Button>
+                {row.statement && (
+                  <Typography.Text type="secondary" ellipsis={{ tooltip: row.statement }} style={{ maxWidth: 190 }} data-testid={`statement-${row.code}`}>
+                    {row.statement}
+                  </Typography.Text>
+                )}
+              </Space>
+            ),
+          },
+          {
+            title: '自评备注',
             key: 'note',
             render: (_, row) =>
               row.isLeaf ? (
@@ -110,6 +130,7 @@ export function SelfEvaluationView({ dossier }: { dossier: Dossier }) {
           },
         ]}
       />
+      <StatementEditor row={editing} onClose={() => setEditing(null)} onSave={evaluation.setStatement} />
     </div>
   );
 }

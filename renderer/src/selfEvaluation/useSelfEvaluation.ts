@@ -27,6 +27,8 @@ export function useSelfEvaluation(dossierId: number) {
   return {
     data,
     set: (entry: Entry) => apply(() => api['selfEval.set']({ dossierId, ...entry }), '保存自评失败'),
+    setStatement: (indicatorId: number, statement: string) =>
+      apply(() => api['selfEval.setStatement']({ dossierId, indicatorId, statement }), '保存结论性说明失败'),
     setPassLine: (passLine: number | null) => apply(() => api['selfEval.setPassLine']({ dossierId, passLine }), '保存达标线失败'),
   };
 }

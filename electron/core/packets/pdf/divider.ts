@@ -22,7 +22,8 @@ export function dividerContent(section: PlanSection): DividerContent {
   else filed = section.isLeaf ? labels.none : labels.noneBranch;
   return {
     header: `${labels.indicator} ${ind.code}`,
-    title: [ind.numbering, ind.title].filter(Boolean).join(' '),
+    // The code, as the 目录 and the bookmarks print it (a sheet's running 序号 would contradict them).
+    title: `${ind.code} ${ind.title}`,
     fields: [
       { label: labels.content, value: ind.content },
       { label: labels.standard, value: ind.standard },

@@ -74,10 +74,14 @@ async function appendPdfBytes(ctx: FilingContext, bytes: Uint8Array): Promise<Fi
  * Photos (one, or each of a 组照 with its own caption) onto the shared photo pages. A photo PDF
  * cannot hold (HEIC) goes in as its JPEG rendition.
  */
-async function appendPhotos(ctx: FilingContext, filing: Filing, photos: { sha256: string; caption: string }[]): Promise<FilingOutcome | ReasonKey> {
+async function appendPhotos(
+  ctx: FilingContext,
+  filing: Filing,
+  photos: { sha256: string; caption: string; takenAt: string | null }[],
+): Promise<FilingOutcome | ReasonKey> {
   const pages: PDFPage[] = [];
   let start = -1;
-  for (const { sha256, caption } of photos) {
+  for (const { sha256, caption, takenAt } of photos) {
     if (!(await readable(ctx.archive.store.pathFor(sha256)))) return 'missing';
     let image;
     try {
@@ -88,7 +92,7 @@ async function appendPhotos(ctx: FilingContext, filing: Filing, photos: { sha256
       return 'imageUndecodable';
     }
     ctx.stats.inputBytes += image.bytes.byteLength;
-    const placed = ctx.photos.place(await embedImage(ctx.doc, image), captionLines(filing.material, caption));
+    const placed = ctx.photos.place(await embedImage(ctx.doc, image), captionLines(filing.material, caption, takenAt));
     if (start < 0) start = placed.index;
     if (!pages.includes(placed.page)) pages.push(placed.page);
   }
@@ -132,7 +136,7 @@ async function tryAppend(ctx: FilingContext, filing: Filing): Promise<FilingOutc
         throw err;
       }
     case 'image':
-      return appendPhotos(ctx, filing, [{ sha256: material.sha256, caption: '' }]);
+      return appendPhotos(ctx, filing, [{ sha256: material.sha256, caption: '', takenAt: null }]);
     case 'photoGroup': {
       const photos = material.photos;
       return appendPhotos(
@@ -141,6 +145,7 @@ async function tryAppend(ctx: FilingContext, filing: Filing): Promise<FilingOutc
         photos.map((p, i) => ({
           sha256: p.sha256,
           caption: `${p.caption.trim() || material.title}${groupPhotoText(i + 1, photos.length)}`,
+          takenAt: p.takenAt,
         })),
       );
     }

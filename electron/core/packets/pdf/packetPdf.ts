@@ -17,7 +17,8 @@ import { addPageNumbers } from './pageNumbers';
 import { captionLines, IMAGE_PRESETS, type ImagePreset } from './photo';
 import { PhotoSheet } from './photoSheet';
 import { placeholderText, type LocateOriginal } from './placeholder';
-import { PacketFonts } from './text';
+import { drawSubmissionForm, pageRangeText, submissionFormText, type LaterCell } from './submissionForm';
+import { drawLine as drawTextLine, PacketFonts } from './text';
 
 export interface PdfBuildInput {
   plan: PacketPlan;
@@ -70,7 +71,7 @@ function collectText(plan: PacketPlan, entries: CatalogueEntry[], cover: CoverIn
   const regular: string[] = [labelText, coverText(cover).regular, catalogueText(entries).regular, plan.definition.layout.watermark];
   const bold: string[] = [labelText, coverText(cover).bold, catalogueText(entries).bold];
   for (const section of plan.sections) {
-    const d = dividerText(section);
+    const d = section.isLeaf ? submissionFormText(section) : dividerText(section);
     regular.push(d.regular);
     bold.push(d.bold);
   }
@@ -78,7 +79,7 @@ function collectText(plan: PacketPlan, entries: CatalogueEntry[], cover: CoverIn
     const p = placeholderText(filing, locate(filing));
     const a = filing.archival;
     regular.push(p.regular, ...captionLines(filing.material), a.fonds, a.year, a.retention, a.item);
-    for (const photo of filing.material.photos ?? []) regular.push(photo.caption, groupPhotoText(1, 1));
+    for (const photo of filing.material.photos ?? []) regular.push(...captionLines(filing.material, photo.caption, photo.takenAt), groupPhotoText(1, 1));
     bold.push(p.bold);
   }
   return { regular: regular.join(''), bold: bold.join('') };
@@ -124,12 +125,16 @@ export async function buildPacketPdf(input: PdfBuildInput): Promise<PdfBuildResu
   const roots: OutlineNode[] = [];
   const opaque = new Set<PDFPage>();
   const stamps: { page: PDFPage; seq: number; count: number }[] = [];
+  const laterCells: LaterCell[] = [];
+  const stampedPhotoPages = new Set<PDFPage>();
   let done = 0;
   for (const section of plan.sections) {
     signal.throwIfAborted();
     ctx.photos.close();
     entryTarget.push(doc.getPageCount());
-    drawDivider(flow, section);
+    // A 测评小项 opens with its 测评材料提交表; a category with a divider naming what follows.
+    if (section.isLeaf) laterCells.push(...drawSubmissionForm(flow, section));
+    else drawDivider(flow, section);
     const node: OutlineNode = {
       title: `${section.indicator.code} ${section.indicator.title}`,
       page: doc.getPage(entryTarget[entryTarget.length - 1]),
@@ -151,6 +156,14 @@ export async function buildPacketPdf(input: PdfBuildInput): Promise<PdfBuildResu
       if (outcome.copied) for (const page of outcome.pages) opaque.add(page);
       if (reason) notices.push({ title: filing.material.title, reason });
       else if (outcome.document) stamps.push({ page: outcome.pages[0], seq: filing.seq, count: outcome.pages.length });
+      else {
+        // Photo pages carry the 归档章 too, each page once: the first photo on it names the 档号.
+        for (const page of outcome.pages) {
+          if (stampedPhotoPages.has(page)) continue;
+          stampedPhotoPages.add(page);
+          stamps.push({ page, seq: filing.seq, count: outcome.pages.length });
+        }
+      }
       node.children.push({ title: filing.material.title, page: outcome.pages[0], children: [], open: false });
       done += 1;
     }
@@ -164,6 +177,15 @@ export async function buildPacketPdf(input: PdfBuildInput): Promise<PdfBuildResu
   drawCover(doc.insertPage(0, [A4.width, A4.height]), fonts, cover);
   const cataloguePages = catalogue.pages.map((_, i) => doc.insertPage(1 + i, [A4.width, A4.height]));
   if (layout.catalogue) drawCatalogue(cataloguePages, catalogue, fonts, (entry) => entryTarget[entry] + front + 1);
+
+  for (const cell of laterCells) {
+    const at = contentPages.get(cell.filing.seq);
+    if (!at) continue;
+    const text = cell.what === 'count' ? String(at.count) : pageRangeText(at.start + front + 1, at.count);
+    const style = { size: 10.5 };
+    const w = fonts.width(text, style);
+    drawTextLine(cell.slot.page, fonts, text, cell.slot.x + Math.max(0, (cell.slot.width - w) / 2), cell.slot.y, style);
+  }
 
   if (archivalCode.stamp) {
     const bySeq = new Map(plan.filings.map((f) => [f.seq, f]));

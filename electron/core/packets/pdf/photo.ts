@@ -29,6 +29,8 @@ export const SQUEEZE_PRESETS: ImagePreset[] = [
 const CAPTION: TextStyle = { size: 10.5 };
 const CAPTION_SMALL: TextStyle = { size: 9 };
 const LEADING = 1.6;
+/** Between the photo's lower edge and its caption's first line. */
+const CAPTION_GAP = 8;
 
 export interface PreparedImage {
   bytes: Buffer;
@@ -58,14 +60,23 @@ export async function embedImage(doc: PDFDocument, image: PreparedImage): Promis
   return image.format === 'png' ? doc.embedPng(image.bytes) : doc.embedJpg(image.bytes);
 }
 
-/** DA/T 50 caption: 题名, 时间, 地点, 摄影者 (those filled in). */
-export function captionLines(material: Material, ownCaption = ''): string[] {
+/**
+ * The caption published 测评 guidelines ask under each photo (DA/T 50 fields, those filled in):
+ * 题名, 时间 (this photo's own: a 组照 photo's EXIF time before the group's), 地点, 人物,
+ * 事由、背景 (the 说明 field), 摄影者.
+ */
+export function captionLines(material: Material, ownCaption = '', ownTime: string | null = null): string[] {
   const sep = labels.separator;
   const lines = [`${labels.title}${sep}${ownCaption || material.title}`];
-  const time = material.photoTime?.trim() || formatDate(material.date);
+  const time = ownTime?.trim().slice(0, 16) || material.photoTime?.trim() || formatDate(material.date);
   if (time) lines.push(`${labels.photoTime}${sep}${time}`);
-  if (material.place?.trim()) lines.push(`${labels.place}${sep}${material.place.trim()}`);
-  if (material.photographer?.trim()) lines.push(`${labels.photographer}${sep}${material.photographer.trim()}`);
+  const fields: [string, string | undefined][] = [
+    [labels.place, material.place],
+    [labels.people, material.people],
+    [labels.cause, material.description],
+    [labels.photographer, material.photographer],
+  ];
+  for (const [label, value] of fields) if (value?.trim()) lines.push(`${label}${sep}${value.trim()}`);
   return lines;
 }
 
@@ -76,21 +87,29 @@ export interface Box {
   height: number;
 }
 
-/** The photo as large as fits in `box` above its caption, centred. */
+/**
+ * The photo as large as fits in `box` with its caption directly beneath it (not at the foot of
+ * the box), the two centred together; a portrait photo stands upright as tall as the box allows.
+ */
 export function drawPhotoInBox(page: PDFPage, fonts: PacketFonts, embedded: PDFImage, box: Box, caption: string[], small: boolean): void {
   const style = small ? CAPTION_SMALL : CAPTION;
   const wrapped = caption.flatMap((line) => wrapText(line, box.width, (s) => fonts.width(s, style)));
   const lineHeight = style.size * LEADING;
-  const captionHeight = wrapped.length * lineHeight + 8;
+  const captionHeight = wrapped.length * lineHeight + CAPTION_GAP;
   const imageHeight = Math.max(20, box.height - captionHeight);
   const scale = Math.min(box.width / embedded.width, imageHeight / embedded.height);
   const w = embedded.width * scale;
   const h = embedded.height * scale;
-  const imageBottom = box.y + captionHeight;
-  page.drawImage(embedded, { x: box.x + (box.width - w) / 2, y: imageBottom + (imageHeight - h) / 2, width: w, height: h });
-  let y = imageBottom - 6;
+  // Centre photo and caption as one block; the caption starts right under the photo.
+  const top = box.y + box.height - (box.height - h - captionHeight) / 2;
+  const imageBottom = top - h;
+  page.drawImage(embedded, { x: box.x + (box.width - w) / 2, y: imageBottom, width: w, height: h });
+  // Caption lines start at the photo's left edge when the photo is narrower than the box.
+  const textWidth = Math.max(...wrapped.map((l) => fonts.width(l, style)));
+  const left = w >= textWidth ? box.x + (box.width - w) / 2 : box.x + Math.max(0, (box.width - textWidth) / 2);
+  let y = imageBottom - CAPTION_GAP + lineHeight * 0.15;
   for (const line of wrapped) {
     y -= lineHeight;
-    drawLine(page, fonts, line, box.x, y + style.size * 0.3, style);
+    drawLine(page, fonts, line, left, y + style.size * 0.3, style);
   }
 }

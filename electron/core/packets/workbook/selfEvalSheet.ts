@@ -1,13 +1,13 @@
 import type ExcelJS from 'exceljs';
 import type { SelfEvaluation } from '../../../../shared/domain';
 import { addBodyRow, setUpSheet } from '../../workbook/sheetStyle';
+import { vetoStatusText as VETO } from '../plan';
 
 export const SELF_EVAL_SHEET = '自评表';
-export const SELF_EVAL_COLUMNS = ['指标编码', '指标名称', '类型', '分值', '自评分', '说明'] as const;
-const WIDTHS = [11, 50, 10, 8, 8, 30];
+export const SELF_EVAL_COLUMNS = ['指标编码', '指标名称', '类型', '分值', '自评分', '说明', '结论性说明'] as const;
+const WIDTHS = [11, 50, 10, 8, 8, 30, 60];
 
 const KIND = { scored: '计分', veto: '否决项', bonus: '加分项' } as const;
-const VETO = { excluded: '不存在', present: '存在' } as const;
 const RESULT = { pass: '达标', fail: '未达标', veto: '一票否决', no_pass_line: '未设达标线' } as const;
 
 /**
@@ -19,7 +19,7 @@ export function fillSelfEvalSheet(sheet: ExcelJS.Worksheet, evaluation: SelfEval
   for (const r of evaluation.rows) {
     const met = r.met === null ? '' : r.met ? '达标' : '未达标';
     const self = r.kind === 'veto' ? (r.vetoStatus ? VETO[r.vetoStatus] : '') : r.isLeaf && r.maxScore === null ? met : (r.selfScore ?? '');
-    const row = addBodyRow(sheet, [r.code, `${'　'.repeat(Math.max(0, r.depth - 1))}${r.title}`, KIND[r.kind], r.maxScore ?? '', self, r.note], [1]);
+    const row = addBodyRow(sheet, [r.code, `${'　'.repeat(Math.max(0, r.depth - 1))}${r.title}`, KIND[r.kind], r.maxScore ?? '', self, r.note, r.statement], [1]);
     if (r.depth === 1) row.font = { bold: true };
   }
   sheet.addRow([]);
@@ -39,7 +39,7 @@ export function fillSelfEvalSheet(sheet: ExcelJS.Worksheet, evaluation: SelfEval
       ];
   if (evaluation.pending > 0) totals.push(['尚未自评的指标', `${evaluation.pending} 项`]);
   for (const [label, value] of totals) {
-    const row = addBodyRow(sheet, ['', label, '', '', value, '']);
+    const row = addBodyRow(sheet, ['', label, '', '', value, '', '']);
     row.font = { bold: true };
   }
 }
