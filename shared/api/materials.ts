@@ -8,7 +8,7 @@ import type {
   MinutesForm,
   SearchResult,
 } from '../domain';
-import { SEARCH_LIMIT, SEARCH_PAGE } from '../domain';
+import { defaultMaterialSort, SEARCH_LIMIT, SEARCH_PAGE } from '../domain';
 import { absPath, dossierRef, id, returns, text, z } from './define';
 
 const linkRef = z.object({ materialId: id, indicatorId: id }).strict();
@@ -100,7 +100,7 @@ export const materialApi = {
         /** With `indicatorId`: also what is filed anywhere below it. */
         includeBelow: z.boolean().default(false),
         kinds: kindList.default([]),
-        sort: z.enum(['filing', 'title', 'date'], { error: '未知的排序方式' }).default('filing'),
+        sort: z.enum(['filing', 'title', 'date'], { error: '未知的排序方式' }).default(defaultMaterialSort.sort),
         descending: z.boolean().default(false),
       })
       .strict(),
