@@ -135,6 +135,7 @@ describe('a clerk’s screen at 1366×768', () => {
       await drawer.getByTestId('metadata-save').click();
       await row.getByText(shown).waitFor();
       expect(await date.inputValue()).toBe(shown);
+      await page.locator('.ant-message').getByText('已保存“2023年度精神文明建设工作要点及任务分解表（12）”的著录信息').first().waitFor();
     }
     // The calendar: the 20th of the month shown.
     await drawer.getByTestId('date-picker-open').click();

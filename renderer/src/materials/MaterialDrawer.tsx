@@ -1,5 +1,5 @@
 import { OpenOriginalLink } from './OpenOriginalLink';
-import { Button, Drawer, Space, Tabs, Tag } from 'antd';
+import { App, Button, Drawer, Space, Tabs, Tag } from 'antd';
 import { useCallback, useState } from 'react';
 import { materialKindLabels, type Material, type MaterialFields } from '../../../shared/domain';
 import { useQuery } from '../common/useQuery';
@@ -22,6 +22,7 @@ interface Props {
 export function MaterialDrawer({ materialId, onClose, onChanged, onEditMinutes }: Props) {
   const { api } = usePlatform();
   const reportError = useReportError();
+  const { message } = App.useApp();
   const [saving, setSaving] = useState(false);
   const [version, setVersion] = useState(0);
   const load = useCallback(
@@ -36,7 +37,9 @@ export function MaterialDrawer({ materialId, onClose, onChanged, onEditMinutes }
     if (!m) return;
     setSaving(true);
     try {
-      await api['materials.update']({ materialId: m.id, fields });
+      const saved = await api['materials.update']({ materialId: m.id, fields });
+      // A brief word that it is saved; the change log tab has what changed.
+      message.success(`已保存“${saved.title}”的著录信息`);
       setVersion((v) => v + 1);
       onChanged();
     } catch (err) {
