@@ -1,6 +1,7 @@
 // Domain types shared by the core, every transport and the renderer, one file per capability
 // under shared/domain/. Plain data only: what crosses the contract must survive JSON.
 export * from './domain/app';
+export * from './domain/dates';
 export * from './domain/dossiers';
 export * from './domain/indicators';
 export * from './domain/integrity';

@@ -8,6 +8,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { PlatformProvider } from './platformContext';
 import { detectPlatform } from './api/platform';
+import './app.css';
 
 dayjs.locale('zh-cn');
 

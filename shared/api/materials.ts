@@ -8,7 +8,7 @@ import type {
   MinutesForm,
   SearchResult,
 } from '../domain';
-import { ONLINE_CATEGORIES, SEARCH_LIMIT, SEARCH_PAGE } from '../domain';
+import { clerkDateHint, defaultMaterialSort, ONLINE_CATEGORIES, parseClerkDate, SEARCH_LIMIT, SEARCH_PAGE } from '../domain';
 import { absPath, dossierRef, id, returns, text, z } from './define';
 
 const linkRef = z.object({ materialId: id, indicatorId: id }).strict();
@@ -19,10 +19,13 @@ const manyLinkRef = z.object({ materialIds, indicatorId: id }).strict();
 
 const kinds = ['document', 'photo', 'photo_group', 'minutes', 'video', 'spreadsheet', 'other'] as const;
 const kindList = z.array(z.enum(kinds, { error: '未知的材料类别' })).max(kinds.length);
-const eightDigitDate = z
-  .string()
-  .trim()
-  .regex(/^(\d{8})?$/, '日期应为 8 位数字，例如 20231105');
+/** A date as a clerk writes it (2023年6月15日 …), kept as DA/T 22's eight digits; '' for none. */
+const eightDigitDate = z.string().transform((value, ctx) => {
+  const date = parseClerkDate(value);
+  if (date !== null) return date;
+  ctx.issues.push({ code: 'custom', input: value, message: `“${value.trim()}”不是有效日期，${clerkDateHint}` });
+  return z.NEVER;
+});
 
 /** DA/T 22 and DA/T 50 fields; every one optional, so an edit changes only what it names. */
 export const materialFieldsSchema = z
@@ -100,7 +103,7 @@ export const materialApi = {
         /** With `indicatorId`: also what is filed anywhere below it. */
         includeBelow: z.boolean().default(false),
         kinds: kindList.default([]),
-        sort: z.enum(['filing', 'title', 'date'], { error: '未知的排序方式' }).default('filing'),
+        sort: z.enum(['filing', 'title', 'date'], { error: '未知的排序方式' }).default(defaultMaterialSort.sort),
         descending: z.boolean().default(false),
       })
       .strict(),

@@ -201,8 +201,14 @@ export interface SearchFilters {
 /** 题名 in the order a clerk expects: pinyin, numbers by value (第2号 before 第10号). */
 export const compareTitles = new Intl.Collator('zh-CN', { numeric: true }).compare;
 
-/** How the material list is ordered: 归档顺序 (filing order), 题名 (pinyin), 日期 (undated last). */
+/**
+ * How the material list is ordered: 归档顺序 (filing order), 题名 (pinyin), 日期 (then 题名 in
+ * pinyin; undated last).
+ */
 export type MaterialSortKey = 'filing' | 'title' | 'date';
+
+/** The order a clerk reads a list in, used when none is chosen: 日期, then 题名 in pinyin. */
+export const defaultMaterialSort: { sort: MaterialSortKey; descending: boolean } = { sort: 'date', descending: false };
 
 /**
  * The material list in its order, without the rows: the list is drawn from this and fetches

@@ -176,7 +176,7 @@ describe('dossier material commands', { timeout: 240_000 }, () => {
     const cases: { args: string[]; code: number; says: string }[] = [
       { args: ['edit', '999999', '--title', '新题名'], code: 1, says: '材料不存在（编号 999999）' },
       { args: ['edit', String(plan.id), String(summary.id), '--title', '新题名'], code: 2, says: '题名只能逐份修改' },
-      { args: ['edit', String(plan.id), '--date', '2023-11-05'], code: 2, says: '日期应为 8 位数字，例如 20231105' },
+      { args: ['edit', String(plan.id), '--date', '2023-11-31'], code: 2, says: '“2023-11-31”不是有效日期' },
       { args: ['edit', String(plan.id), '--pages', '三'], code: 2, says: '页数应为整数：三' },
       { args: ['edit', String(plan.id)], code: 2, says: '请至少写出一项要修改的著录信息' },
       { args: ['edit', '第一份', '--note', 'x'], code: 2, says: '材料编号 应为正整数：第一份' },

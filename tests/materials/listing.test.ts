@@ -38,7 +38,7 @@ describe('the material list, in windows', () => {
   });
   afterAll(async () => t?.close());
 
-  it('orders the whole dossier by filing, 题名 (number-aware pinyin) or 日期 (undated last), either way', async () => {
+  it('orders the whole dossier by filing, 题名 (number-aware pinyin) or 日期 (then 题名, undated last), either way', async () => {
     const index = (sort: 'filing' | 'title' | 'date', descending = false) =>
       t.api['materials.index']({ dossierId, sort, descending });
     expect(titles((await index('filing')).ids)).toEqual(['第10号通知', '第2号通知', '安全检查记录', '北区活动照片', '未归类说明']);
@@ -48,15 +48,23 @@ describe('the material list, in windows', () => {
     expect(titles((await index('title', true)).ids)).toEqual(['未归类说明', '第10号通知', '第2号通知', '北区活动照片', '安全检查记录']);
     expect(titles((await index('date')).ids)).toEqual(['未归类说明', '安全检查记录', '北区活动照片', '第10号通知', '第2号通知']);
     expect(titles((await index('date', true)).ids)).toEqual(['第10号通知', '北区活动照片', '安全检查记录', '未归类说明', '第2号通知']);
+    // Filed on the same day, 第2号 reads before 第10号 (newest day first or not), although it was filed after it.
+    const second = byTitle.get('第2号通知')!;
+    await t.api['materials.update']({ materialId: second.id, fields: { date: '20240310' } });
+    expect(titles((await index('date', true)).ids).slice(0, 2)).toEqual(['第2号通知', '第10号通知']);
+    expect(titles((await index('date')).ids).slice(-2)).toEqual(['第2号通知', '第10号通知']);
+    await t.api['materials.update']({ materialId: second.id, fields: { date: '' } });
+    // Unasked, the list comes in a clerk's order: 日期, then 题名.
+    expect(titles((await t.api['materials.index']({ dossierId })).ids)).toEqual(titles((await index('date')).ids));
     const all = await index('filing');
     expect(all.kinds).toEqual(['document', 'document', 'document', 'photo', 'document']);
     expect(all.head.map((m) => m.id)).toEqual(all.ids);
   });
 
   it('narrows to one indicator (its filing order), a category and all below it, and kinds', async () => {
-    const leaf = await t.api['materials.index']({ dossierId, indicatorId: leaves[0].id });
+    const leaf = await t.api['materials.index']({ dossierId, indicatorId: leaves[0].id, sort: 'filing' });
     expect(titles(leaf.ids)).toEqual(['第10号通知', '第2号通知']);
-    const below = await t.api['materials.index']({ dossierId, indicatorId: category.id, includeBelow: true });
+    const below = await t.api['materials.index']({ dossierId, indicatorId: category.id, includeBelow: true, sort: 'filing' });
     expect(titles(below.ids)).toEqual(['第10号通知', '第2号通知', '安全检查记录', '北区活动照片']);
     // Without includeBelow a category holds nothing of its own.
     expect((await t.api['materials.index']({ dossierId, indicatorId: category.id })).ids).toEqual([]);
@@ -65,7 +73,7 @@ describe('the material list, in windows', () => {
   });
 
   it('fetches the rows asked for, in that order, leaving out what went to the 回收站', async () => {
-    const { ids } = await t.api['materials.index']({ dossierId });
+    const { ids } = await t.api['materials.index']({ dossierId, sort: 'filing' });
     const rows = await t.api['materials.getMany']({ materialIds: [ids[3], ids[0], ids[2]] });
     expect(rows.map((m) => m.title)).toEqual(['北区活动照片', '第10号通知', '安全检查记录']);
     await t.api['materials.trash']({ materialIds: [ids[0]] });

@@ -78,10 +78,13 @@ describe('material metadata', () => {
     expect(found.hits.map((h) => h.material.id)).toEqual([first.id]);
   });
 
-  it('refuses a date that is not eight digits, in Chinese', async () => {
+  it('takes a date as the clerk writes it, keeps eight digits, and refuses a day that does not exist, in Chinese', async () => {
     const [m] = await t.api['materials.list']({ dossierId });
-    await expect(t.api['materials.update']({ materialId: m.id, fields: { date: '2024-3-5' } })).rejects.toThrow(
-      '日期应为 8 位数字',
+    expect((await t.api['materials.update']({ materialId: m.id, fields: { date: '2024年3月5日' } })).date).toBe('20240305');
+    expect((await t.api['materials.update']({ materialId: m.id, fields: { date: '2024.3.6' } })).date).toBe('20240306');
+    await expect(t.api['materials.update']({ materialId: m.id, fields: { date: '2024-2-30' } })).rejects.toThrow(
+      '“2024-2-30”不是有效日期，可写作 2023-06-15',
     );
+    expect((await t.api['materials.get']({ materialId: m.id })).date).toBe('20240306');
   });
 });

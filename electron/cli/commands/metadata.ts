@@ -12,7 +12,7 @@ const fieldOptions: { flag: string; key: keyof MaterialFields; hint?: string }[]
   { flag: '--title <text>', key: 'title', hint: '只能逐份修改' },
   { flag: '--responsible <text>', key: 'responsible' },
   { flag: '--doc-number <text>', key: 'docNumber' },
-  { flag: '--date <yyyymmdd>', key: 'date', hint: '8 位数字，如 20231105；"" 清除' },
+  { flag: '--date <日期>', key: 'date', hint: '如 2023-11-05、2023年11月5日 或 20231105；"" 清除' },
   { flag: '--security-level <text>', key: 'securityLevel', hint: '如 内部、公开' },
   { flag: '--retention <text>', key: 'retention', hint: retentionOptions.join('、') },
   { flag: '--pages <n>', key: 'pages', hint: '只能逐份修改；"" 清除' },

@@ -29,10 +29,16 @@ const comparators: Record<Exclude<MaterialSortKey, 'filing'>, (a: IndexRow, b: I
   date: (a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0),
 };
 
+/** Within one day (or among the undated) a clerk reads 题名 in pinyin, newest day first or not. */
+const tieBreaks: Record<Exclude<MaterialSortKey, 'filing'>, (a: IndexRow, b: IndexRow) => number> = {
+  title: () => 0,
+  date: comparators.title,
+};
+
 /**
  * The live materials of a scope in list order: all of the dossier, those filed under one
  * indicator (in their filing order there), or under a category and everything below it.
- * Sorting keeps filing order among equals; undated materials stay last either way.
+ * Sorting keeps filing order among equals; undated materials stay last either way, in 题名 order.
  */
 function orderedRows(db: Db, args: IndexArgs): IndexRow[] {
   const below = args.indicatorId !== undefined && args.includeBelow;
@@ -69,10 +75,10 @@ export function listMaterials(db: Db, dossierId: number, indicatorId?: number): 
 }
 
 function sortRows(rows: IndexRow[], key: Exclude<MaterialSortKey, 'filing'>, descending: boolean): IndexRow[] {
-  const compare = comparators[key];
   const sign = descending ? -1 : 1;
+  const compare = (a: IndexRow, b: IndexRow) => sign * comparators[key](a, b) || tieBreaks[key](a, b);
   const [undated, rest] = key === 'date' ? partition(rows, (r) => r.date === '') : [[], rows];
-  return [...rest.sort((a, b) => sign * compare(a, b)), ...undated];
+  return [...rest.sort(compare), ...undated.sort(compare)];
 }
 
 function partition<T>(items: T[], test: (item: T) => boolean): [T[], T[]] {

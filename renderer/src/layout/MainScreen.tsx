@@ -72,7 +72,7 @@ export function MainScreen({ dossier, dossiers, onSwitch, onCreate, onDossierCha
     content = (
       <>
         {selected && (
-          <div style={{ background: '#fff', padding: 16, borderRadius: 8, marginBottom: 16, border: '1px solid #f0f0f0' }}>
+          <div style={{ background: '#fff', padding: '8px 16px', borderRadius: 8, marginBottom: 8, border: '1px solid #f0f0f0', flex: 'none' }}>
             <IndicatorPanel
               indicator={selected}
               indicators={indicators.data ?? []}
@@ -115,7 +115,7 @@ export function MainScreen({ dossier, dossiers, onSwitch, onCreate, onDossierCha
       <div style={{ flex: 1, display: 'flex', minHeight: 0 }}>
         <aside
           aria-label="测评体系"
-          style={{ width: 400, flex: 'none', background: '#fff', borderRight: '1px solid #e8e8e8', minHeight: 0 }}
+          style={{ width: 320, flex: 'none', background: '#fff', borderRight: '1px solid #e8e8e8', minHeight: 0 }}
         >
           <IndicatorSidebar
             indicators={dossier.systemId === null ? [] : indicators.data}
@@ -136,7 +136,7 @@ export function MainScreen({ dossier, dossiers, onSwitch, onCreate, onDossierCha
             }}
           />
         </aside>
-        <main style={{ flex: 1, overflow: 'auto', padding: 16, minWidth: 0 }}>
+        <main style={{ flex: 1, overflow: 'auto', padding: 12, minWidth: 0, display: 'flex', flexDirection: 'column' }}>
           <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}>{content}</Suspense>
         </main>
       </div>

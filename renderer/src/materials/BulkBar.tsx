@@ -1,5 +1,6 @@
 import { Button, Form, Input, Modal, Popconfirm, Select, Space, TreeSelect, Typography } from 'antd';
 import { useMemo, useState } from 'react';
+import { DateField, dateRule } from '../common/DateField';
 import { retentionOptions, securityLevelOptions, type Indicator, type MaterialFields } from '../../../shared/domain';
 import { useReportError } from '../common/useReportError';
 import { usePlatform } from '../platformContext';
@@ -99,8 +100,8 @@ export function BulkBar({ dossierId, selectedIds: ids, allPhotos, indicator, ind
           <Form.Item name="responsible" label="责任者">
             <Input maxLength={200} />
           </Form.Item>
-          <Form.Item name="date" label="日期" rules={[{ pattern: /^(\d{8})?$/, message: '日期应为 8 位数字，例如 20231105' }]}>
-            <Input maxLength={8} placeholder="20231105" />
+          <Form.Item name="date" label="日期" rules={[dateRule]}>
+            <DateField width={200} />
           </Form.Item>
           <Form.Item name="securityLevel" label="密级">
             <Select allowClear options={securityLevelOptions.map((v) => ({ value: v, label: v }))} />

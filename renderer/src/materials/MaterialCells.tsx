@@ -12,28 +12,36 @@ interface TitleProps {
   onOpen?: (material: Material) => void;
 }
 
-/** 题名 (a link to the details), the file it came from, and the text around a search match. */
+/**
+ * 题名 on one line (a link to the details; the whole 题名 and its file on hover), a photo
+ * group's count beside it, and the text around a search match on a line of its own.
+ */
 export function TitleCell({ material: m, highlight = '', snippet, onOpen }: TitleProps) {
+  const source = m.kind === 'photo_group' ? `${m.photos.length} 张照片` : m.originalName;
   return (
     <div style={{ minWidth: 0 }}>
-      <a
-        onClick={(e) => {
-          e.preventDefault();
-          onOpen?.(m);
-        }}
-        href="#"
-        data-testid="material-title"
-        title="查看详情和预览"
-      >
-        <Highlight text={m.title} query={highlight} />
-      </a>
-      <div>
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {m.kind === 'photo_group' ? `${m.photos.length} 张照片` : m.originalName} · {formatSize(m.size)}
-        </Typography.Text>
+      <div style={{ display: 'flex', gap: 8, minWidth: 0, alignItems: 'baseline' }}>
+        <a
+          onClick={(e) => {
+            e.preventDefault();
+            onOpen?.(m);
+          }}
+          href="#"
+          data-testid="material-title"
+          className="dossier-one-line"
+          title={`${m.title}\n${source} · ${formatSize(m.size)}`}
+          style={{ minWidth: 0 }}
+        >
+          <Highlight text={m.title} query={highlight} />
+        </a>
+        {m.kind === 'photo_group' && (
+          <Typography.Text type="secondary" style={{ fontSize: 12, flex: 'none' }}>
+            {source}
+          </Typography.Text>
+        )}
       </div>
       {snippet && (
-        <div data-testid="search-snippet" style={{ fontSize: 12, color: 'rgba(0,0,0,0.65)' }}>
+        <div data-testid="search-snippet" className="dossier-one-line" style={{ fontSize: 12, color: 'rgba(0,0,0,0.65)' }} title={snippet}>
           <Highlight text={snippet} query={highlight} />
         </div>
       )}
@@ -41,29 +49,42 @@ export function TitleCell({ material: m, highlight = '', snippet, onOpen }: Titl
   );
 }
 
-/** The indicators a material is filed under, by code; 未归类 when none. */
+/** The indicators a material is filed under, as “1.2 名称” tags (the whole name on hover); 未归类 when none. */
 export function IndicatorTags({ ids, indicators }: { ids: number[]; indicators: Map<number, Indicator> }) {
   if (ids.length === 0) return <Typography.Text type="secondary">未归类</Typography.Text>;
-  return ids.map((id) => {
-    const ind = indicators.get(id);
-    return (
-      <Tooltip key={id} title={ind?.title}>
-        <Tag>{ind?.code ?? id}</Tag>
-      </Tooltip>
-    );
-  });
+  return (
+    <div className="dossier-one-line">
+      {ids.map((id) => {
+        const ind = indicators.get(id);
+        const label = ind ? `${ind.code} ${ind.title}` : `指标 ${id}`;
+        return (
+          <Tooltip key={id} title={label}>
+            <Tag data-testid="indicator-tag" style={{ maxWidth: 160, overflow: 'hidden', textOverflow: 'ellipsis', verticalAlign: 'middle' }}>
+              {label}
+            </Tag>
+          </Tooltip>
+        );
+      })}
+    </div>
+  );
 }
 
 /** Whether it can go into a packet PDF, and the clerk's 备注. */
 export function NoteCell({ material: m }: { material: Material }) {
   return (
-    <>
+    <div className="dossier-one-line">
       {!m.mergeable && (
-        <Tag color="orange" data-testid="not-mergeable" style={{ whiteSpace: 'normal' }}>
-          {NOT_MERGEABLE}
-        </Tag>
+        <Tooltip title={NOT_MERGEABLE}>
+          <Tag color="orange" data-testid="not-mergeable">
+            加密文件
+          </Tag>
+        </Tooltip>
       )}
-      {m.note && <Typography.Text>{m.note}</Typography.Text>}
-    </>
+      {m.note && (
+        <Typography.Text title={m.note} style={{ whiteSpace: 'nowrap' }}>
+          {m.note}
+        </Typography.Text>
+      )}
+    </div>
   );
 }

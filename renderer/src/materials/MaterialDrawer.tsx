@@ -1,6 +1,6 @@
 import { OpenOriginalLink } from './OpenOriginalLink';
 import { OnlineCategorySelect } from './OnlineCategorySelect';
-import { Button, Drawer, Space, Tabs, Tag } from 'antd';
+import { App, Button, Drawer, Space, Tabs, Tag } from 'antd';
 import { useCallback, useState } from 'react';
 import { materialKindLabels, type Material, type MaterialFields } from '../../../shared/domain';
 import { useQuery } from '../common/useQuery';
@@ -23,6 +23,7 @@ interface Props {
 export function MaterialDrawer({ materialId, onClose, onChanged, onEditMinutes }: Props) {
   const { api } = usePlatform();
   const reportError = useReportError();
+  const { message } = App.useApp();
   const [saving, setSaving] = useState(false);
   const [version, setVersion] = useState(0);
   const load = useCallback(
@@ -37,7 +38,9 @@ export function MaterialDrawer({ materialId, onClose, onChanged, onEditMinutes }
     if (!m) return;
     setSaving(true);
     try {
-      await api['materials.update']({ materialId: m.id, fields });
+      const saved = await api['materials.update']({ materialId: m.id, fields });
+      // A brief word that it is saved; the change log tab has what changed.
+      message.success(`已保存“${saved.title}”的著录信息`);
       setVersion((v) => v + 1);
       onChanged();
     } catch (err) {

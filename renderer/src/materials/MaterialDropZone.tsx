@@ -25,14 +25,11 @@ export function MaterialDropZone({ busy, targetLabel, onFiles }: Props) {
         beforeUpload={batchBeforeUpload(onFiles)}
         styles={{ root: { padding: 0 } }}
       >
-        <div style={{ display: 'flex', alignItems: 'center', justifyContent: 'center', gap: 12, padding: '2px 0' }}>
-          <InboxOutlined style={{ fontSize: 28, color: '#1677ff' }} />
-          <div style={{ textAlign: 'left' }}>
-            <div>将文件或文件夹拖到这里{targetLabel ? `，归入「${targetLabel}」` : ''}</div>
-            <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.45)' }}>
-              支持 PDF、Word、Excel、图片、视频等，可一次拖入多个文件或整个文件夹
-            </div>
-          </div>
+        {/* One line: the list below needs the height more than the hint does. */}
+        <div style={{ display: 'flex', alignItems: 'center', justifyContent: 'center', gap: 8, margin: '-12px 0', fontSize: 13 }}>
+          <InboxOutlined style={{ fontSize: 18, color: '#1677ff' }} />
+          <span>将文件或文件夹拖到这里{targetLabel ? `，归入「${targetLabel}」` : ''}</span>
+          <span style={{ fontSize: 12, color: 'rgba(0,0,0,0.45)' }}>支持 PDF、Word、Excel、图片、视频等，可一次拖入多个文件或整个文件夹</span>
         </div>
       </Upload.Dragger>
     </div>

@@ -1,7 +1,9 @@
 import { Table, Tag, Typography, type TableColumnsType, type TableProps } from 'antd';
 import { memo, useMemo } from 'react';
-import { compareTitles, materialKindLabels, type Indicator, type Material, type MaterialKind } from '../../../shared/domain';
+import { compareTitles, defaultMaterialSort, materialKindLabels, type Indicator, type Material, type MaterialKind, type MaterialSortKey } from '../../../shared/domain';
 import { formatDate } from '../common/format';
+import { ResizableHeaderCell } from '../common/ResizableHeaderCell';
+import { useColumnWidths, type ColumnWidths } from '../common/useColumnWidths';
 import { IndicatorTags, NoteCell, TitleCell } from './MaterialCells';
 import { MaterialThumb } from './MaterialThumb';
 import { PendingRow, RowFetch } from './PendingRow';
@@ -45,13 +47,38 @@ const loaded =
     isPending(entry) ? null : render(entry);
 
 const byTitle = (a: ListEntry, b: ListEntry) => (isPending(a) || isPending(b) ? 0 : compareTitles(a.title, b.title));
-const byDate = (a: ListEntry, b: ListEntry) => (isPending(a) || isPending(b) ? 0 : a.date.localeCompare(b.date));
+const byDate = (a: ListEntry, b: ListEntry) =>
+  isPending(a) || isPending(b) ? 0 : a.date.localeCompare(b.date) || compareTitles(a.title, b.title);
 
 /** Sorting and the kind filter: by the core for a windowed list, here otherwise. */
 function ordering(order: ListOrder | undefined, key: 'title' | 'date') {
   if (!order) return { sorter: key === 'title' ? byTitle : byDate };
   const sortOrder: SortOrder = order.sort === key ? (order.descending ? 'descend' : 'ascend') : null;
   return { sorter: true, sortOrder };
+}
+
+/** Widths before a clerk drags any: an empty column stays narrow, 题名 takes what is left. */
+const wide = { kind: 84, date: 100, pages: 56, indicators: 200, note: 140 };
+const narrow = { pages: 48, indicators: 76, note: 56 };
+/** 题名 gets at least this much before the table scrolls sideways. */
+const TITLE_MIN = 280;
+
+/** Which optional columns have something to show in the rows at hand. */
+function filledColumns(materials: ListEntry[]) {
+  const filled = { pages: false, indicators: false, note: false };
+  for (const m of materials) {
+    if (isPending(m)) continue;
+    filled.pages ||= m.pages !== null && m.pages !== undefined;
+    filled.indicators ||= m.indicatorIds.length > 0;
+    filled.note ||= Boolean(m.note) || !m.mergeable;
+    if (filled.pages && filled.indicators && filled.note) break;
+  }
+  return filled;
+}
+
+function widthOf(key: keyof typeof wide, widths: ColumnWidths, filled: Record<string, boolean>): number {
+  if (widths[key]) return widths[key];
+  return key in narrow && !filled[key] ? narrow[key as keyof typeof narrow] : wide[key];
 }
 
 /**
@@ -62,12 +89,17 @@ export const MaterialList = memo(function MaterialList(props: Props) {
   const { materials, paging, loading, indicators, highlight, snippets, emptyText, selectedIds, onSelect, onOpen } = props;
   const order = paging?.order;
   const need = paging?.need;
+  const { widths, resize } = useColumnWidths('materials');
+  const filled = useMemo(() => filledColumns(materials), [materials]);
   const columns = useMemo((): TableColumnsType<ListEntry> => {
+    const w = (key: keyof typeof wide) => widthOf(key, widths, filled);
     const cols: TableColumnsType<ListEntry> = [
-      { key: 'thumb', title: '', width: 72, render: loaded((m) => <MaterialThumb material={m} />) },
+      { key: 'thumb', title: '', width: 40, render: loaded((m) => <MaterialThumb material={m} />) },
       {
         key: 'title',
         title: '题名',
+        width: widths.title,
+        ellipsis: true,
         ...ordering(order, 'title'),
         render: (_, entry) =>
           isPending(entry) ? (
@@ -82,7 +114,7 @@ export const MaterialList = memo(function MaterialList(props: Props) {
       {
         key: 'kind',
         title: '类别',
-        width: 100,
+        width: w('kind'),
         filters: kindFilters,
         ...(order ? { filteredValue: order.kinds } : { onFilter: (value, entry) => entry.kind === value }),
         render: (_, entry) => <Tag>{materialKindLabels[entry.kind]}</Tag>,
@@ -90,14 +122,14 @@ export const MaterialList = memo(function MaterialList(props: Props) {
       {
         key: 'date',
         title: '日期',
-        width: 112,
+        width: w('date'),
         ...ordering(order, 'date'),
         render: loaded((m) => (m.date ? formatDate(m.date) : <Typography.Text type="secondary">—</Typography.Text>)),
       },
       {
         key: 'pages',
         title: '页数',
-        width: 64,
+        width: w('pages'),
         align: 'right',
         render: loaded((m) => m.pages ?? <Typography.Text type="secondary">—</Typography.Text>),
       },
@@ -106,21 +138,31 @@ export const MaterialList = memo(function MaterialList(props: Props) {
       cols.push({
         key: 'indicators',
         title: '所属指标',
-        width: 160,
+        width: w('indicators'),
         render: loaded((m) => <IndicatorTags ids={m.indicatorIds} indicators={indicators} />),
       });
     }
-    cols.push({ key: 'note', title: '备注', width: 200, render: loaded((m) => <NoteCell material={m} />) });
-    return cols;
-  }, [indicators, highlight, snippets, onOpen, order, need]);
+    cols.push({ key: 'note', title: '备注', width: w('note'), render: loaded((m) => <NoteCell material={m} />) });
+    // Every column but the thumbnail can be widened or narrowed by dragging its header's edge.
+    return cols.map((c) =>
+      c.key === 'thumb'
+        ? c
+        : { ...c, onHeaderCell: () => ({ onResizeWidth: (width: number) => resize(String(c.key), width) }) as React.HTMLAttributes<HTMLElement> },
+    );
+  }, [indicators, highlight, snippets, onOpen, order, need, widths, filled, resize]);
+  const scrollX = useMemo(
+    () => columns.reduce((sum, c) => sum + (typeof c.width === 'number' ? c.width : TITLE_MIN), onSelect ? 40 : 0),
+    [columns, onSelect],
+  );
 
   const onChange: TableProps<ListEntry>['onChange'] = (_pagination, filters, sorter) => {
     if (!paging) return;
     const s = Array.isArray(sorter) ? sorter[0] : sorter;
     const key = s?.order ? s.columnKey : undefined;
+    // A sort taken off goes back to a clerk's order (日期, then 题名), not to filing order.
+    const chosen = key === 'title' || key === 'date' ? { sort: key as MaterialSortKey, descending: s?.order === 'descend' } : defaultMaterialSort;
     paging.onOrder({
-      sort: key === 'title' || key === 'date' ? key : 'filing',
-      descending: s?.order === 'descend',
+      ...chosen,
       kinds: (filters.kind ?? []) as MaterialKind[],
     });
   };
@@ -132,7 +174,9 @@ export const MaterialList = memo(function MaterialList(props: Props) {
       rowKey="id"
       size="small"
       virtual
-      scroll={{ y: props.height ?? 560, x: 760 }}
+      className="dossier-dense"
+      scroll={{ y: props.height ?? 560, x: scrollX }}
+      components={{ header: { cell: ResizableHeaderCell } }}
       columns={columns}
       dataSource={materials}
       loading={loading}

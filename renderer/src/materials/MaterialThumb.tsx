@@ -4,7 +4,7 @@ import { usePlatform } from '../platformContext';
 import { fileTypeOf } from './fileType';
 import { FileTypeIcon } from './FileTypeIcon';
 
-const SIZE = 48;
+const SIZE = 24;
 
 /** The photo's thumbnail, or an icon for the file type (also when the thumbnail cannot load). */
 export function MaterialThumb({ material }: { material: Material }) {
@@ -37,7 +37,7 @@ export function MaterialThumb({ material }: { material: Material }) {
   }
   return (
     <div style={box}>
-      <FileTypeIcon type={fileTypeOf(material)} />
+      <FileTypeIcon type={fileTypeOf(material)} size={16} />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { DeleteOutlined, FileTextOutlined } from '@ant-design/icons';
 import { Button, Card, Space, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import type { Indicator, Material } from '../../../shared/domain';
+import { useElementHeight } from '../common/useElementHeight';
 import { useReportError } from '../common/useReportError';
 import { deferred, OnceOpened } from '../common/deferred';
 import { AddMaterialsButton } from './AddMaterialsButton';
@@ -10,13 +11,16 @@ import { AddReportView } from './AddReportView';
 import { MaterialDropZone } from './MaterialDropZone';
 import { MaterialList } from './MaterialList';
 import type { AddTarget, useAddMaterials } from './useAddMaterials';
-import { filingOrder, useMaterialWindow, type ListOrder } from './useMaterialWindow';
+import { defaultOrder, useMaterialWindow, type ListOrder } from './useMaterialWindow';
 
 // Bulk actions load with the first selection.
 const BulkBar = deferred(() => import('./BulkBar').then((m) => m.BulkBar));
 const MaterialDrawer = deferred(() => import('./MaterialDrawer').then((m) => m.MaterialDrawer));
 const MinutesFormModal = deferred(() => import('../minutes/MinutesFormModal').then((m) => m.MinutesFormModal));
 const TrashModal = deferred(() => import('./TrashModal').then((m) => m.TrashModal));
+
+/** Header row and footer of the table, around its scrolling rows. */
+const LIST_CHROME = 72;
 
 interface Props {
   dossierId: number;
@@ -35,7 +39,7 @@ interface Props {
 export function MaterialsPanel({ dossierId, indicator, indicators, isCategory, adder, refreshKey, onChanged }: Props) {
   const reportError = useReportError();
   const [localKey, setLocalKey] = useState(0);
-  const [order, setOrder] = useState<ListOrder>(filingOrder);
+  const [order, setOrder] = useState<ListOrder>(defaultOrder);
   const materials = useMaterialWindow(dossierId, indicator?.id ?? null, isCategory, order, refreshKey + localKey);
   const [selectedIds, setSelectedIds] = useState<number[]>([]);
   const [openId, setOpenId] = useState<number | null>(null);
@@ -58,10 +62,15 @@ export function MaterialsPanel({ dossierId, indicator, indicators, isCategory, a
   );
   const paging = useMemo(() => ({ need: materials.need, order, onOrder: setOrder }), [materials.need, order]);
   const openMaterial = useCallback((m: Material) => setOpenId(m.id), []);
+  // The table fills the panel and scrolls by itself: the page around it does not scroll.
+  const listArea = useElementHeight<HTMLDivElement>(400);
 
   return (
     <Card
       data-testid="materials-panel"
+      size="small"
+      style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}
+      styles={{ body: { flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column', gap: 8 } }}
       title={
         <Space>
           <span>{!indicator ? '全部材料' : isCategory ? '本类及下属指标的材料' : '本项材料'}</span>
@@ -96,8 +105,7 @@ export function MaterialsPanel({ dossierId, indicator, indicators, isCategory, a
         targetLabel={indicator ? target.label : null}
         onFiles={(files) => void adder.addFiles(target, files)}
       />
-      <div style={{ marginTop: 12 }}>
-        <OnceOpened open={selectedIds.length > 0}>
+      <OnceOpened open={selectedIds.length > 0}>
           <BulkBar
             dossierId={dossierId}
             selectedIds={selectedIds}
@@ -109,7 +117,8 @@ export function MaterialsPanel({ dossierId, indicator, indicators, isCategory, a
               changed();
             }}
           />
-        </OnceOpened>
+      </OnceOpened>
+      <div ref={listArea.ref} style={{ flex: 1, minHeight: 240 }}>
         <MaterialList
           materials={materials.entries ?? []}
           paging={paging}
@@ -125,6 +134,7 @@ export function MaterialsPanel({ dossierId, indicator, indicators, isCategory, a
           selectedIds={selectedIds}
           onSelect={setSelectedIds}
           onOpen={openMaterial}
+          height={listArea.height - LIST_CHROME}
         />
       </div>
       <OnceOpened open={openId !== null}>

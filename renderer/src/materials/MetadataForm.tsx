@@ -1,5 +1,6 @@
 import { Button, Descriptions, Form, Input, InputNumber, Select, Space } from 'antd';
 import { useEffect } from 'react';
+import { DateField, dateRule } from '../common/DateField';
 import {
   retentionOptions,
   securityLevelOptions,
@@ -38,12 +39,8 @@ export function MetadataForm({ material, saving, onSave }: Props) {
         <Form.Item name="docNumber" label="文号">
           <Input maxLength={100} style={{ width: 200 }} />
         </Form.Item>
-        <Form.Item
-          name="date"
-          label="日期"
-          rules={[{ pattern: /^(\d{8})?$/, message: '日期应为 8 位数字，例如 20231105' }]}
-        >
-          <Input maxLength={8} placeholder="20231105" style={{ width: 120 }} />
+        <Form.Item name="date" label="日期" rules={[dateRule]}>
+          <DateField />
         </Form.Item>
         <Form.Item name="securityLevel" label="密级">
           <Select allowClear style={{ width: 110 }} options={securityLevelOptions.map((v) => ({ value: v, label: v }))} />

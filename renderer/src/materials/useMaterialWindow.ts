@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
-import type { Material, MaterialIndex, MaterialKind, MaterialSortKey } from '../../../shared/domain';
+import { defaultMaterialSort, type Material, type MaterialIndex, type MaterialKind, type MaterialSortKey } from '../../../shared/domain';
 import { useQuery } from '../common/useQuery';
 import { useReportError } from '../common/useReportError';
 import { usePlatform } from '../platformContext';
@@ -11,7 +11,8 @@ export interface ListOrder {
   kinds: MaterialKind[];
 }
 
-export const filingOrder: ListOrder = { sort: 'filing', descending: false, kinds: [] };
+/** A clerk's order (日期, then 题名), as the core decides it, and every kind. */
+export const defaultOrder: ListOrder = { ...defaultMaterialSort, kinds: [] };
 
 /** Rows asked for in one call: a screenful and more, well under the API's 500. */
 const BATCH = 200;
