@@ -209,7 +209,7 @@ describe('a table without scores (weights set by each province)', () => {
     const workbook = new ExcelJS.Workbook();
     fillSelfEvalSheet(workbook.addWorksheet(SELF_EVAL_SHEET), one);
     const cells = workbook.getWorksheet(SELF_EVAL_SHEET)!.getSheetValues().map((r) => (Array.isArray(r) ? r.slice(1).join('|') : ''));
-    expect(cells).toContain(`${leaves[0].code}|　${leaves[0].title}|计分||未达标|`);
+    expect(cells).toContain(`${leaves[0].code}|　${leaves[0].title}|计分||未达标||`);
     expect(cells.some((c) => c.includes('达标项（测评体系未设分值）') && c.includes('4 / 5 项'))).toBe(true);
     expect(cells.some((c) => c.includes('自评结论') && c.includes('未达标'))).toBe(true);
   });
