@@ -61,7 +61,8 @@ export function copyToNewCycle(
 
     // Every column but the key, the owner and the 归档 numbers (the new dossier numbers its own
     // materials, from 1, at its first export), so fields added by later migrations come along.
-    const notCopied = new Set(['id', 'dossier_id', 'item_number', 'archival_class', 'archival_code', 'archival_parts', 'archived_at']);
+    // A copy is a material of its own: it gets its own uuid (bundles tell materials apart by it).
+    const notCopied = new Set(['id', 'uuid', 'dossier_id', 'item_number', 'archival_class', 'archival_code', 'archival_parts', 'archived_at']);
     const columns = (db.prepare('PRAGMA table_info(material)').all() as { name: string }[]).map((c) => c.name).filter((c) => !notCopied.has(c));
     const list = columns.join(', ');
     const copyMaterial = db.prepare(`INSERT INTO material (id, dossier_id, ${list}) SELECT ?, ?, ${list} FROM material WHERE id = ?`);
