@@ -42,7 +42,12 @@ export const taskBundleSchema = z
   })
   .strict();
 
-const bundleKinds = ['document', 'photo', 'video', 'spreadsheet', 'other'] as const;
+const bundleKinds = ['document', 'photo', 'photo_group', 'minutes', 'video', 'spreadsheet', 'other'] as const;
+
+const originalName = z.string().min(1).max(255).refine((s) => !/[\\/\u0000-\u001f]/.test(s), '文件名中不能有斜杠或控制字符');
+
+/** One photo of a 组照, in order; its file is `files/<sha256>` like any original. */
+export const submittedPhotoSchema = z.object({ sha256, originalName, caption: z.string().max(500) }).strict();
 
 export const submittedMaterialSchema = z
   .object({
@@ -50,12 +55,16 @@ export const submittedMaterialSchema = z
     kind: z.enum(bundleKinds),
     sha256,
     size: z.number().int().positive(),
-    originalName: z.string().min(1).max(255).refine((s) => !/[\\/\u0000-\u001f]/.test(s), '文件名中不能有斜杠或控制字符'),
+    originalName,
     fields: materialFieldsSchema.required(),
     indicators: z.array(code).max(1000),
+    /** 组照 only: its photos in order, the first being `sha256`. */
+    photos: z.array(submittedPhotoSchema).min(2).max(1000).optional(),
     version: sha256,
   })
-  .strict();
+  .strict()
+  .refine((m) => (m.kind === 'photo_group') === (m.photos !== undefined), '只有组照列出其中的照片（photos），组照必须列出')
+  .refine((m) => !m.photos || (m.photos[0].sha256 === m.sha256 && new Set(m.photos.map((p) => p.sha256)).size === m.photos.length), '组照的第一张照片应为其 sha256，且照片不能重复');
 
 export const submissionBundleSchema = z
   .object({
@@ -78,4 +87,5 @@ export type TaskBundle = z.infer<typeof taskBundleSchema>;
 export type TaskIndicator = z.infer<typeof taskIndicatorSchema>;
 export type SubmissionBundle = z.infer<typeof submissionBundleSchema>;
 export type SubmittedMaterial = z.infer<typeof submittedMaterialSchema>;
+export type SubmittedPhoto = z.infer<typeof submittedPhotoSchema>;
 export type BundleReview = z.infer<typeof reviewSchema>;

@@ -142,14 +142,23 @@ describe("a clerk's year in one archive", () => {
       const unitLeaf = unitIndicators.find((i) => i.code === unitCodes[0])!;
       const report = put('党办创建工作总结.txt', '党办上半年创建工作总结：完成理论学习十二次。\n');
       await unit['materials.add']({ dossierId: opened.dossierId, paths: [report, path.join(inputs(), '道德讲堂记录.txt')], indicatorIds: [unitLeaf.id] });
+      // The unit's own 组照 and 会议纪要 travel in the same 报送包.
+      const shots = [put('党办学习1.jpg', await cameraPhoto('#a52', '2024:04:02 15:00:00')), put('党办学习2.jpg', await cameraPhoto('#5a2', '2024:04:02 15:20:00'))];
+      const photos = await unit['materials.add']({ dossierId: opened.dossierId, paths: shots, indicatorIds: [unitLeaf.id] });
+      await unit['materials.groupPhotos']({ dossierId: opened.dossierId, materialIds: photos.added.map((a) => a.material.id), title: '党办理论学习组照' });
+      await unit['materials.saveMinutes']({
+        dossierId: opened.dossierId,
+        form: { meetingName: '党办创建工作例会', time: '2024年4月2日', place: '党办会议室', host: '党办主任', attendees: '党办全体', absentees: '', recorder: '党办干事', topics: '理论学习安排', decisions: '每月集中学习一次' },
+        indicatorIds: [unitLeaf.id],
+      });
       await unit['submissions.export']({ out: path.join(dir, '党办.dossier-submit') });
     } finally {
       await unitCtx.close();
     }
     const received = await api['submissions.import']({ path: path.join(dir, '党办.dossier-submit') });
-    expect(received.added.map((a) => a.title)).toEqual(['党办创建工作总结']);
+    expect(received.added.map((a) => a.title).sort()).toEqual(['党办创建工作总结', '党办创建工作例会', '党办理论学习组照'].sort());
     expect(received.duplicates.map((a) => a.title)).toEqual(['道德讲堂记录']);
-    await api['review.set']({ materialIds: [received.added[0].materialId], state: 'passed', comment: '' });
+    await api['review.set']({ materialIds: received.added.map((a) => a.materialId), state: 'passed', comment: '' });
     await api['review.set']({ materialIds: [received.duplicates[0].materialId], state: 'returned', comment: '请补充签到表' });
     summary.submittedMaterials = received.added.length + received.duplicates.length;
 

@@ -14,13 +14,14 @@ import { ApiError } from '../../../shared/errors';
 import type { Archive } from '../archive/archive';
 import type { Db } from '../archive/database';
 import { audit } from '../audit/auditLog';
-import { addMaterials } from '../materials/add';
 import { linkMaterial, unlinkMaterial } from '../materials/links';
 import { findMaterialBySha, getMaterial } from '../materials/repo';
+import { updateGroup } from '../materials/groups';
 import { updateMaterial } from '../materials/update';
 import { listIndicators } from '../indicators/repo';
 import { assignedIndicators, systemOf } from './assignment';
 import { keyFingerprint } from './fingerprint';
+import { landMaterial, sameGroup } from './landing';
 import { assertOriginals, openBundle } from './readBundle';
 
 export interface ReceiveOptions {
@@ -47,7 +48,7 @@ export async function receiveSubmission(archive: Archive, file: string, options:
     const result = emptyResult(bundle);
     if (db.prepare('SELECT 1 FROM submission WHERE bundle_id = ?').get(bundle.bundleId)) return { ...result, alreadyImported: true, unchanged: bundle.materials.length };
     judge(db, bundle, source, options);
-    assertOriginals(opened, bundle.materials, source);
+    assertOriginals(opened, bundle.materials.flatMap((m) => [m, ...(m.photos ?? [])]), source);
 
     const codes = new Map(listIndicators(db, systemOf(db, dossierId)).map((i) => [i.code, i.id]));
     const mine = new Set(assignedIndicators(listIndicators(db, systemOf(db, dossierId)), bundle.unit.name).map((i) => i.code));
@@ -59,14 +60,9 @@ export async function receiveSubmission(archive: Archive, file: string, options:
     try {
       for (const [index, p] of plans.entries()) {
         if (p.kind !== 'new') continue;
-        const named = path.join(folder, String(index), p.m.originalName);
-        await fs.mkdir(path.dirname(named), { recursive: true });
-        await fs.link(opened.staged.get(p.m.sha256)!, named).catch(() => fs.copyFile(opened.staged.get(p.m.sha256)!, named));
-        const report = await addMaterials(archive, { dossierId, paths: [named], indicatorIds: [] });
-        const added = report.added[0]?.material;
-        const duplicate = report.duplicates[0]?.material;
-        if (added || duplicate) landed.set(p.m, { id: (added ?? duplicate)!.id, duplicate: !added });
-        else result.refused.push({ title: p.m.fields.title, originalName: p.m.originalName, reason: report.failed[0]?.reason ?? '未能保存' });
+        const landing = await landMaterial(archive, dossierId, p.m, opened.staged, path.join(folder, String(index)));
+        if ('refused' in landing) result.refused.push({ title: p.m.fields.title, originalName: p.m.originalName, reason: landing.refused });
+        else landed.set(p.m, landing);
       }
     } finally {
       await fs.rm(folder, { recursive: true, force: true });
@@ -101,6 +97,7 @@ export async function receiveSubmission(archive: Archive, file: string, options:
         const { id: materialId, duplicate } = landing;
         // A duplicate keeps the fields it has (the lead's, or the first unit's): only links are added.
         if (!duplicate) updateMaterial(db, materialId, p.m.fields);
+        if (!duplicate && p.kind === 'changed' && p.m.photos) updateGroup(db, materialId, p.m.photos);
         syncLinks(db, materialId, p.m.indicators, codes, p.kind === 'changed');
         // The unit replaced the file under the same material: the newest content carries its identity.
         db.prepare('DELETE FROM material_provenance WHERE unit = ? AND remote_uuid = ? AND material_id <> ?').run(bundle.unit.name, p.m.uuid, materialId);
@@ -146,10 +143,10 @@ function previewOf(archive: Archive, bundle: SubmissionBundle, options: ReceiveO
       result.unchanged += 1;
       continue;
     }
-    const same = p.kind === 'new' ? findMaterialBySha(db, dossierId, p.m.sha256) : null;
-    const item: ReceivedItem = { materialId: p.kind === 'changed' ? p.materialId : (same?.id ?? 0), title: p.m.fields.title, indicators: p.m.indicators };
+    const same = p.kind !== 'new' ? null : p.m.photos ? sameGroup(db, dossierId, p.m.photos.map((x) => x.sha256)) : (findMaterialBySha(db, dossierId, p.m.sha256)?.id ?? null);
+    const item: ReceivedItem = { materialId: p.kind === 'changed' ? p.materialId : (same ?? 0), title: p.m.fields.title, indicators: p.m.indicators };
     if (p.kind === 'changed') (p.conflict ? result.conflicts : result.changed).push(item);
-    else if (same) result.duplicates.push({ ...item, providedBy: providers(db, same.id) });
+    else if (same) result.duplicates.push({ ...item, providedBy: providers(db, same) });
     else result.added.push(item);
     if (p.m.indicators.length === 0 || p.m.indicators.some((c) => !mine.has(c))) result.outsideAssignment.push(item);
   }
@@ -193,7 +190,10 @@ function plan(db: Db, unit: string, m: SubmittedMaterial): Plan {
     | undefined;
   if (!known) return { kind: 'new', m };
   if (known.version === m.version) return { kind: 'unchanged', m };
-  if (known.sha256 !== m.sha256) return { kind: 'new', m };
+  // A 组照 is the same content while it has the same photos, in whatever order and with whatever captions.
+  const content = (shas: string[]) => [...shas].sort().join();
+  const photosOf = () => db.prepare('SELECT sha256 FROM material_photo WHERE material_id = ?').pluck().all(known.id) as string[];
+  if (m.photos ? content(photosOf()) !== content(m.photos.map((p) => p.sha256)) : known.sha256 !== m.sha256) return { kind: 'new', m };
   // The lead edited it after the unit's version was applied: the lead's stays until chosen.
   return { kind: 'changed', m, materialId: known.id, conflict: known.updatedAt > known.appliedAt };
 }

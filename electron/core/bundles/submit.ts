@@ -1,7 +1,9 @@
-// 报送包 (unit → lead): every material of the unit's 报送档案 — original, DA/T 22/50 fields,
-// indicator codes — or only those changed since the last 报送包, and the materials withdrawn
+// 报送包 (unit → lead): every material of the unit's 报送档案 — original (every photo of a 组照,
+// a 会议纪要's form as its JSON file), DA/T 22/50 fields, indicator codes — or only those changed
+// since the last 报送包, and the materials withdrawn
 // (moved to the 回收站) since; signed with this archive's key.
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { BUNDLE_VERSION, SUBMISSION_FORMAT, type SubmissionBundle, type SubmittedMaterial } from '../../../shared/api/bundleFormat';
@@ -38,8 +40,6 @@ export function taskLinkOf(db: Db, dossierId?: number): TaskLink {
   throw new ApiError('bad_input', `档案库中有 ${links.length} 个报送档案，请用 --dossier 指定编号`);
 }
 
-const CARRIED = new Set(['document', 'photo', 'video', 'spreadsheet', 'other']);
-
 export async function submitMaterials(archive: Archive, input: { dossierId?: number; out?: string; changedOnly: boolean }): Promise<SubmitResult> {
   const { db } = archive;
   const link = taskLinkOf(db, input.dossierId);
@@ -49,16 +49,18 @@ export async function submitMaterials(archive: Archive, input: { dossierId?: num
   const skipped: SubmitResult['skipped'] = [];
   const carried: { material: Material; entry: SubmittedMaterial }[] = [];
   for (const m of listMaterialsByIds(db, ids)) {
-    if (!CARRIED.has(m.kind)) {
-      skipped.push({ materialId: m.id, title: m.title, reason: m.kind === 'photo_group' ? '组照暂不能放入报送包（可拆分组照后报送单张照片）' : '会议纪要暂不能放入报送包（可另存为文件后添加）' });
-      continue;
-    }
     const fields = pickFields(m);
     const indicators = m.indicatorIds.map((id) => codes.get(id)).filter((c): c is string => c !== undefined);
-    const version = materialVersion(m.sha256, fields, indicators);
+    const photos = m.kind === 'photo_group' ? m.photos.map((p, i) => ({ sha256: p.sha256, originalName: safeName(p.originalName, `${m.title}-${i + 1}`), caption: p.caption })) : undefined;
+    const version = materialVersion(m.sha256, fields, indicators, photos);
     if (input.changedOnly && sent.get(m.id) === version) continue;
+    const missing = [m.sha256, ...(photos ?? []).map((p) => p.sha256)].find((sha) => !existsSync(archive.store.pathFor(sha)));
+    if (missing) {
+      skipped.push({ materialId: m.id, title: m.title, reason: '原始文件在档案库中缺失，请先运行四性检测并从备份恢复' });
+      continue;
+    }
     const uuid = db.prepare('SELECT uuid FROM material WHERE id = ?').pluck().get(m.id) as string;
-    carried.push({ material: m, entry: { uuid, kind: m.kind as SubmittedMaterial['kind'], sha256: m.sha256, size: m.size, originalName: safeName(m.originalName, m.title), fields, indicators, version } });
+    carried.push({ material: m, entry: { uuid, kind: m.kind, sha256: m.sha256, size: m.size, originalName: safeName(m.originalName, m.title), fields, indicators, ...(photos ? { photos } : {}), version } });
   }
   const withdrawn = db
     .prepare(`SELECT s.material_id AS id, s.uuid FROM material_sent s JOIN material m ON m.id = s.material_id WHERE m.dossier_id = ? AND m.trashed_at IS NOT NULL`)
@@ -81,7 +83,8 @@ export async function submitMaterials(archive: Archive, input: { dossierId?: num
   };
   const out = path.resolve(input.out ?? path.join(archive.root, 'exports', '报送包', `${link.unit}-第${round}次${SUBMISSION_EXTENSION}`));
   await fs.mkdir(path.dirname(out), { recursive: true });
-  await writeBundle(out, payload, carried.map((c) => ({ sha256: c.material.sha256, path: archive.store.pathFor(c.material.sha256) })), key);
+  const files = carried.flatMap((c) => [c.material.sha256, ...(c.entry.photos ?? []).map((p) => p.sha256)]);
+  await writeBundle(out, payload, files.map((sha256) => ({ sha256, path: archive.store.pathFor(sha256) })), key);
   db.transaction(() => {
     db.prepare('UPDATE task_link SET submit_round = ? WHERE dossier_id = ?').run(round, link.dossier_id);
     const record = db.prepare('INSERT INTO material_sent (material_id, uuid, version, sent_round) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET version = excluded.version, sent_round = excluded.sent_round');

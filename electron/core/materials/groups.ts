@@ -21,35 +21,10 @@ export function groupPhotos(db: Db, dossierId: number, materialIds: number[], ti
     if (new Set(photos.map((p) => p.sha256)).size !== photos.length) {
       throw new ApiError('bad_input', '组照中有重复的照片');
     }
-    const first = photos[0];
-    const now = new Date().toISOString();
-    const info = db
-      .prepare(
-        `INSERT INTO material (id, dossier_id, kind, sha256, original_name, title, date, pages, photo_time, place, people,
-           photographer, description, created_at, updated_at)
-         VALUES (?, ?, 'photo_group', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        nextMaterialId(db),
-        dossierId,
-        first.sha256,
-        first.originalName,
-        title?.trim() || first.title,
-        first.date,
-        photos.length,
-        first.photoTime,
-        first.place,
-        first.people,
-        first.photographer,
-        first.description,
-        now,
-        now,
-      );
-    const groupId = Number(info.lastInsertRowid);
-    const insertPhoto = db.prepare(
-      'INSERT INTO material_photo (material_id, position, sha256, original_name, caption) VALUES (?, ?, ?, ?, ?)',
-    );
-    photos.forEach((p, i) => insertPhoto.run(groupId, i + 1, p.sha256, p.originalName, p.description));
+    const groupId = insertGroup(db, dossierId, photos.map((p) => ({ sha256: p.sha256, originalName: p.originalName, caption: p.description })), {
+      ...photos[0],
+      title: title?.trim() || photos[0].title,
+    });
     const links = db.prepare(
       `INSERT OR IGNORE INTO material_indicator (material_id, indicator_id, position)
        SELECT ?, indicator_id, position FROM material_indicator WHERE material_id = ?`,
@@ -72,6 +47,27 @@ export function groupPhotos(db: Db, dossierId: number, materialIds: number[], ti
     return groupId;
   })();
   return getMaterial(db, id);
+}
+
+type GroupHead = Pick<Material, 'title' | 'date' | 'photoTime' | 'place' | 'people' | 'photographer' | 'description'>;
+
+/**
+ * The rows of a new 组照 over photos already in the store (each `sha256` has its blob row), in
+ * order, its fields from `head`. The caller decides what becomes of the photos' own materials.
+ */
+export function insertGroup(db: Db, dossierId: number, photos: { sha256: string; originalName: string; caption: string }[], head: GroupHead): number {
+  const now = new Date().toISOString();
+  const info = db
+    .prepare(
+      `INSERT INTO material (id, dossier_id, kind, sha256, original_name, title, date, pages, photo_time, place, people,
+         photographer, description, created_at, updated_at)
+       VALUES (?, ?, 'photo_group', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(nextMaterialId(db), dossierId, photos[0].sha256, photos[0].originalName, head.title, head.date, photos.length, head.photoTime, head.place, head.people, head.photographer, head.description, now, now);
+  const groupId = Number(info.lastInsertRowid);
+  const insertPhoto = db.prepare('INSERT INTO material_photo (material_id, position, sha256, original_name, caption) VALUES (?, ?, ?, ?, ?)');
+  photos.forEach((p, i) => insertPhoto.run(groupId, i + 1, p.sha256, p.originalName, p.caption));
+  return groupId;
 }
 
 /** Reorder a 组照 and set captions: the same photos, in the new order. */
