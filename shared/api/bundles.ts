@@ -1,5 +1,5 @@
 // 成员单位报送: assign, 任务包, 报送包, receive, review, progress (electron/core/bundles/).
-import type { Indicator, MaterialStatus, TaskLinkInfo, SubmissionImportResult, SubmissionInfo, SubmitResult, TaskExportResult, TaskOpenResult, UnitProgress } from '../domain';
+import type { Indicator, Material, MaterialStatus, VersionConflict, TaskLinkInfo, SubmissionImportResult, SubmissionInfo, SubmitResult, TaskExportResult, TaskOpenResult, UnitProgress } from '../domain';
 import { absPath, dossierRef, id, returns, text, z } from './define';
 import { indicatorFieldsSchema, unitFields } from './indicators';
 
@@ -31,6 +31,10 @@ export const bundleApi = {
   /** What importing would do (new, duplicates, changed, outside the assignment, withdrawn), after every check; writes nothing. */
   'submissions.preview': returns<SubmissionImportResult>()(z.object({ path: absPath, acceptNewKey: z.boolean().default(false) }).strict()),
   'submissions.list': returns<SubmissionInfo[]>()(dossierRef),
+  /** Materials both the lead and a unit changed: the unit's version waits, with the differences. */
+  'submissions.conflicts': returns<VersionConflict[]>()(dossierRef),
+  /** 采用单位版本 (`unit`) or 保留本方版本 (`lead`); `unit` names the unit when several sent one. */
+  'submissions.resolve': returns<Material>()(z.object({ materialId: id, unit: unitFields.shape.name.optional(), take: z.enum(['unit', 'lead']) }).strict()),
   'review.set': returns<MaterialStatus[]>()(
     z.object({ materialIds, state: z.enum(['passed', 'returned']), comment: text(2000).default('') }).strict(),
   ),

@@ -45,7 +45,7 @@ export interface SubmitResult {
   round: number;
   materials: number;
   withdrawn: number;
-  /** Materials not carried (组照, 会议纪要 in this version), with the reason. */
+  /** Materials not carried (an original missing from the store), with the reason. */
   skipped: { materialId: number; title: string; reason: string }[];
 }
 
@@ -68,9 +68,20 @@ export interface SubmissionImportResult {
   /** Filed under indicators not assigned to the unit (or under none); imported all the same. */
   outsideAssignment: ReceivedItem[];
   withdrawn: ReceivedItem[];
-  /** The lead edited the material since the unit's last version: kept as the lead has it. */
+  /** The lead edited the material since the unit's last version: the lead's stays until chosen (VersionConflict). */
   conflicts: ReceivedItem[];
   refused: { title: string; originalName: string; reason: string }[];
+}
+
+/** A unit's version of a material the lead also edited, waiting for the lead's choice. */
+export interface VersionConflict {
+  materialId: number;
+  unit: string;
+  /** The lead's current title. */
+  title: string;
+  receivedAt: string;
+  /** Only where the two versions differ, labelled as the clerk knows the fields. */
+  differences: { field: string; lead: string; unit: string }[];
 }
 
 export interface SubmissionInfo {

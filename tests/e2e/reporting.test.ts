@@ -10,8 +10,8 @@ import { openPage, useBrowserMode } from './server';
 describe('成员单位报送 in the browser', () => {
   let third = '';
   const bundle = path.join(tempDir('dossier-e2e-reporting-bundle-'), '党办第1次报送.dossier-submit');
+  const work = tempDir('dossier-e2e-reporting-unit-');
   const suite = useBrowserMode('dossier-e2e-reporting-', async (archiveDir) => {
-    const work = tempDir('dossier-e2e-reporting-unit-');
     const leadArchive = openTestArchive(archiveDir);
     const unitArchive = openTestArchive(path.join(work, 'unit'));
     try {
@@ -80,6 +80,42 @@ describe('成员单位报送 in the browser', () => {
     const file = /：(\/.+\.dossier-task)/.exec(await written.innerText())![1];
     expect(file).toBe(path.join(suite.archiveDir, 'exports', '任务包', '党办-第2次.dossier-task'));
     expect(fs.existsSync(file)).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
+  it('shows a material both sides changed with both versions, and takes the unit’s when chosen', async () => {
+    // The lead's clerk retitles the received material (by another process on the same archive),
+    // the unit changes its own copy and sends it again.
+    const leadArchive = openTestArchive(suite.archiveDir);
+    const unitArchive = openTestArchive(path.join(work, 'unit'));
+    try {
+      const dossierId = (await leadArchive.api['dossiers.list']({}))[0].id;
+      const received = (await leadArchive.api['materials.list']({ dossierId })).find((m) => m.title === '党办理论学习记录')!;
+      await leadArchive.api['materials.update']({ materialId: received.id, fields: { title: '党办一季度理论学习记录' } });
+      const unitDossier = (await unitArchive.api['dossiers.list']({}))[0].id;
+      const mine = (await unitArchive.api['materials.list']({ dossierId: unitDossier }))[0];
+      await unitArchive.api['materials.update']({ materialId: mine.id, fields: { title: '党办理论学习记录（补签到表）' } });
+      const second = path.join(work, '党办第2次报送.dossier-submit');
+      await unitArchive.api['submissions.export']({ out: second });
+      expect((await leadArchive.api['submissions.import']({ path: second })).conflicts).toHaveLength(1);
+    } finally {
+      await unitArchive.close();
+      await leadArchive.close();
+    }
+
+    const { page, errors } = await openPage(suite.browser(), suite.server().url);
+    await page.getByTestId('reporting-button').click();
+    const dialog = page.getByTestId('reporting-dialog');
+    await dialog.getByRole('tab', { name: '版本冲突' }).click();
+    const card = dialog.getByTestId('conflict-card');
+    await card.getByText('党办一季度理论学习记录（党办').waitFor();
+    const row = card.getByRole('row', { name: /题名/ });
+    expect((await row.getByRole('cell').allInnerTexts()).map((t) => t.trim())).toEqual(['题名', '党办一季度理论学习记录', '党办理论学习记录（补签到表）']);
+    await card.getByRole('button', { name: '采用单位版本' }).click();
+    await page.getByText('《党办一季度理论学习记录》已采用党办的版本，待审').waitFor();
+    await dialog.getByTestId('conflicts-empty').waitFor();
+    await dialog.getByRole('tab', { name: '材料审核' }).click();
+    await dialog.getByTestId('review-table').getByRole('row', { name: /党办理论学习记录（补签到表）/ }).getByText('待审').waitFor();
     expect(errors).toEqual([]);
   });
 });

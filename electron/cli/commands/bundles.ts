@@ -1,5 +1,5 @@
 // 成员单位报送 from the command line (names and flags are stable: scripts call them):
-// assign, tasks export/open, submit, submissions import/list, review, progress.
+// assign, tasks export/open, submit, submissions import/list/conflicts/resolve, review, progress.
 import path from 'node:path';
 import type { Command } from 'commander';
 import { reviewStateLabels, type SubmissionImportResult } from '../../../shared/domain';
@@ -109,6 +109,37 @@ export function registerBundleCommands(program: Command, status: ExitStatus): vo
       });
     });
 
+  submissions
+    .command('conflicts')
+    .description('列出双方都改过的材料：成员单位报送的版本与本方版本的不同之处，待选择')
+    .option(json.flags, json.description)
+    .action(async (opts: { json?: boolean }, cmd: Command) => {
+      await withSession(cmd.optsWithGlobals<ArchiveOptions>(), async (s) => {
+        const list = await s.api['submissions.conflicts']({ dossierId: s.dossier().id });
+        if (opts.json) return printJson(list);
+        if (list.length === 0) console.log('没有待选择的版本冲突');
+        for (const c of list) {
+          console.log(`${c.materialId}《${c.title}》 ${c.unit} 报送于 ${day(c.receivedAt)}`);
+          for (const d of c.differences) console.log(`  ${d.field}：本方“${d.lead}” / ${c.unit}“${d.unit}”`);
+        }
+      });
+    });
+  submissions
+    .command('resolve <materialId>')
+    .description('选择版本：--take unit 采用成员单位报送的版本，--take lead 保留本方版本')
+    .requiredOption('--take <side>', 'unit（采用单位版本）或 lead（保留本方版本）')
+    .option('--unit <name>', '有多个单位的版本时，指定单位')
+    .option(json.flags, json.description)
+    .action(async (id: string, opts: { take: string; unit?: string; json?: boolean }, cmd: Command) => {
+      if (opts.take !== 'unit' && opts.take !== 'lead') throw new ApiError('invalid_args', '--take 应为 unit（采用单位版本）或 lead（保留本方版本）');
+      const materialId = parseId(id, '材料编号');
+      await withSession(cmd.optsWithGlobals<ArchiveOptions>(), async (s) => {
+        const m = await s.api['submissions.resolve']({ materialId, unit: opts.unit, take: opts.take as 'unit' | 'lead' });
+        if (opts.json) return printJson(m);
+        console.log(`${m.id}《${m.title}》：${opts.take === 'unit' ? '已采用单位版本（待审）' : '已保留本方版本'}`);
+      });
+    });
+
   program
     .command('review <materialIds...>')
     .description('材料审核：通过（--pass）或退回（--return，附 --comment 意见）；退回的材料随下次任务包回到成员单位')
@@ -138,7 +169,7 @@ function printImport(r: SubmissionImportResult): void {
   }
   console.log(`已导入“${r.unit}”第 ${r.round} 次报送：新增 ${r.added.length} 份，重复 ${r.duplicates.length} 份（只存一份），修改 ${r.changed.length} 份，未变 ${r.unchanged} 份`);
   for (const x of r.outsideAssignment) console.log(`分派范围外：${x.materialId}《${x.title}》${x.indicators.join('、') || '未归类'}`);
-  for (const x of r.conflicts) console.log(`双方都改过，保留本单位的版本：${x.materialId}《${x.title}》`);
+  for (const x of r.conflicts) console.log(`双方都改过，暂用本方版本，待选择：${x.materialId}《${x.title}》（dossier submissions resolve ${x.materialId} --take unit|lead）`);
   for (const x of r.withdrawn) console.log(`成员单位已撤回：${x.materialId}《${x.title}》`);
 }
 

@@ -9,6 +9,7 @@ import { sql as itemNumbers } from './migrations/006-item-numbers';
 import { sql as bigramSearch } from './migrations/007-bigram-search';
 import { sql as statements } from './migrations/008-indicator-statements';
 import { sql as bundles } from './migrations/009-bundles';
+import { sql as versionConflicts } from './migrations/014-version-conflicts';
 
 
 export interface Migration {
@@ -27,6 +28,7 @@ export const migrations: Migration[] = [
   { version: 7, name: 'bigram search index', sql: bigramSearch },
   { version: 8, name: '结论性说明 per indicator', sql: statements },
   { version: 9, name: 'bundles between archives: uuids, keys, submissions, review', sql: bundles },
+  { version: 14, name: 'a unit’s version of a material the lead also edited, until chosen', sql: versionConflicts },
 ];
 
 export const latestSchemaVersion = migrations[migrations.length - 1].version;

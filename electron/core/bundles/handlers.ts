@@ -3,6 +3,7 @@ import type { bundleApi } from '../../../shared/api/bundles';
 import type { TaskLinkInfo } from '../../../shared/domain';
 import type { CoreContext } from '../context';
 import { assignIndicators } from './assignment';
+import { listConflicts, resolveConflict } from './conflicts';
 import { getDossier } from '../dossiers/repo';
 import { localDate, unitProgress } from './progress';
 import { writeProgressPdf, writeProgressXlsx } from './progressReport';
@@ -28,6 +29,8 @@ export function bundleHandlers(ctx: CoreContext): HandlersOf<typeof bundleApi> {
     'submissions.import': async ({ path, acceptNewKey }) => receiveSubmission(archive, path, { acceptNewKey }),
     'submissions.preview': async ({ path, acceptNewKey }) => receiveSubmission(archive, path, { acceptNewKey, preview: true }),
     'submissions.list': async ({ dossierId }) => listSubmissions(db, dossierId),
+    'submissions.conflicts': async ({ dossierId }) => listConflicts(db, dossierId),
+    'submissions.resolve': async (args) => resolveConflict(db, args),
     'review.set': async (args) => reviewMaterials(db, args),
     'review.statuses': async ({ dossierId }) => dossierStatuses(db, dossierId),
     'progress.get': async ({ dossierId, today }) => unitProgress(db, dossierId, today),

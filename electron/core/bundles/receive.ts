@@ -14,13 +14,14 @@ import { ApiError } from '../../../shared/errors';
 import type { Archive } from '../archive/archive';
 import type { Db } from '../archive/database';
 import { audit } from '../audit/auditLog';
-import { linkMaterial, unlinkMaterial } from '../materials/links';
 import { findMaterialBySha, getMaterial } from '../materials/repo';
 import { updateGroup } from '../materials/groups';
 import { updateMaterial } from '../materials/update';
 import { listIndicators } from '../indicators/repo';
 import { assignedIndicators, systemOf } from './assignment';
 import { keyFingerprint } from './fingerprint';
+import { appliedAt, syncLinks } from './applyVersion';
+import { holdConflict } from './conflicts';
 import { landMaterial, sameGroup } from './landing';
 import { assertOriginals, openBundle } from './readBundle';
 
@@ -89,6 +90,8 @@ export async function receiveSubmission(archive: Archive, file: string, options:
           continue;
         }
         if (p.kind === 'changed' && p.conflict) {
+          holdConflict(db, p.materialId, bundle.unit.name, submissionId, p.m, now);
+          audit(db, 'conflict', 'material', p.materialId, { message: `${bundle.unit.name} 第 ${bundle.round} 次报送修改了本方也改过的材料，待选择采用哪一版`, unit: bundle.unit.name, submissionId });
           result.conflicts.push(item(p.materialId, p.m));
           continue;
         }
@@ -101,7 +104,7 @@ export async function receiveSubmission(archive: Archive, file: string, options:
         syncLinks(db, materialId, p.m.indicators, codes, p.kind === 'changed');
         // The unit replaced the file under the same material: the newest content carries its identity.
         db.prepare('DELETE FROM material_provenance WHERE unit = ? AND remote_uuid = ? AND material_id <> ?').run(bundle.unit.name, p.m.uuid, materialId);
-        provenance.run(materialId, bundle.unit.name, p.m.uuid, p.m.version, submissionId, bundle.createdAt, now);
+        provenance.run(materialId, bundle.unit.name, p.m.uuid, p.m.version, submissionId, bundle.createdAt, appliedAt(db, materialId, now));
         pending(materialId, !duplicate);
         audit(db, 'receive', 'material', materialId, { message: `${bundle.unit.name} 第 ${bundle.round} 次报送`, unit: bundle.unit.name, submissionId });
         const received = item(materialId, p.m);
@@ -196,14 +199,6 @@ function plan(db: Db, unit: string, m: SubmittedMaterial): Plan {
   if (m.photos ? content(photosOf()) !== content(m.photos.map((p) => p.sha256)) : known.sha256 !== m.sha256) return { kind: 'new', m };
   // The lead edited it after the unit's version was applied: the lead's stays until chosen.
   return { kind: 'changed', m, materialId: known.id, conflict: known.updatedAt > known.appliedAt };
-}
-
-/** The unit's links: added; on a changed material, links the unit removed go too. */
-function syncLinks(db: Db, materialId: number, wanted: string[], codes: Map<string, number>, removeOthers: boolean): void {
-  const ids = wanted.map((c) => codes.get(c)).filter((id): id is number => id !== undefined);
-  for (const id of ids) linkMaterial(db, materialId, id);
-  if (!removeOthers) return;
-  for (const id of getMaterial(db, materialId).indicatorIds) if (!ids.includes(id)) unlinkMaterial(db, materialId, id);
 }
 
 /** The units that sent this content, in the order they first did. */

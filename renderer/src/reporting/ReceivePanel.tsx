@@ -54,7 +54,7 @@ export function ReceivePanel({ onImported }: { onImported: () => void }) {
                 <Descriptions.Item label={`修改（${preview.changed.length}）`}>{titles(preview.changed)}</Descriptions.Item>
                 <Descriptions.Item label={`不在分派范围内（${preview.outsideAssignment.length}）`}>{titles(preview.outsideAssignment)}</Descriptions.Item>
                 <Descriptions.Item label={`撤回（${preview.withdrawn.length}）`}>{titles(preview.withdrawn)}</Descriptions.Item>
-                <Descriptions.Item label={`双方都改过，保留本单位版本（${preview.conflicts.length}）`}>{titles(preview.conflicts)}</Descriptions.Item>
+                <Descriptions.Item label={`双方都改过，导入后在“版本冲突”中选择（${preview.conflicts.length}）`}>{titles(preview.conflicts)}</Descriptions.Item>
                 <Descriptions.Item label="未变">{preview.unchanged}</Descriptions.Item>
               </Descriptions>
               <Button type="primary" style={{ marginTop: 12 }} loading={busy === '导入报送包'} onClick={() => void confirm()} data-testid="receive-confirm">

@@ -2,6 +2,7 @@ import { Modal, Tabs } from 'antd';
 import { useState } from 'react';
 import type { Dossier } from '../../../shared/domain';
 import { AssignPanel } from './AssignPanel';
+import { ConflictPanel } from './ConflictPanel';
 import { ProgressPanel } from './ProgressPanel';
 import { ReceivePanel } from './ReceivePanel';
 import { ReviewPanel } from './ReviewPanel';
@@ -28,6 +29,7 @@ export function ReportingDialog({ dossier, open, onClose, onImported, onOpened }
           { key: 'receive', label: '接收报送包', children: <ReceivePanel onImported={() => { setImports((n) => n + 1); onImported(); }} /> },
           { key: 'progress', label: '报送进度', children: <ProgressPanel key={imports} dossierId={dossierId} /> },
           { key: 'review', label: '材料审核', children: <ReviewPanel key={imports} dossierId={dossierId} /> },
+          { key: 'conflicts', label: '版本冲突', children: <ConflictPanel key={imports} dossierId={dossierId} onResolved={onImported} /> },
           { key: 'unit', label: '本单位报送（任务包、报送包）', children: <UnitPanel dossier={dossier} onOpened={onOpened} /> },
         ]}
       />
