@@ -1,5 +1,5 @@
 // 成员单位报送: assign, 任务包, 报送包, receive, review, progress (electron/core/bundles/).
-import type { Indicator, Material, MaterialStatus, VersionConflict, TaskLinkInfo, SubmissionImportResult, SubmissionInfo, SubmitResult, TaskExportResult, TaskOpenResult, UnitProgress } from '../domain';
+import type { Indicator, Material, MaterialStatus, ProgressReport, VersionConflict, TaskLinkInfo, SubmissionImportResult, SubmissionInfo, SubmitResult, TaskExportResult, TaskOpenResult, UnitProgress } from '../domain';
 import { absPath, dossierRef, id, returns, text, z } from './define';
 import { indicatorFieldsSchema, unitFields } from './indicators';
 
@@ -41,8 +41,13 @@ export const bundleApi = {
   /** 提供单位, 报送时间 and review state of every live material of the dossier. */
   'review.statuses': returns<MaterialStatus[]>()(dossierRef),
   'progress.get': returns<UnitProgress[]>()(z.object({ dossierId: id, today: day.optional() }).strict()),
-  /** 每半月汇报 as .xlsx and/or a one-page PDF, dated for the half month of `today`. */
+  /**
+   * 每半月汇报 as .xlsx and/or a one-page PDF, dated for the half month of `today` (neither named:
+   * both, into the archive's exports/进度汇报/); the figures are kept for the trend (progress.history).
+   */
   'progress.export': returns<{ xlsx: string | null; pdf: string | null }>()(
     z.object({ dossierId: id, today: day.optional(), xlsx: absPath.optional(), pdf: absPath.optional() }).strict(),
   ),
+  /** The kept 每半月汇报, oldest first. */
+  'progress.history': returns<ProgressReport[]>()(dossierRef),
 } as const;

@@ -109,6 +109,17 @@ export interface UnitProgress {
   lastSubmission: string | null;
 }
 
+/** A kept 每半月汇报: the figures it showed, per unit and in total. */
+export interface ProgressReport {
+  /** “2024年7月上半月”. */
+  period: string;
+  /** The day it counted to (deadlines before it are overdue). */
+  asOf: string;
+  madeAt: string;
+  totals: { units: number; assigned: number; covered: number; pending: number; passed: number; returned: number; overdue: number };
+  units: UnitProgress[];
+}
+
 /** A 报送档案 (unit side): the unit it answers for and the rounds so far. */
 export interface TaskLinkInfo {
   dossierId: number;

@@ -62,6 +62,17 @@ describe('成员单位报送 in the browser', () => {
     const cells = (await row.getByRole('cell').allInnerTexts()).map((t) => t.trim());
     expect(cells.slice(0, 7)).toEqual(['党办', '2', '1/2', '1', '1', '0', '0']);
     expect(cells[7]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    // 每半月汇报: Excel and PDF written into exports/进度汇报/, the figures kept in the history.
+    await dialog.getByTestId('progress-report').click();
+    const reportWritten = dialog.getByTestId('progress-report-written');
+    await reportWritten.getByText(/\.pdf$/).waitFor();
+    for (const f of (await reportWritten.innerText()).split('\n').map((l) => l.replace(/^已生成：/, '').trim()).filter(Boolean)) {
+      expect(f.startsWith(path.join(suite.archiveDir, 'exports', '进度汇报'))).toBe(true);
+      expect(fs.existsSync(f)).toBe(true);
+    }
+    const kept = dialog.getByTestId('progress-history').getByRole('row', { name: /半月/ });
+    expect(await kept.count()).toBe(1);
+    expect(await kept.innerText()).toContain('1/3');
 
     await dialog.getByRole('tab', { name: '材料审核' }).click();
     const reviewRow = dialog.getByTestId('review-table').getByRole('row', { name: /党办理论学习记录/ });

@@ -181,9 +181,17 @@ export function registerProgressCommand(program: Command): void {
     .option('--xlsx <file>', '同时导出为 Excel 工作簿')
     .option('--pdf <file>', '同时导出为一页 PDF 汇报（注明所属半月）')
     .option('--today <date>', '按此日期判断逾期（YYYY-MM-DD，默认今天）')
-    .action(async (opts: { json?: boolean; today?: string; xlsx?: string; pdf?: string }, cmd: Command) => {
+    .option('--history', '列出历次汇报（每次导出汇报时保存）的合计，看进度走势')
+    .action(async (opts: { json?: boolean; today?: string; xlsx?: string; pdf?: string; history?: boolean }, cmd: Command) => {
       await withSession(cmd.optsWithGlobals<ArchiveOptions>(), async (s) => {
         const dossierId = s.dossier().id;
+        if (opts.history) {
+          const reports = await s.api['progress.history']({ dossierId });
+          if (opts.json) return printJson(reports);
+          if (reports.length === 0) console.log('还没有导出过进度汇报（--xlsx 或 --pdf 导出时保存）');
+          for (const r of reports) console.log(`${r.period}（截至 ${r.asOf}）	已有材料 ${r.totals.covered}/${r.totals.assigned} 项，逾期 ${r.totals.overdue} 项	待审 ${r.totals.pending}，通过 ${r.totals.passed}，退回 ${r.totals.returned}`);
+          return;
+        }
         const list = await s.api['progress.get']({ dossierId, today: opts.today });
         if (opts.xlsx || opts.pdf) {
           const files = await s.api['progress.export']({ dossierId, today: opts.today, xlsx: opts.xlsx && path.resolve(opts.xlsx), pdf: opts.pdf && path.resolve(opts.pdf) });

@@ -28,7 +28,7 @@ export const migrations: Migration[] = [
   { version: 7, name: 'bigram search index', sql: bigramSearch },
   { version: 8, name: '结论性说明 per indicator', sql: statements },
   { version: 9, name: 'bundles between archives: uuids, keys, submissions, review', sql: bundles },
-  { version: 14, name: 'a unit’s version of a material the lead also edited, until chosen', sql: versionConflicts },
+  { version: 14, name: 'version conflicts until chosen; kept progress reports', sql: versionConflicts },
 ];
 
 export const latestSchemaVersion = migrations[migrations.length - 1].version;

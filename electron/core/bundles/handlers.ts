@@ -6,7 +6,8 @@ import { assignIndicators } from './assignment';
 import { listConflicts, resolveConflict } from './conflicts';
 import { getDossier } from '../dossiers/repo';
 import { localDate, unitProgress } from './progress';
-import { writeProgressPdf, writeProgressXlsx } from './progressReport';
+import { keepReport, listReports } from './progressHistory';
+import { defaultReportFiles, writeProgressPdf, writeProgressXlsx } from './progressReport';
 import { receiveSubmission } from './receive';
 import { dossierStatuses, reviewMaterials } from './review';
 import { submitMaterials } from './submit';
@@ -34,12 +35,15 @@ export function bundleHandlers(ctx: CoreContext): HandlersOf<typeof bundleApi> {
     'review.set': async (args) => reviewMaterials(db, args),
     'review.statuses': async ({ dossierId }) => dossierStatuses(db, dossierId),
     'progress.get': async ({ dossierId, today }) => unitProgress(db, dossierId, today),
-    'progress.export': async ({ dossierId, today = localDate(new Date()), xlsx, pdf }) => {
+    'progress.export': async ({ dossierId, today = localDate(new Date()), ...named }) => {
       const list = unitProgress(db, dossierId, today);
       const name = getDossier(db, dossierId).name;
+      const { xlsx, pdf } = named.xlsx || named.pdf ? named : defaultReportFiles(archive.root, name, today);
+      keepReport(db, dossierId, today, list);
       if (xlsx) await writeProgressXlsx(list, name, today, xlsx);
-      if (pdf) await writeProgressPdf(list, name, today, pdf);
+      if (pdf) await writeProgressPdf(list, name, today, pdf, listReports(db, dossierId));
       return { xlsx: xlsx ?? null, pdf: pdf ?? null };
     },
+    'progress.history': async ({ dossierId }) => listReports(db, dossierId),
   };
 }

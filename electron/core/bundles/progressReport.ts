@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { UnitProgress } from '../../../shared/domain';
+import type { ProgressReport, UnitProgress } from '../../../shared/domain';
 import { describeWriteError } from '../backup/writeErrors';
 import { linesPdf } from '../integrity/report/reportPdf';
 import type { ReportLine } from '../integrity/report/reportLines';
@@ -33,7 +33,25 @@ export async function writeProgressXlsx(list: UnitProgress[], dossierName: strin
   await atomically(file, (temp) => wb.xlsx.writeFile(temp));
 }
 
-export async function writeProgressPdf(list: UnitProgress[], dossierName: string, today: string, file: string): Promise<void> {
+/** Where the app puts a report when the clerk names no file: exports/进度汇报/<档案>-<半月>.xlsx|pdf. */
+export function defaultReportFiles(archiveRoot: string, dossierName: string, today: string): { xlsx: string; pdf: string } {
+  const base = path.join(archiveRoot, 'exports', '进度汇报', `${dossierName.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')}-${halfMonth(today)}`);
+  return { xlsx: `${base}.xlsx`, pdf: `${base}.pdf` };
+}
+
+/** How the totals moved, report by report (the last eight half months), for the PDF. */
+function trendLines(history: ProgressReport[]): ReportLine[] {
+  if (history.length < 2) return [];
+  return [
+    { text: '历次汇报', style: 'heading' },
+    ...history.slice(-8).map((r): ReportLine => ({
+      text: `${r.period}：已有材料 ${r.totals.covered}/${r.totals.assigned} 项，逾期 ${r.totals.overdue} 项，待审 ${r.totals.pending} 份，退回 ${r.totals.returned} 份`,
+      style: 'body',
+    })),
+  ];
+}
+
+export async function writeProgressPdf(list: UnitProgress[], dossierName: string, today: string, file: string, history: ProgressReport[] = []): Promise<void> {
   const total = (k: 'assigned' | 'covered' | 'overdue' | 'pending' | 'returned') => list.reduce((n, u) => n + u[k], 0);
   const lines: ReportLine[] = [
     { text: `创建材料报送进度汇报（${halfMonth(today)}）`, style: 'title' },
@@ -48,6 +66,7 @@ export async function writeProgressPdf(list: UnitProgress[], dossierName: string
       text: `${u.unit}：分派 ${u.assigned} 项，已有材料 ${u.covered} 项，缺项 ${u.assigned - u.covered} 项，逾期 ${u.overdue} 项；待审 ${u.pending}、通过 ${u.passed}、退回 ${u.returned}；最近报送 ${shown(u.lastSubmission)}`,
       style: u.overdue > 0 ? 'error' : 'body',
     })),
+    ...trendLines(history),
   ];
   const bytes = await linesPdf('创建材料报送进度汇报', lines);
   await atomically(file, (temp) => fs.writeFile(temp, bytes, { flag: 'wx' }));

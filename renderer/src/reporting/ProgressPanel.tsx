@@ -4,6 +4,7 @@ import type { UnitProgress } from '../../../shared/domain';
 import { useQuery } from '../common/useQuery';
 import { useBusyAction } from '../integrity/useBusyAction';
 import { usePlatform } from '../platformContext';
+import { ProgressHistory } from './ProgressHistory';
 
 const day = (iso: string | null) => (iso ? iso.slice(0, 10) : '尚未报送');
 
@@ -55,6 +56,9 @@ export function ProgressPanel({ dossierId }: { dossierId: number }) {
         },
       ]}
     />
+    <div style={{ marginTop: 16 }}>
+      <ProgressHistory dossierId={dossierId} />
+    </div>
     </>
   );
 }

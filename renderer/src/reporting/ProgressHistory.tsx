@@ -1,0 +1,72 @@
+import { Button, Progress, Space, Table, Typography } from 'antd';
+import { useCallback, useState } from 'react';
+import type { ProgressReport } from '../../../shared/domain';
+import { useQuery } from '../common/useQuery';
+import { useBusyAction } from '../integrity/useBusyAction';
+import { usePlatform } from '../platformContext';
+
+const percent = (r: ProgressReport) => (r.totals.assigned ? Math.round((r.totals.covered / r.totals.assigned) * 100) : 0);
+
+/** 每半月汇报: make this half month's report (Excel and PDF, kept), and the trend of the kept ones. */
+export function ProgressHistory({ dossierId }: { dossierId: number }) {
+  const { api } = usePlatform();
+  const load = useCallback(() => api['progress.history']({ dossierId }), [api, dossierId]);
+  const history = useQuery(`progress-history-${dossierId}`, load, '读取历次汇报失败');
+  const { busy, run } = useBusyAction();
+  const [written, setWritten] = useState<string[]>([]);
+  const make = () =>
+    run('生成本期汇报', async () => {
+      const files = await api['progress.export']({ dossierId });
+      setWritten([files.xlsx, files.pdf].filter((f): f is string => f !== null));
+      history.reload();
+    });
+  const rows = [...(history.data ?? [])].reverse();
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Space wrap>
+        <Button data-testid="progress-report" loading={busy === '生成本期汇报'} onClick={() => void make()}>
+          生成本期汇报（Excel 和 PDF）
+        </Button>
+        <Typography.Text type="secondary">每次生成都会保存当期数字，下表显示历次汇报的走势。</Typography.Text>
+      </Space>
+      {written.length > 0 && (
+        <div data-testid="progress-report-written">
+          {written.map((f) => (
+            <Typography.Paragraph key={f} copyable={{ text: f }} style={{ marginBottom: 0 }}>
+              已生成：{f}
+            </Typography.Paragraph>
+          ))}
+        </div>
+      )}
+      <Table<ProgressReport>
+        data-testid="progress-history"
+        rowKey="period"
+        size="small"
+        loading={history.loading}
+        dataSource={rows}
+        pagination={false}
+        locale={{ emptyText: '还没有生成过进度汇报' }}
+        columns={[
+          { title: '汇报期', dataIndex: 'period', width: 150 },
+          { title: '截至', dataIndex: 'asOf', width: 100 },
+          {
+            title: '已有材料',
+            render: (_, r, i) => {
+              const before = rows[i + 1];
+              const change = before ? r.totals.covered - before.totals.covered : 0;
+              return (
+                <Space>
+                  <Progress percent={percent(r)} format={() => `${r.totals.covered}/${r.totals.assigned}`} size="small" style={{ width: 160 }} />
+                  {change !== 0 && <span style={{ color: change > 0 ? '#389e0d' : '#cf1322' }}>{change > 0 ? `比上期多 ${change} 项` : `比上期少 ${-change} 项`}</span>}
+                </Space>
+              );
+            },
+          },
+          { title: '逾期', width: 70, render: (_, r) => r.totals.overdue },
+          { title: '待审', width: 70, render: (_, r) => r.totals.pending },
+          { title: '退回', width: 70, render: (_, r) => r.totals.returned },
+        ]}
+      />
+    </Space>
+  );
+}
