@@ -47,6 +47,11 @@ export function App() {
             setCreating(false);
             dossiers.reload();
           }}
+          onTaskOpened={(id) => {
+            setCurrentId(id);
+            setCreating(false);
+            dossiers.reload();
+          }}
         />
       </Suspense>
     );

@@ -65,10 +65,43 @@ describe('a member unit in the browser', () => {
     await lead.close();
 
     await dialog.getByTestId('task-upload').setInputFiles(path.join(work, '团委-2.dossier-task'));
-    await said.getByText(/已更新“团委”的报送档案（第 2 次任务包）.*审核意见 1 条/).waitFor();
+    await dialog.getByTestId('task-said').getByText(/已更新“团委”的报送档案（第 2 次任务包）.*审核意见 1 条/).waitFor();
     const row = dialog.getByTestId('unit-reviews').getByRole('row', { name: /青年志愿者活动记录/ });
     await row.getByText('退回').waitFor();
     await row.getByText('请附活动照片').waitFor();
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('a member unit on a PC with no dossier yet', () => {
+  const work = tempDir('dossier-e2e-unit-fresh-');
+  const suite = useBrowserMode('dossier-e2e-unit-fresh-archive-', async () => {
+    const lead = openTestArchive(path.join(work, 'lead'));
+    try {
+      const { dossier, indicators } = await sampleDossier(lead.api);
+      const code = indicators.filter((i) => !indicators.some((c) => c.parentId === i.id))[0].code;
+      await lead.api['units.assign']({ dossierId: dossier.id, codes: [code], unit: '妇联', deadline: '2030-06-30' });
+      await lead.api['tasks.export']({ dossierId: dossier.id, unit: '妇联', out: path.join(work, '妇联-1.dossier-task') });
+    } finally {
+      await lead.close();
+    }
+  });
+
+  it('opens the 任务包 from the first-run screen and lands in the new 报送档案', async () => {
+    const { page, errors } = await openPage(suite.browser(), suite.server().url);
+    const card = page.getByTestId('first-run-task');
+    await card.getByText('成员单位：打开牵头单位的任务包').waitFor();
+    await card.getByTestId('task-upload').setInputFiles(path.join(work, '妇联-1.dossier-task'));
+    // The main screen of the new 报送档案, with the unit's one assigned indicator.
+    await page.getByTestId('reporting-button').waitFor();
+    await page.getByText('2024年度文明单位创建').first().waitFor();
+    const unit = openTestArchive(suite.archiveDir);
+    try {
+      const [dossier] = await unit.api['dossiers.list']({});
+      expect(dossier.unit).toBe('妇联');
+    } finally {
+      await unit.close();
+    }
     expect(errors).toEqual([]);
   });
 });

@@ -1,16 +1,19 @@
-import { FolderAddOutlined } from '@ant-design/icons';
+import { FolderAddOutlined, InboxOutlined } from '@ant-design/icons';
 import { Card, Typography } from 'antd';
 import type { Dossier } from '../../../shared/domain';
+import { TaskOpenDrop } from '../reporting/TaskOpenDrop';
 import { CreateDossierForm } from './CreateDossierForm';
 
 interface Props {
   firstRun: boolean;
   onCreated: (dossier: Dossier) => void;
   onCancel?: () => void;
+  /** A member unit opened a 任务包: its 报送档案 was made (or updated). */
+  onTaskOpened: (dossierId: number) => void;
 }
 
 /** The screen shown when there is no dossier yet, or when the clerk starts a new one. */
-export function CreateDossierScreen({ firstRun, onCreated, onCancel }: Props) {
+export function CreateDossierScreen({ firstRun, onCreated, onCancel, onTaskOpened }: Props) {
   return (
     <div style={{ minHeight: '100vh', background: '#f0f2f5', display: 'flex', justifyContent: 'center', padding: '48px 16px' }}>
       <div style={{ width: 640, maxWidth: '100%' }}>
@@ -30,6 +33,17 @@ export function CreateDossierScreen({ firstRun, onCreated, onCancel }: Props) {
           }
         >
           <CreateDossierForm onCreated={onCreated} onCancel={onCancel} />
+        </Card>
+        <Card
+          style={{ marginTop: 16 }}
+          data-testid="first-run-task"
+          title={
+            <span>
+              <InboxOutlined /> 成员单位：打开牵头单位的任务包
+            </span>
+          }
+        >
+          <TaskOpenDrop onOpened={(r) => onTaskOpened(r.dossierId)} />
         </Card>
       </div>
     </div>

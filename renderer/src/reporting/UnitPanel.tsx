@@ -1,10 +1,10 @@
-import { InboxOutlined } from '@ant-design/icons';
-import { Alert, Button, Space, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, Button, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { reviewStateLabels, type Dossier, type Material, type MaterialStatus } from '../../../shared/domain';
 import { useQuery } from '../common/useQuery';
 import { useBusyAction } from '../integrity/useBusyAction';
 import { usePlatform } from '../platformContext';
+import { TaskOpenDrop } from './TaskOpenDrop';
 
 interface Props {
   dossier: Dossier;
@@ -19,7 +19,7 @@ const COLORS = { pending: 'gold', passed: 'green', returned: 'red' } as const;
  * materials or only what changed, into exports/报送包/), and the lead's 审核意见 per material.
  */
 export function UnitPanel({ dossier, onOpened }: Props) {
-  const { api, filesToPaths } = usePlatform();
+  const { api } = usePlatform();
   const { busy, run } = useBusyAction();
   const [said, setSaid] = useState<string | null>(null);
   const loadLink = useCallback(() => api['tasks.link']({ dossierId: dossier.id }), [api, dossier.id]);
@@ -32,17 +32,6 @@ export function UnitPanel({ dossier, onOpened }: Props) {
   }, [api, dossier.id]);
   const reviews = useQuery(`unit-reviews-${dossier.id}`, link.data ? loadReviews : null, '读取审核意见失败');
 
-  const open = (file: File) => {
-    void run('打开任务包', async () => {
-      const [path] = await filesToPaths([file]);
-      const r = await api['tasks.open']({ path });
-      setSaid(r.unchanged ? '此任务包已打开过，没有变化' : `${r.created ? '已建立' : '已更新'}“${r.unit}”的报送档案（第 ${r.round} 次任务包）：新增指标 ${r.indicatorsAdded} 项，更新 ${r.indicatorsUpdated} 项，审核意见 ${r.reviewsApplied} 条`);
-      link.reload();
-      reviews.reload();
-      onOpened(r.dossierId);
-    });
-    return false;
-  };
   const submit = (changedOnly: boolean) =>
     run('导出报送包', async () => {
       const r = await api['submissions.export']({ dossierId: dossier.id, changedOnly });
@@ -53,13 +42,13 @@ export function UnitPanel({ dossier, onOpened }: Props) {
 
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
-      <Upload.Dragger accept=".dossier-task" showUploadList={false} beforeUpload={open} disabled={busy !== null} data-testid="task-upload">
-        <p className="ant-upload-drag-icon">
-          <InboxOutlined />
-        </p>
-        <p>把牵头单位的任务包（.dossier-task）拖到这里，或点击选择</p>
-        <p style={{ color: '#888' }}>第一次建立本单位的报送档案；以后的任务包在原处更新，已归集的材料不会丢失</p>
-      </Upload.Dragger>
+      <TaskOpenDrop
+        onOpened={(r) => {
+          link.reload();
+          reviews.reload();
+          onOpened(r.dossierId);
+        }}
+      />
       {said && <Alert data-testid="unit-said" type="success" message={said} />}
       {link.data && (
         <>
