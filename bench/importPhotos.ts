@@ -7,7 +7,7 @@ import { createHandlers } from '../electron/core/handlers';
 import { tempDir, timed, withPeakRss } from './util';
 
 /** Phone-like 12 MP JPEGs with noise (so they compress like photos, not flat colour). */
-async function makePhotos(dir: string, count: number): Promise<string[]> {
+export async function makePhotos(dir: string, count: number): Promise<string[]> {
   const base = await sharp({
     create: { width: 4000, height: 3000, channels: 3, background: '#7a8' , noise: { type: 'gaussian', mean: 128, sigma: 40 } },
   })
