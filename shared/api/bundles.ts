@@ -1,5 +1,5 @@
 // 成员单位报送: assign, 任务包, 报送包, receive, review, progress (electron/core/bundles/).
-import type { Indicator, Material, MaterialStatus, ProgressReport, VersionConflict, TaskLinkInfo, SubmissionImportResult, SubmissionInfo, SubmitResult, TaskExportResult, TaskOpenResult, UnitProgress } from '../domain';
+import type { Indicator, JobOf, Material, MaterialStatus, ProgressReport, VersionConflict, TaskLinkInfo, SubmissionImportResult, SubmissionInfo, SubmitResult, TaskExportResult, TaskOpenResult, UnitProgress } from '../domain';
 import { absPath, dossierRef, id, returns, text, z } from './define';
 import { indicatorFieldsSchema, unitFields } from './indicators';
 
@@ -28,6 +28,8 @@ export const bundleApi = {
   /** Without `out`: into the archive's exports/报送包/ as “<unit>-第N次.dossier-submit”. */
   'submissions.export': returns<SubmitResult>()(z.object({ dossierId: id.optional(), out: absPath.optional(), changedOnly: z.boolean().default(false) }).strict()),
   'submissions.import': returns<SubmissionImportResult>()(z.object({ path: absPath, acceptNewKey: z.boolean().default(false) }).strict()),
+  /** The same as a job: progress while the originals are checked and stored, 取消 before anything is recorded. */
+  'submissions.importJob': returns<JobOf<'receive'>>()(z.object({ path: absPath, acceptNewKey: z.boolean().default(false) }).strict()),
   /** What importing would do (new, duplicates, changed, outside the assignment, withdrawn), after every check; writes nothing. */
   'submissions.preview': returns<SubmissionImportResult>()(z.object({ path: absPath, acceptNewKey: z.boolean().default(false) }).strict()),
   'submissions.list': returns<SubmissionInfo[]>()(dossierRef),

@@ -1,3 +1,4 @@
+import type { SubmissionImportResult } from './bundles';
 import type { AddReport } from './materials';
 import type { ExportResult } from './packets';
 
@@ -7,6 +8,8 @@ export type JobState = 'running' | 'done' | 'failed' | 'cancelled';
 export interface JobResults {
   export: ExportResult;
   import: AddReport;
+  /** Receiving a 报送包 (bundles). */
+  receive: SubmissionImportResult;
 }
 
 export type JobKind = keyof JobResults;

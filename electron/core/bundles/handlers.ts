@@ -1,6 +1,6 @@
 import type { HandlersOf } from '../../../shared/api';
 import type { bundleApi } from '../../../shared/api/bundles';
-import type { TaskLinkInfo } from '../../../shared/domain';
+import type { JobOf, TaskLinkInfo } from '../../../shared/domain';
 import type { CoreContext } from '../context';
 import { assignIndicators } from './assignment';
 import { listConflicts, resolveConflict } from './conflicts';
@@ -28,6 +28,8 @@ export function bundleHandlers(ctx: CoreContext): HandlersOf<typeof bundleApi> {
     },
     'submissions.export': async (args) => submitMaterials(archive, args),
     'submissions.import': async ({ path, acceptNewKey }) => receiveSubmission(archive, path, { acceptNewKey }),
+    'submissions.importJob': async ({ path, acceptNewKey }) =>
+      ctx.jobs.start('receive', (control) => receiveSubmission(archive, path, { acceptNewKey, signal: control.signal, onProgress: control.report })) as JobOf<'receive'>,
     'submissions.preview': async ({ path, acceptNewKey }) => receiveSubmission(archive, path, { acceptNewKey, preview: true }),
     'submissions.list': async ({ dossierId }) => listSubmissions(db, dossierId),
     'submissions.conflicts': async ({ dossierId }) => listConflicts(db, dossierId),

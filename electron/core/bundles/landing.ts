@@ -97,11 +97,12 @@ export function sameGroup(db: Db, dossierId: number, shas: string[]): number | n
   return candidates.find((id) => (photosOf.all(id) as string[]).join() === shas.join()) ?? null;
 }
 
-/** Photos stored for a group that was then refused: nothing of it stays. */
-async function discard(archive: Archive, ids: number[]): Promise<void> {
+/** Materials stored for a group or a bundle that was then refused or cancelled: nothing of them stays. */
+export async function discard(archive: Archive, ids: number[]): Promise<void> {
+  const { db } = archive;
   for (const id of ids) {
-    const sha256 = archive.db.prepare('SELECT sha256 FROM material WHERE id = ?').pluck().get(id) as string;
-    archive.db.prepare('DELETE FROM material WHERE id = ?').run(id);
-    await removeBlobIfUnreferenced(archive, sha256);
+    const shas = new Set([db.prepare('SELECT sha256 FROM material WHERE id = ?').pluck().get(id) as string, ...(db.prepare('SELECT sha256 FROM material_photo WHERE material_id = ?').pluck().all(id) as string[])]);
+    db.prepare('DELETE FROM material WHERE id = ?').run(id);
+    for (const sha256 of shas) await removeBlobIfUnreferenced(archive, sha256);
   }
 }

@@ -24,6 +24,12 @@ export interface OpenedBundle<T> {
   close(): Promise<void>;
 }
 
+/** A long receive: stop between originals when cancelled, and say how many are staged. */
+export interface StagingWatch {
+  signal?: AbortSignal;
+  onStaged?: (done: number, total: number) => void;
+}
+
 /**
  * `what` names the bundle in messages (“报送包”, “任务包”); `schema` checks bundle.json; the
  * signer's key is checked by the caller (pinning) after the signature itself is proven here.
@@ -34,6 +40,7 @@ export async function openBundle<S extends z.ZodType>(
   schema: S,
   tmpDir: string,
   limits: Partial<ZipLimits> = {},
+  watch: StagingWatch = {},
 ): Promise<OpenedBundle<z.infer<S>>> {
   const source = `${what} ${file}`;
   const refuse = (reason: string): never => {
@@ -78,15 +85,18 @@ export async function openBundle<S extends z.ZodType>(
   const close = () => fs.rm(staging, { recursive: true, force: true });
   try {
     const only = new Set([...listed.keys()].filter((n) => n !== PAYLOAD_NAME));
+    let staged = 0;
     await extractZip(file, staging, zipLimits, {
       only,
       onWritten: (name, sha) => {
         if (listed.get(name) !== sha) refuse(`已损坏：“${shownName(name)}”的 SHA-256 与清单不符`);
+        watch.signal?.throwIfAborted();
+        watch.onStaged?.((staged += 1), only.size);
       },
     }).catch(named);
-    const staged = new Map<string, string>();
-    for (const name of only) staged.set(listed.get(name)!, path.join(staging, ...name.split('/')));
-    return { payload, staged, close };
+    const byHash = new Map<string, string>();
+    for (const name of only) byHash.set(listed.get(name)!, path.join(staging, ...name.split('/')));
+    return { payload, staged: byHash, close };
   } catch (err) {
     await close();
     throw err;

@@ -22,7 +22,7 @@ import { assignedIndicators, systemOf } from './assignment';
 import { keyFingerprint } from './fingerprint';
 import { appliedAt, syncLinks } from './applyVersion';
 import { holdConflict } from './conflicts';
-import { landMaterial, sameGroup } from './landing';
+import { discard, landMaterial, sameGroup } from './landing';
 import { assertOriginals, openBundle } from './readBundle';
 
 export interface ReceiveOptions {
@@ -30,6 +30,9 @@ export interface ReceiveOptions {
   acceptNewKey?: boolean;
   /** Prove and judge the bundle and list what 确认 would do; write nothing. */
   preview?: boolean;
+  /** Cancelled: stops before the records are written, and what was stored for it goes again. */
+  signal?: AbortSignal;
+  onProgress?: (fraction: number, message: string) => void;
 }
 
 type Plan =
@@ -39,7 +42,12 @@ type Plan =
 
 export async function receiveSubmission(archive: Archive, file: string, options: ReceiveOptions = {}): Promise<SubmissionImportResult> {
   const source = `报送包 ${file}`;
-  const opened = await openBundle(file, '报送包', submissionBundleSchema, archive.tmpDir);
+  const progress = options.onProgress ?? (() => undefined);
+  progress(0, '正在检查报送包…');
+  const opened = await openBundle(file, '报送包', submissionBundleSchema, archive.tmpDir, {}, {
+    signal: options.signal,
+    onStaged: (done, total) => progress(0.5 * (done / total), `正在核对原始文件 ${done}/${total}`),
+  });
   try {
     if (options.preview) return previewOf(archive, opened.payload, options, source);
     const bundle = opened.payload;
@@ -58,16 +66,24 @@ export async function receiveSubmission(archive: Archive, file: string, options:
     // Step 2: originals into the store, named as the unit named them.
     const landed = new Map<SubmittedMaterial, { id: number; duplicate: boolean }>();
     const folder = path.join(archive.tmpDir, `receive-${bundle.bundleId}`);
+    const fresh = plans.filter((p) => p.kind === 'new');
     try {
-      for (const [index, p] of plans.entries()) {
-        if (p.kind !== 'new') continue;
+      for (const [index, p] of fresh.entries()) {
+        options.signal?.throwIfAborted();
+        progress(0.5 + 0.45 * (index / fresh.length), `正在归入档案 ${index + 1}/${fresh.length}：${p.m.fields.title}`);
         const landing = await landMaterial(archive, dossierId, p.m, opened.staged, path.join(folder, String(index)));
         if ('refused' in landing) result.refused.push({ title: p.m.fields.title, originalName: p.m.originalName, reason: landing.refused });
         else landed.set(p.m, landing);
       }
+      options.signal?.throwIfAborted();
+    } catch (err) {
+      // Cancelled (or failed) before the records: the materials stored for this bundle go again.
+      await discard(archive, [...landed.values()].filter((l) => !l.duplicate).map((l) => l.id));
+      throw err;
     } finally {
       await fs.rm(folder, { recursive: true, force: true });
     }
+    progress(0.95, '正在写入报送记录…');
 
     // Step 3: one transaction for every record of this submission.
     return db.transaction((): SubmissionImportResult => {

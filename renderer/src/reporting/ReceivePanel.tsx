@@ -1,8 +1,10 @@
-import { Alert, Button, Descriptions, List, Space, Upload } from 'antd';
+import { Alert, Button, Descriptions, List, Progress, Space, Upload } from 'antd';
 import { InboxOutlined } from '@ant-design/icons';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ReceivedItem, SubmissionImportResult } from '../../../shared/domain';
+import { useReportError } from '../common/useReportError';
 import { useBusyAction } from '../integrity/useBusyAction';
+import { useJobPolling } from '../packets/useJobPolling';
 import { usePlatform } from '../platformContext';
 
 const titles = (items: ReceivedItem[]) => items.map((i) => i.title).join('、') || '无';
@@ -11,6 +13,7 @@ const titles = (items: ReceivedItem[]) => items.map((i) => i.title).join('、') 
 export function ReceivePanel({ onImported }: { onImported: () => void }) {
   const { api, filesToPaths } = usePlatform();
   const { busy, run } = useBusyAction();
+  const reportError = useReportError();
   const [picked, setPicked] = useState<{ path: string; name: string } | null>(null);
   const [preview, setPreview] = useState<SubmissionImportResult | null>(null);
   const [done, setDone] = useState<SubmissionImportResult | null>(null);
@@ -25,12 +28,30 @@ export function ReceivePanel({ onImported }: { onImported: () => void }) {
     });
     return false; // never uploaded by antd itself
   };
+  // Receiving runs as a job: a bundle of hundreds of photos takes minutes; 取消 stores nothing of it.
+  const [jobId, setJobId] = useState<string | null>(null);
+  const { job } = useJobPolling(jobId);
+  const handled = useRef<string | null>(null);
   const confirm = () =>
     run('导入报送包', async () => {
-      setDone(await api['submissions.import']({ path: picked!.path }));
+      setJobId((await api['submissions.importJob']({ path: picked!.path })).id);
+    });
+  useEffect(() => {
+    if (!job || job.kind !== 'receive' || job.state === 'running' || handled.current === job.id) return;
+    handled.current = job.id;
+    setJobId(null);
+    if (job.state === 'done' && job.result) {
+      setDone(job.result);
       setPreview(null);
       onImported();
-    });
+    } else if (job.state === 'failed') {
+      reportError(new Error(job.error ?? '未知原因'), '导入报送包失败');
+    } else {
+      setCancelled(true);
+    }
+  }, [job, onImported, reportError]);
+  const [cancelled, setCancelled] = useState(false);
+  const receiving = jobId !== null;
 
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
@@ -57,9 +78,19 @@ export function ReceivePanel({ onImported }: { onImported: () => void }) {
                 <Descriptions.Item label={`双方都改过，导入后在“版本冲突”中选择（${preview.conflicts.length}）`}>{titles(preview.conflicts)}</Descriptions.Item>
                 <Descriptions.Item label="未变">{preview.unchanged}</Descriptions.Item>
               </Descriptions>
-              <Button type="primary" style={{ marginTop: 12 }} loading={busy === '导入报送包'} onClick={() => void confirm()} data-testid="receive-confirm">
+              <Button type="primary" style={{ marginTop: 12 }} loading={busy === '导入报送包' || receiving} onClick={() => { setCancelled(false); void confirm(); }} data-testid="receive-confirm">
                 确认导入
               </Button>
+              {receiving && (
+                <Space style={{ marginTop: 12, marginLeft: 12 }} data-testid="receive-progress">
+                  <Progress percent={Math.round((job?.progress ?? 0) * 100)} size="small" style={{ width: 240 }} />
+                  <span>{job?.message ?? '准备中'}</span>
+                  <Button size="small" onClick={() => void api['jobs.cancel']({ jobId: jobId! })} data-testid="receive-cancel">
+                    取消
+                  </Button>
+                </Space>
+              )}
+              {cancelled && <Alert type="info" style={{ marginTop: 12 }} data-testid="receive-cancelled" message="已取消导入，档案中没有留下此报送包的任何材料" />}
             </>
           )}
         </div>
