@@ -12,7 +12,7 @@ export const materialKindLabels: Record<MaterialKind, string> = {
   photo: '图片资料',
   photo_group: '组照',
   minutes: '会议纪要',
-  video: '影像资料',
+  video: '音视频资料',
   spreadsheet: '表格',
   other: '其他',
 };
@@ -44,6 +44,8 @@ export interface Material extends MaterialFields {
   originalName: string;
   /** What the file itself says (EXIF of a photo); read-only, never invented. */
   exif: PhotoExif | null;
+  /** Video and audio: duration, resolution, codecs (null for other kinds, or where unread). */
+  media: MediaInfo | null;
   /** Whether the file can be merged into a packet PDF (false for a PDF that needs a password to open). */
   mergeable: boolean;
   hasThumbnail: boolean;
@@ -62,6 +64,25 @@ export interface Material extends MaterialFields {
   trashedAt: string | null;
   createdAt: string;
   updatedAt: string;
+}
+
+/** A video's or a recording's own properties, read from its container (ffprobe); null where unknown. */
+export interface MediaInfo {
+  durationSeconds: number | null;
+  width: number | null;
+  height: number | null;
+  /** “H.264”, “AAC”; '' when the file has no such stream. */
+  videoCodec: string;
+  audioCodec: string;
+}
+
+/** “1:02:03” or “2:05”, as players show a duration. */
+export function durationText(seconds: number | null): string {
+  if (seconds === null) return '未知';
+  const s = Math.round(seconds);
+  const [h, m, sec] = [Math.floor(s / 3600), Math.floor((s % 3600) / 60), s % 60];
+  const two = (n: number) => String(n).padStart(2, '0');
+  return h > 0 ? `${h}:${two(m)}:${two(sec)}` : `${m}:${two(sec)}`;
 }
 
 export interface PhotoExif {

@@ -71,7 +71,7 @@ export async function buildCorpus(dir: string): Promise<CorpusEntry[]> {
     { name: `${LONG_NAME}.txt`, expected: { outcome: 'added', kind: 'document', flag: null } },
     { name: '活动视频.mp4', expected: { outcome: 'added', kind: 'video', flag: null } },
     { name: '截断的视频.mp4', expected: { outcome: 'failed', reason: /^视频文件无法完整读取/ } },
-    { name: '讲话录音.mp3', expected: { outcome: 'added', kind: 'other', flag: null } },
+    { name: '讲话录音.mp3', expected: { outcome: 'added', kind: 'video', flag: null } },
     { name: '工作计划.doc', expected: { outcome: 'added', kind: 'document', flag: null } },
     { name: '截断的计划.doc', expected: { outcome: 'failed', reason: /^Office 文件结构已损坏或不完整/ } },
     { name: '活动台账.xls', expected: { outcome: 'added', kind: 'spreadsheet', flag: null } },

@@ -29,7 +29,7 @@ describe('migration to the bigram index', () => {
       DROP TABLE IF EXISTS indicator_statement; DROP TABLE IF EXISTS material_online_category;
       DELETE FROM schema_migration WHERE version >= 7;`);
     // Later migrations are undone too, so that they apply again after 7 (8: statements, 9: bundles, 14: conflicts).
-    raw.exec(`DROP TABLE material_conflict; DROP TABLE progress_report; DROP TRIGGER material_uuid_given; DROP TRIGGER dossier_uuid_given; DROP INDEX material_uuid; DROP INDEX dossier_uuid;
+    raw.exec(`DROP TABLE material_conflict; DROP TABLE progress_report; ALTER TABLE blob DROP COLUMN media; DROP TRIGGER material_uuid_given; DROP TRIGGER dossier_uuid_given; DROP INDEX material_uuid; DROP INDEX dossier_uuid;
       ALTER TABLE material DROP COLUMN uuid; ALTER TABLE dossier DROP COLUMN uuid;
       DROP TABLE material_review; DROP TABLE material_provenance; DROP TABLE submission; DROP TABLE task_round;
       DROP TABLE material_sent; DROP TABLE task_link; DROP TABLE unit_key; DROP TABLE archive_key;`);

@@ -10,6 +10,7 @@ import { sql as bigramSearch } from './migrations/007-bigram-search';
 import { sql as statements } from './migrations/008-indicator-statements';
 import { sql as bundles } from './migrations/009-bundles';
 import { sql as versionConflicts } from './migrations/014-version-conflicts';
+import { sql as mediaInfo } from './migrations/015-media-info';
 
 
 export interface Migration {
@@ -29,6 +30,7 @@ export const migrations: Migration[] = [
   { version: 8, name: '结论性说明 per indicator', sql: statements },
   { version: 9, name: 'bundles between archives: uuids, keys, submissions, review', sql: bundles },
   { version: 14, name: 'version conflicts until chosen; kept progress reports', sql: versionConflicts },
+  { version: 15, name: 'video and audio: duration, resolution, codecs', sql: mediaInfo },
 ];
 
 export const latestSchemaVersion = migrations[migrations.length - 1].version;

@@ -4,11 +4,14 @@ import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { AddReport, AddedFile, DuplicateFile, FailedFile, PhotoExif } from '../../../shared/domain';
+import type { AddReport, AddedFile, DuplicateFile, FailedFile, MediaInfo, PhotoExif } from '../../../shared/domain';
 import { ApiError } from '../../../shared/errors';
 import { thumbnailPath, type Archive } from '../archive/archive';
 import { audit } from '../audit/auditLog';
 import { readExif } from '../extract/exif';
+import { posterFrame } from '../media/frames';
+import { readMediaInfo } from '../media/mediaInfo';
+import sharp from 'sharp';
 import { openPhoto } from '../photos/photoSource';
 import { renditionPath, writeRendition } from '../photos/rendition';
 import { detectKind, type Detected } from './detect';
@@ -82,6 +85,7 @@ interface Prepared {
   detected: Detected;
   inspection: Inspection;
   exif: PhotoExif | null;
+  media: MediaInfo | null;
   contentTitle: string;
   /** Checked derived images (thumbnail, and a JPEG rendition of a HEIC) waiting in tmp/ for the hash. */
   derived: { tmp: string; target: (archive: Archive, sha256: string) => string }[];
@@ -106,8 +110,27 @@ async function prepare(archive: Archive, file: string): Promise<Prepared> {
     }
     exif = await readExif(file);
   }
+  const media = await readMediaOf(archive, file, detected, derived);
   const contentTitle = detected.mediaType === DOCX ? await docxContentTitle(file) : inspection.title;
-  return { detected, inspection, exif, contentTitle, derived };
+  return { detected, inspection, exif, media, contentTitle, derived };
+}
+
+/** Video and audio: refused when no stream can be read; a video's poster frame becomes its thumbnail. */
+async function readMediaOf(archive: Archive, file: string, detected: Detected, derived: Prepared['derived']): Promise<MediaInfo | null> {
+  const isVideo = detected.mediaType.startsWith('video/');
+  if (!isVideo && !detected.mediaType.startsWith('audio/')) return null;
+  const media = await readMediaInfo(file, isVideo ? '视频' : '音频');
+  if (!media || !isVideo || media.width === null) return media;
+  const frame = path.join(archive.tmpDir, `${randomUUID()}.jpg`);
+  try {
+    if (!(await posterFrame(file, media.durationSeconds, frame))) return media;
+    const thumb = path.join(archive.tmpDir, `${randomUUID()}.webp`);
+    derived.push({ tmp: thumb, target: thumbnailPath });
+    await writeThumbnail(sharp(frame), thumb, 'image/jpeg');
+    return media;
+  } finally {
+    await fs.rm(frame, { force: true });
+  }
 }
 
 /**
@@ -198,9 +221,12 @@ function commit(archive: Archive, options: AddOptions, file: string, sha256: str
     if (!existsSync(archive.store.pathFor(sha256))) throw new BlobVanished();
     const now = new Date().toISOString();
     const { detected, inspection, exif } = p;
+    const { media } = p;
+    // A video's poster was moved into place with the blob (addOne), as a photo's thumbnail is.
+    const hasThumbnail = detected.kind === 'photo' || (media !== null && existsSync(thumbnailPath(archive, sha256)));
     db.prepare(
-      `INSERT INTO blob (sha256, size, media_type, page_count, width, height, encrypted, thumbnail, exif, body_text, text_state, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO blob (sha256, size, media_type, page_count, width, height, encrypted, thumbnail, exif, media, body_text, text_state, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT(sha256) DO UPDATE SET thumbnail = max(thumbnail, excluded.thumbnail),
          body_text = iif(blob.text_state = 'done' OR excluded.text_state = 'none', blob.body_text, excluded.body_text),
          text_state = iif(blob.text_state = 'done' OR excluded.text_state = 'none', blob.text_state, excluded.text_state)`,
@@ -209,11 +235,12 @@ function commit(archive: Archive, options: AddOptions, file: string, sha256: str
       size,
       detected.mediaType,
       inspection.pageCount,
-      inspection.width,
-      inspection.height,
+      inspection.width ?? media?.width ?? null,
+      inspection.height ?? media?.height ?? null,
       inspection.encrypted ? 1 : 0,
-      detected.kind === 'photo' ? 1 : 0,
+      hasThumbnail ? 1 : 0,
       exif ? JSON.stringify(exif) : '',
+      media ? JSON.stringify(media) : '',
       text?.text ?? '',
       text ? (text.failed ? 'failed' : 'done') : 'none',
       now,

@@ -33,6 +33,15 @@ const formatNames: Record<string, string> = {
   'video/quicktime': 'MOV 视频',
   'video/vnd.avi': 'AVI 视频',
   'video/x-msvideo': 'AVI 视频',
+  'video/x-ms-asf': 'WMV 视频',
+  'video/matroska': 'MKV 视频',
+  'video/x-flv': 'FLV 视频',
+  'video/3gpp': '3GP 视频',
+  'audio/mpeg': 'MP3 录音',
+  'audio/x-m4a': 'M4A 录音',
+  'audio/mp4': 'M4A 录音',
+  'audio/wav': 'WAV 录音',
+  'audio/amr': 'AMR 录音',
 };
 
 /** The format an extension promises, so a lie can be named. */
@@ -56,6 +65,14 @@ const extensionFormats: Record<string, string> = {
   '.mp4': 'MP4 视频',
   '.mov': 'MOV 视频',
   '.avi': 'AVI 视频',
+  '.wmv': 'WMV 视频',
+  '.mkv': 'MKV 视频',
+  '.flv': 'FLV 视频',
+  '.3gp': '3GP 视频',
+  '.mp3': 'MP3 录音',
+  '.m4a': 'M4A 录音',
+  '.wav': 'WAV 录音',
+  '.amr': 'AMR 录音',
 };
 
 /** Which extensions fit which detected media type (no notice when they agree). */
@@ -76,11 +93,21 @@ const fittingExtensions: Record<string, string[]> = {
   'video/quicktime': ['.mov', '.mp4'],
   'video/vnd.avi': ['.avi'],
   'video/x-msvideo': ['.avi'],
+  'video/x-ms-asf': ['.wmv', '.asf'],
+  'video/matroska': ['.mkv'],
+  'video/x-flv': ['.flv'],
+  'video/3gpp': ['.3gp'],
+  'audio/mpeg': ['.mp3'],
+  'audio/x-m4a': ['.m4a'],
+  'audio/mp4': ['.m4a'],
+  'audio/wav': ['.wav'],
+  'audio/amr': ['.amr'],
 };
 
 function kindOf(mime: string): MaterialKind {
   if (mime.startsWith('image/')) return 'photo';
-  if (mime.startsWith('video/')) return 'video';
+  // Recordings are 声像 material as videos are: one kind, 音视频资料.
+  if (mime.startsWith('video/') || mime.startsWith('audio/')) return 'video';
   if (mime === XLSX || mime === 'application/vnd.ms-excel') return 'spreadsheet';
   if (mime === 'application/pdf' || mime === DOCX || mime === 'application/msword' || mime === WPS) return 'document';
   if (mime === 'text/plain') return 'document';

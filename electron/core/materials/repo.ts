@@ -1,4 +1,4 @@
-import { defaultOnlineCategory, type GroupPhoto, type Material, type MaterialKind, type OnlineCategory, type PhotoExif } from '../../../shared/domain';
+import { defaultOnlineCategory, type GroupPhoto, type Material, type MaterialKind, type OnlineCategory, type MediaInfo, type PhotoExif } from '../../../shared/domain';
 import { ApiError } from '../../../shared/errors';
 import type { Db } from '../archive/database';
 
@@ -31,12 +31,13 @@ interface MaterialRow {
   encrypted: number;
   thumbnail: number;
   exif: string;
+  media: string;
   indicator_ids: string | null;
   online_category: string | null;
 }
 
 const selectMaterial = `
-  SELECT m.*, b.size, b.media_type, b.encrypted, b.thumbnail, b.exif,
+  SELECT m.*, b.size, b.media_type, b.encrypted, b.thumbnail, b.exif, b.media,
     (SELECT group_concat(mi.indicator_id) FROM material_indicator mi WHERE mi.material_id = m.id) AS indicator_ids,
     (SELECT oc.category FROM material_online_category oc WHERE oc.material_id = m.id) AS online_category
   FROM material m JOIN blob b ON b.sha256 = m.sha256`;
@@ -91,6 +92,7 @@ function toMaterial(db: Db, row: MaterialRow): Material {
     photographer: row.photographer,
     description: row.description,
     exif: parseExif(row.exif),
+    media: row.media ? (JSON.parse(row.media) as MediaInfo) : null,
     mergeable: row.encrypted === 0,
     hasThumbnail: row.thumbnail === 1,
     indicatorIds: row.indicator_ids ? row.indicator_ids.split(',').map(Number).sort((a, b) => a - b) : [],

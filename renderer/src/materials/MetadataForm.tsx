@@ -1,3 +1,4 @@
+import { MediaInfoBox } from './MediaInfoBox';
 import { Button, Descriptions, Form, Input, InputNumber, Select, Space } from 'antd';
 import { useEffect } from 'react';
 import { DateField, dateRule } from '../common/DateField';
@@ -29,6 +30,7 @@ export function MetadataForm({ material, saving, onSave }: Props) {
       initialValues={material}
       onFinish={(values) => onSave(values)}
     >
+      {material.media && <MediaInfoBox media={material.media} />}
       <Form.Item name="title" label="题名" rules={[{ required: true, message: '题名不能为空' }]}>
         <Input maxLength={500} />
       </Form.Item>

@@ -1,20 +1,7 @@
-import { execFile } from 'node:child_process';
-import { createRequire } from 'node:module';
 import fs from 'node:fs/promises';
+import { ffprobePath, run } from '../../media/ffmpeg';
 import { timeoutForSize } from '../../workers/scriptWorker';
 import { unchecked, unusable, usable, type Probe } from './types';
-
-/**
- * ffprobe from @ffprobe-installer (the binary ships inside the npm package for each platform;
- * nothing is downloaded). Null where this platform has none.
- */
-function ffprobePath(): string | null {
-  try {
-    return (createRequire(import.meta.url)('@ffprobe-installer/ffprobe') as { path: string }).path;
-  } catch {
-    return null;
-  }
-}
 
 interface ProbeJson {
   streams?: { codec_type?: string; nb_read_packets?: string }[];
@@ -31,11 +18,7 @@ export async function probeMedia(file: string, mediaType: string): Promise<Probe
   if (!ffprobe) return unchecked(`本机没有可用的${what}检查程序（ffprobe），未能检查可用性`);
   const { size } = await fs.stat(file);
   const args = ['-v', 'error', '-count_packets', '-show_entries', 'stream=codec_type,nb_read_packets:format=duration', '-of', 'json', file];
-  const result = await new Promise<{ code: number | string | null; stdout: string; stderr: string; killed: boolean }>((resolve) => {
-    execFile(ffprobe, args, { timeout: timeoutForSize(size), maxBuffer: 16 * 1024 * 1024, windowsHide: true }, (err, stdout, stderr) =>
-      resolve({ code: err ? ((err as NodeJS.ErrnoException).code ?? 1) : 0, stdout, stderr, killed: Boolean(err && (err as { killed?: boolean }).killed) }),
-    );
-  });
+  const result = await run(ffprobe, args, timeoutForSize(size));
   if (result.killed) return unchecked(`${what}在限定时间内未能检查完毕`);
   if (result.code === 'ENOENT' || result.code === 'EACCES') return unchecked(`${what}检查程序（ffprobe）无法运行，未能检查可用性`);
   let parsed: ProbeJson = {};
