@@ -8,7 +8,8 @@ const require = createRequire(import.meta.url);
 
 function binary(pkg: string): string | null {
   try {
-    return (require(pkg) as { path: string }).path;
+    // Packaged, the binaries lie beside the asar archive (electron-builder.yml asarUnpack).
+    return (require(pkg) as { path: string }).path.replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
   } catch {
     return null; // no binary for this platform
   }
