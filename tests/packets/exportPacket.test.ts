@@ -162,8 +162,8 @@ describe('packet export', () => {
       [result.pdfPath!, result.xlsxPath!, result.folderPath!].map((p) => path.basename(p)).sort(),
     );
     expect(result.materialCount).toBe(9);
-    // Encrypted PDF and video stand in as placeholder pages.
-    expect(result.notices.map((n) => n.title).sort()).toEqual([titles.encrypted, titles.video].sort());
+    // The encrypted PDF stands in as a placeholder page; the video has its own page (mediaPages.test.ts).
+    expect(result.notices.map((n) => n.title).sort()).toEqual([titles.encrypted]);
     const size = fs.statSync(result.pdfPath!).size;
     console.info(`packet: ${result.pageCount} pages, ${(size / 1024).toFixed(0)} KB, export ${exportSeconds.toFixed(2)} s`);
   });

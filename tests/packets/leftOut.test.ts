@@ -80,7 +80,7 @@ describe('export summary: what is left out', () => {
     expect(cli.code, cli.stderr).toBe(0);
     expect(cli.stdout).toContain(`不编入：${ids.loose}\t未归档的通知：尚未归入任何指标`);
     expect(cli.stdout).toContain(`缺项：${leaves[2].code} ${leaves[2].title}：不编入`);
-    expect(cli.stdout).toMatch(new RegExp(`说明页：${ids.video}\\t宣传片：视频文件无法放入 PDF`));
+    expect(cli.stdout).toMatch(new RegExp(`说明页：${ids.video}\\t宣传片：音视频文件无法放入 PDF`));
     expect(fs.existsSync(outDir())).toBe(false);
   });
 });

@@ -221,10 +221,14 @@ describe("a clerk's year in one archive", () => {
       expect(await darkPixels(renderPage(pdf, page))).toBeGreaterThan(500);
     }
     // What cannot go into a PDF gets a page saying why, with where the original is.
-    for (const title of ['工作计划（旧版）', '志愿服务宣传片', '领导讲话录音']) {
-      const page = pages.find((p) => p.includes('未显示原因') && p.includes(title));
+    expect(pages.find((p) => p.includes('未显示原因') && p.includes('工作计划（旧版）'))).toBeDefined();
+    // Video and audio: a page with the duration and where the file is; the video's with frames.
+    for (const title of ['志愿服务宣传片', '领导讲话录音']) {
+      const page = pages.find((p) => p.includes('音视频资料') && p.includes('原件位置') && p.includes(title));
       expect(page, title).toBeDefined();
+      expect(page, title).toContain('时长');
     }
+    expect(pages.find((p) => p.includes('音视频资料') && p.includes('志愿服务宣传片'))).toContain('画面截取');
     // The stored 档号 on the catalogue.
     for (const m of materials) {
       expect(m.archivalCode, m.title).toMatch(/^Z108-\d{4}-(Y|D10)-\d{4}$/);

@@ -39,7 +39,9 @@ export function leftOutSummary(archive: Archive, plan: PacketPlan, options: Pack
       const reason =
         f.source.type === 'placeholder'
           ? reasons[f.source.reason]
-          : !fs.existsSync(archive.store.pathFor(f.material.sha256))
+          : f.source.type === 'media'
+            ? reasons.media
+            : !fs.existsSync(archive.store.pathFor(f.material.sha256))
             ? reasons.missing
             : f.source.type === 'pdf' && !f.material.mergeable
               ? 'PDF 已加密：只有权限密码时照常合并，设有打开密码则以说明页代替'

@@ -18,6 +18,8 @@ export type ContentSource =
   | { type: 'text' }
   | { type: 'minutes' }
   | { type: 'spreadsheet' }
+  /** Video and audio: a page that describes it (and shows frames of a video). */
+  | { type: 'media' }
   | { type: 'placeholder'; reason: ReasonKey };
 
 /** One material filed under one indicator: the unit of the packet, the workbook and the folder. */
@@ -70,7 +72,8 @@ export function classifySource(material: Material): ContentSource {
   if (type === 'text/plain') return { type: 'text' };
   if (LEGACY_WORD.has(type)) return { type: 'placeholder', reason: 'legacyWord' };
   if (type === 'application/vnd.ms-excel') return { type: 'placeholder', reason: 'spreadsheet' };
-  if (type.startsWith('video/') || material.kind === 'video') return { type: 'placeholder', reason: 'video' };
+  if (type.startsWith('video/') || type.startsWith('audio/')) return { type: 'media' };
+  if (material.kind === 'video') return { type: 'placeholder', reason: 'video' };
   return { type: 'placeholder', reason: 'other' };
 }
 

@@ -17,6 +17,8 @@ export function estimateBytes(filing: Filing): number {
     case 'docx':
     case 'spreadsheet':
       return size * 1.5 + 100_000;
+    case 'media':
+      return 300_000; // six small frames
     default:
       return 60_000;
   }

@@ -10,6 +10,7 @@ import { minutesPdf } from '../minutesPdf';
 import type { Filing } from '../plan';
 import type { PageFlow } from './flow';
 import { groupPhotoText, type ReasonKey } from './labels';
+import { appendMediaPage } from './mediaPage';
 import { appendPdf, UnmergeablePdf } from './mergePdf';
 import { isolateContent } from './pageNumbers';
 import { captionLines, embedImage, prepareImage, type ImagePreset } from './photo';
@@ -158,5 +159,7 @@ async function tryAppend(ctx: FilingContext, filing: Filing): Promise<FilingOutc
       return rendered((_file, title, renderer) => minutesPdf(ctx.archive, material.sha256, title, renderer));
     case 'spreadsheet':
       return rendered(renderSpreadsheet);
+    case 'media':
+      return appendMediaPage(ctx, filing);
   }
 }

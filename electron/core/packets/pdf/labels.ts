@@ -8,6 +8,7 @@ export const reasons = {
   pdfHostile: 'PDF 文件内容解压后异常庞大（可能是恶意构造的“解压炸弹”文件），为安全起见未合并，请查看四性检测报告。',
   missing: '档案库中找不到该材料的原件（文件缺失），请运行完整性检查。',
   video: '视频文件无法放入 PDF，请查看原件。',
+  media: '音视频文件无法放入 PDF，迎检资料中以说明页代替（时长、画面截取和原件位置）。',
   imageUndecodable: '图片无法解码（文件已损坏或不完整），请找到原始照片后重新添加。',
   noRenderer: '本机未找到可用的 Chromium 或 Edge 浏览器，无法将 Word 文档或文本文件转换为 PDF。',
   convertFailed: '文档转换为 PDF 失败（文件可能已损坏或含有无法处理的内容）。',

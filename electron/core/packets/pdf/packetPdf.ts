@@ -16,6 +16,7 @@ import { addOutline, type OutlineNode } from './outline';
 import { addPageNumbers } from './pageNumbers';
 import { captionLines, IMAGE_PRESETS, type ImagePreset } from './photo';
 import { PhotoSheet } from './photoSheet';
+import { mediaPageText } from './mediaPage';
 import { placeholderText, type LocateOriginal } from './placeholder';
 import { drawSubmissionForm, pageRangeText, submissionFormText, type LaterCell } from './submissionForm';
 import { drawLine as drawTextLine, PacketFonts } from './text';
@@ -77,10 +78,11 @@ function collectText(plan: PacketPlan, entries: CatalogueEntry[], cover: CoverIn
   }
   for (const filing of plan.filings) {
     const p = placeholderText(filing, locate(filing));
+    const media = filing.source.type === 'media' ? mediaPageText(filing, locate(filing)) : { regular: '', bold: '' };
     const a = filing.archival;
-    regular.push(p.regular, ...captionLines(filing.material), a.fonds, a.year, a.retention, a.item);
+    regular.push(p.regular, media.regular, ...captionLines(filing.material), a.fonds, a.year, a.retention, a.item);
     for (const photo of filing.material.photos ?? []) regular.push(...captionLines(filing.material, photo.caption, photo.takenAt), groupPhotoText(1, 1));
-    bold.push(p.bold);
+    bold.push(p.bold, media.bold);
   }
   return { regular: regular.join(''), bold: bold.join('') };
 }
