@@ -28,7 +28,8 @@ export interface Platform {
 
 function unwrap(envelope: Envelope): unknown {
   if (envelope.ok) return envelope.result;
-  throw new ApiError(envelope.error.code, envelope.error.message);
+  const { code, message, fields, detail } = envelope.error;
+  throw new ApiError(code, message, { fields, detail });
 }
 
 function electronPlatform(bridge: ElectronBridge): Platform {
