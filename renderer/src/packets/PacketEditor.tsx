@@ -1,5 +1,5 @@
 import { Collapse, Form, Input, Modal, Spin } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { defaultPacketDefinition, type ArchivalCodeRule, type Dossier, type Packet, type PacketDefinition } from '../../../shared/domain';
 import { errorFields } from '../common/errors';
 import { useFieldErrors } from '../common/useFieldErrors';
@@ -41,16 +41,23 @@ export function PacketEditor({ dossier, packet, open, onClose, onSaved }: Props)
     [api, dossier.id, dossier.archivalRule],
   );
   const savedRule = useQuery(`archival-rule:${dossier.id}`, open ? loadRule : null, '读取档号规则失败');
-  const [rule, setRule] = useState<ArchivalCodeRule>(dossier.archivalRule);
+  const [rule, setRuleState] = useState<ArchivalCodeRule>(dossier.archivalRule);
+  // Once the clerk has typed, the fresh read arriving late must not undo it.
+  const ruleTouched = useRef(false);
+  const setRule = (next: ArchivalCodeRule) => {
+    ruleTouched.current = true;
+    setRuleState(next);
+  };
 
   useEffect(() => {
     if (!open) return;
     setName(packet?.name ?? '迎检资料方案');
     setDef(packet?.definition ?? defaultPacketDefinition());
     errors.clear();
+    ruleTouched.current = false;
   }, [open, packet, errors.clear]);
   useEffect(() => {
-    if (savedRule.data) setRule(savedRule.data);
+    if (savedRule.data && !ruleTouched.current) setRuleState(savedRule.data);
   }, [savedRule.data]);
 
   const all = indicators.data ?? [];
@@ -58,7 +65,7 @@ export function PacketEditor({ dossier, packet, open, onClose, onSaved }: Props)
   const save = async () => {
     setSaving(true);
     try {
-      if (savedRule.data && JSON.stringify(rule) !== JSON.stringify(savedRule.data)) {
+      if (JSON.stringify(rule) !== JSON.stringify(savedRule.data ?? dossier.archivalRule)) {
         await api['dossiers.setArchivalRule']({ dossierId: dossier.id, rule });
       }
       const saved = packet
