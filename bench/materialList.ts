@@ -2,11 +2,13 @@ import path from 'node:path';
 import { createContext } from '../electron/core/context';
 import { createDirectClient } from '../electron/core/directClient';
 import { createHandlers } from '../electron/core/handlers';
+import { startHttpBridge } from '../electron/web/httpBridge';
 import { ensureRendererBuilt, launchBrowser, startBrowserMode } from '../tests/e2e/server';
+import { buildBaselinePage } from './baselinePage';
 import { tempDir } from './util';
 
 /** Fill an archive with `count` materials straight through SQL (the list is what is measured). */
-async function fillArchive(dir: string, count: number): Promise<void> {
+export async function fillArchive(dir: string, count: number): Promise<void> {
   const ctx = createContext({ archiveDir: dir, transport: 'direct' });
   const api = createDirectClient(createHandlers(ctx));
   const [template] = await api['systems.templates']({});
@@ -30,7 +32,9 @@ async function fillArchive(dir: string, count: number): Promise<void> {
 
 /**
  * Time from navigation until the list shows its footer (every material counted) and the first
- * row's 题名, in a fresh Chromium: N materials vs 20, each the median of three cold starts.
+ * row's 题名, in a fresh Chromium: N materials vs 20, and 20 vs a baseline page of React, antd's
+ * ConfigProvider and one Table (bench/baselinePage.ts) served by the same bridge; each the
+ * median of three cold starts, all in one run.
  */
 export async function benchMaterialList(count: number) {
   ensureRendererBuilt();
@@ -56,11 +60,19 @@ export async function benchMaterialList(count: number) {
   };
   const small = await open(20);
   const big = await open(count);
+  // The baseline page, over the same loopback bridge as browser mode (an empty archive behind it).
+  const baselineDist = tempDir('dossier-bench-baseline-');
+  await buildBaselinePage(baselineDist);
+  const baselineDir = path.join(tempDir('dossier-bench-baseline-archive-'), 'archive');
+  const baselineCtx = createContext({ archiveDir: baselineDir, transport: 'direct' });
+  const baselineBridge = await startHttpBridge({ handlers: createHandlers(baselineCtx), archive: baselineCtx.archive, staticDir: baselineDist });
   try {
     const smallRuns: number[] = [];
     const bigRuns: number[] = [];
+    const baselineRuns: number[] = [];
     let rowsDrawn = 0;
     for (let i = 0; i < 3; i += 1) {
+      baselineRuns.push((await measure({ n: 20, server: { url: baselineBridge.url } as Awaited<ReturnType<typeof open>>['server'] })).ms);
       smallRuns.push((await measure(small)).ms);
       const b = await measure(big);
       bigRuns.push(b.ms);
@@ -68,6 +80,7 @@ export async function benchMaterialList(count: number) {
     }
     const firstPaintMs = Math.round(median(bigRuns));
     const baseline = Math.round(median(smallRuns));
+    const reactAntdTable = Math.round(median(baselineRuns));
     return {
       bench: 'material list first paint (Chromium, browser mode, cold start, median of 3)',
       materials: count,
@@ -76,10 +89,16 @@ export async function benchMaterialList(count: number) {
       rowsDrawn,
       baseline20MaterialsMs: baseline,
       ratioVsBaseline: Number((firstPaintMs / baseline).toFixed(2)),
+      goalRatioVsBaseline: 1.2,
+      baselinePageMs: reactAntdTable,
+      mainScreen20VsBaselinePage: Number((baseline / reactAntdTable).toFixed(2)),
+      goalMainScreenVsBaselinePage: 1.5,
     };
   } finally {
     await small.server.stop();
     await big.server.stop();
+    await baselineBridge.close();
+    await baselineCtx.close();
   }
 }
 

@@ -12,14 +12,20 @@ import { benchBundles } from './bundles';
 
 const photos = Number(process.env.BENCH_PHOTOS ?? 1000);
 
+// BENCH_ONLY=list,search runs only those sections (all by default).
+const only = new Set((process.env.BENCH_ONLY ?? '').split(',').filter(Boolean));
+const section = async (name: string, body: () => Promise<unknown>) => {
+  if (only.size === 0 || only.has(name)) console.log(JSON.stringify(await body(), null, 2));
+};
+
 console.log('Dossier bench');
-console.log(JSON.stringify(await benchImport(photos), null, 2));
-console.log(JSON.stringify(await benchImportHeic(Number(process.env.BENCH_HEIC ?? 20)), null, 2));
+await section('photos', () => benchImport(photos));
+await section('heic', () => benchImportHeic(Number(process.env.BENCH_HEIC ?? 20)));
 const searchSizes = (process.env.BENCH_SEARCH_SIZES ?? '10000,100000').split(',').map(Number);
 if (process.env.BENCH_SEARCH_LONG === '1') searchSizes.push(1_000_000);
-console.log(JSON.stringify(await benchSearch(searchSizes), null, 2));
-console.log(JSON.stringify(await benchPackets(Number(process.env.BENCH_PACKET_PHOTOS ?? 300)), null, 2));
-console.log(JSON.stringify(await benchIndicatorImport(Number(process.env.BENCH_INDICATOR_ROWS ?? 5000)), null, 2));
-console.log(JSON.stringify(await benchMaterialList(Number(process.env.BENCH_LIST ?? 20_000)), null, 2));
-console.log(JSON.stringify(await benchIntegrity(Number(process.env.BENCH_INTEGRITY_FILES ?? 200)), null, 2));
-console.log(JSON.stringify(await benchBundles(Number(process.env.BENCH_BUNDLE_MATERIALS ?? 500)), null, 2));
+await section('search', () => benchSearch(searchSizes));
+await section('packets', () => benchPackets(Number(process.env.BENCH_PACKET_PHOTOS ?? 300)));
+await section('indicators', () => benchIndicatorImport(Number(process.env.BENCH_INDICATOR_ROWS ?? 5000)));
+await section('list', () => benchMaterialList(Number(process.env.BENCH_LIST ?? 20_000)));
+await section('integrity', () => benchIntegrity(Number(process.env.BENCH_INTEGRITY_FILES ?? 200)));
+await section('bundles', () => benchBundles(Number(process.env.BENCH_BUNDLE_MATERIALS ?? 500)));

@@ -3,6 +3,7 @@
 // capability's table under shared/api/, and implemented once in that capability's handlers
 // under electron/core/.
 import { ApiError } from './errors';
+import { fieldIssues, issuesSummary } from './fieldIssues';
 import { appApi } from './api/app';
 import { bundleApi } from './api/bundles';
 import { dossierApi } from './api/dossiers';
@@ -47,7 +48,12 @@ export function isApiMethod(name: string): name is ApiMethod {
 export function parseArgs<M extends ApiMethod>(methodName: M, raw: unknown): ApiArgs<M> {
   const result = api[methodName].input.safeParse(raw ?? {});
   if (result.success) return result.data as ApiArgs<M>;
-  throw new ApiError('invalid_args', `参数无效（${methodName}）：${describeIssues(result.error.issues)}`);
+  // The clerk reads the fields' messages; the raw issues are for support only.
+  const fields = fieldIssues(result.error.issues);
+  throw new ApiError('invalid_args', issuesSummary(fields), {
+    fields,
+    detail: `参数无效（${methodName}）：${describeIssues(result.error.issues)}`,
+  });
 }
 
 const MAX_ISSUES = 5;

@@ -9,3 +9,4 @@ export * from './domain/jobs';
 export * from './domain/materials';
 export * from './domain/packets';
 export * from './domain/bundles';
+export * from './domain/formatNames';

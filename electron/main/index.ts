@@ -15,6 +15,7 @@ import { createPrintToPdfRenderer } from './printToPdfRenderer';
 import { APP_PAGE_URL, openableCopy } from './policy';
 import { handleAppProtocol, registerSchemePrivileges } from './protocol';
 import { shellChannels } from './shellChannels';
+import { saveDialogOptions } from './saveDialog';
 import { createMainWindow, hardenSession, rendererRoot } from './window';
 
 registerSchemePrivileges();
@@ -56,6 +57,14 @@ async function start(): Promise<void> {
     guarded(event, isTrusted, async () => {
       const r = await dialog.showOpenDialog(owner(), { properties: ['openDirectory', 'createDirectory'] });
       return r.canceled ? null : r.filePaths[0];
+    }).then(unwrapShell),
+  );
+  ipcMain.handle(shellChannels.pickSavePath, (event, suggested: unknown) =>
+    guarded(event, isTrusted, async () => {
+      const options = saveDialogOptions(suggested, app.getPath('documents'));
+      if (!options.ok) throw new ApiError('invalid_args', options.message);
+      const r = await dialog.showSaveDialog(owner(), { defaultPath: options.defaultPath, filters: options.filters });
+      return r.canceled || !r.filePath ? null : r.filePath;
     }).then(unwrapShell),
   );
   // The shell runs what it is handed: only a copy the core wrote for viewing gets there.

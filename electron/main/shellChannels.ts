@@ -2,6 +2,7 @@
 export const shellChannels = {
   pickFiles: 'dossier-shell:pickFiles',
   pickDirectory: 'dossier-shell:pickDirectory',
+  pickSavePath: 'dossier-shell:pickSavePath',
   openPath: 'dossier-shell:openPath',
   openOriginal: 'dossier-shell:openOriginal',
 } as const;

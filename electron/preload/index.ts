@@ -14,6 +14,7 @@ contextBridge.exposeInMainWorld('dossier', {
   pathForFile: (file: File) => webUtils.getPathForFile(file),
   pickFiles: () => ipcRenderer.invoke(shellChannels.pickFiles),
   pickDirectory: () => ipcRenderer.invoke(shellChannels.pickDirectory),
+  pickSavePath: (suggestedName: string) => ipcRenderer.invoke(shellChannels.pickSavePath, suggestedName),
   openPath: (target: string) => ipcRenderer.invoke(shellChannels.openPath, target),
   openOriginal: (sha256: string, fileName: string) => ipcRenderer.invoke(shellChannels.openOriginal, sha256, fileName),
 });

@@ -87,6 +87,7 @@ type Route =
   | { kind: 'api'; method: string }
   | { kind: 'upload' }
   | { kind: 'blob'; variant: FileVariant; sha256: string }
+  | { kind: 'download'; name: string }
   | { kind: 'guarded' }
   | { kind: 'page' };
 
@@ -94,6 +95,7 @@ const allowedMethods: Record<Route['kind'], string[]> = {
   api: ['POST'],
   upload: ['POST'],
   blob: ['GET', 'HEAD'],
+  download: ['GET'],
   guarded: ['GET', 'HEAD', 'POST'],
   page: ['GET', 'HEAD'],
 };
@@ -107,7 +109,9 @@ function routeOf(decoded: string): Route {
   if (decoded === '/upload') return { kind: 'upload' };
   const blob = /^\/(files|thumbs|views)\/([^/]*)$/.exec(decoded);
   if (blob) return { kind: 'blob', variant: variants[blob[1]], sha256: blob[2] };
-  if (/^\/(api|files|thumbs|views|upload)(\/|$)/.test(decoded)) return { kind: 'guarded' };
+  const download = /^\/downloads\/([^/\\]+)$/.exec(decoded);
+  if (download) return { kind: 'download', name: download[1] };
+  if (/^\/(api|files|thumbs|views|upload|downloads)(\/|$)/.test(decoded)) return { kind: 'guarded' };
   return { kind: 'page' };
 }
 
@@ -211,6 +215,8 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
       }
       case 'blob':
         return sendBlob(res, route.variant, route.sha256, req.method === 'HEAD');
+      case 'download':
+        return sendDownload(res, route.name);
       case 'guarded':
         throw new ApiError('not_found', '页面不存在');
       case 'page': {
@@ -253,6 +259,23 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
       'cache-control': 'private, max-age=31536000, immutable',
     });
     if (head) return void res.end();
+    await pipeline(createReadStream(file), res);
+  };
+
+  /** A file directly in the archive's exports/ (a report just written), as an attachment. */
+  const sendDownload = async (res: http.ServerResponse, name: string): Promise<void> => {
+    // One plain name, no hidden or partial file: the route can name nothing outside exports/.
+    if (name.startsWith('.') || name.includes('..') || /[\\/\0]/.test(name)) throw new ApiError('not_found', '文件不存在');
+    const file = path.join(options.archive.root, 'exports', name);
+    const stat = await fs.stat(file).catch(() => null);
+    if (!stat?.isFile()) throw new ApiError('not_found', '文件不存在');
+    res.writeHead(200, {
+      ...securityHeaders('file'),
+      'content-type': 'application/octet-stream',
+      'content-length': stat.size,
+      'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}`,
+      'cache-control': 'no-store',
+    });
     await pipeline(createReadStream(file), res);
   };
 

@@ -77,7 +77,7 @@ describe('materials in the browser', () => {
     await page.keyboard.press('Escape');
     await row('活动视频').getByTestId('material-title').click();
     await drawer.getByRole('tab', { name: '预览' }).click();
-    await drawer.getByTestId('file-card').getByText('video/mp4').waitFor();
+    await drawer.getByTestId('file-card').getByText('视频文件').waitFor();
     await page.keyboard.press('Escape');
     await row('活动照片1').getByTestId('material-title').click();
     expect(await drawer.getByTestId('exif').innerText()).toContain('HUAWEI P40 Pro');

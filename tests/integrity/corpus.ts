@@ -64,7 +64,7 @@ export async function buildCorpus(dir: string): Promise<CorpusEntry[]> {
     { name: '损坏的照片.png', expected: { outcome: 'failed', reason: /PNG 图片.*(损坏|有误)|图片已损坏/ } },
     { name: '损坏的方案.pdf', expected: { outcome: 'failed', reason: /^PDF 文件(已损坏|不完整)/ } },
     { name: '加密文件.pdf', expected: { outcome: 'added', kind: 'document', flag: 'PDF 已加密' } },
-    { name: '名不副实.pdf', expected: { outcome: 'added', kind: 'photo', flag: '扩展名为 .pdf，内容实际为 image/jpeg' } },
+    { name: '名不副实.pdf', expected: { outcome: 'added', kind: 'photo', flag: '扩展名为 .pdf，内容实际为JPEG 图片' } },
     { name: '超大稀疏文件.bin', expected: { outcome: 'added', kind: 'other', flag: '未能检查：不是本程序能打开检查的格式' } },
     { name: 'CON.pdf', expected: { outcome: 'added', kind: 'document', flag: null } },
     { name: 'aux.jpg', expected: { outcome: 'added', kind: 'photo', flag: null } },

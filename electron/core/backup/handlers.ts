@@ -1,9 +1,10 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { HandlersOf } from '../../../shared/api';
 import type { backupApi } from '../../../shared/api/integrity';
 import type { CoreContext } from '../context';
 import { createBackup } from './createBackup';
-import { backupFileName, defaultBackupDir, listBackups } from './location';
+import { backupFileName, defaultBackupDir, defaultRestoreDir, listBackups } from './location';
 import { restoreBackup } from './restoreBackup';
 
 export function backupHandlers(ctx: CoreContext): HandlersOf<typeof backupApi> {
@@ -15,6 +16,6 @@ export function backupHandlers(ctx: CoreContext): HandlersOf<typeof backupApi> {
       const dir = defaultBackupDir(root);
       return { dir, backups: await listBackups(dir) };
     },
-    'backup.restore': async ({ file, targetDir }) => restoreBackup(file, targetDir),
+    'backup.restore': async ({ file, targetDir }) => restoreBackup(file, targetDir ?? defaultRestoreDir(root, file, (dir) => existsSync(dir))),
   };
 }

@@ -7,6 +7,19 @@ export function defaultBackupDir(archiveRoot: string): string {
   return path.join(path.dirname(archiveRoot), `${path.basename(archiveRoot)}-备份`);
 }
 
+/**
+ * Where a backup is restored when the clerk names no folder: beside the archive, named after it
+ * and the backup (“创建档案-恢复-20240312-181500”), never an existing folder.
+ */
+export function defaultRestoreDir(archiveRoot: string, backupFile: string, taken: (dir: string) => boolean): string {
+  const when = /(\d{8}-\d{6})/.exec(path.basename(backupFile))?.[1] ?? 'backup';
+  const base = path.join(path.dirname(archiveRoot), `${path.basename(archiveRoot)}-恢复-${when}`);
+  for (let n = 1; ; n += 1) {
+    const dir = n === 1 ? base : `${base}（${n}）`;
+    if (!taken(dir)) return dir;
+  }
+}
+
 const AUTO_PREFIX = '自动备份-';
 const MANUAL_PREFIX = '备份-';
 const NAME = /^(自动备份|备份)-\d{8}-\d{6}-\d{3}\.zip$/;

@@ -10,7 +10,7 @@ export function integrityHandlers(ctx: CoreContext): HandlersOf<typeof integrity
   return {
     'integrity.verify': async () => verifyArchive(ctx.archive),
     'integrity.openStatus': async () => ({ ...ctx.archive.openReport, orphans: await findOrphans(ctx.archive) }),
-    'integrity.exportReport': async ({ format, outDir }) => exportVerifyReport(ctx.archive, format, outDir),
+    'integrity.exportReport': async ({ format, outDir, outFile }) => exportVerifyReport(ctx.archive, format, outFile ? { file: outFile } : { dir: outDir }),
     'integrity.quarantineOrphans': async () => quarantineOrphans(ctx.archive),
     ...backupHandlers(ctx),
   };

@@ -1,6 +1,6 @@
 import { fileTypeFromFile } from 'file-type';
 import path from 'node:path';
-import { MINUTES_MEDIA_TYPE } from '../../../shared/domain';
+import { formatName, MINUTES_MEDIA_TYPE } from '../../../shared/domain';
 
 // Types recorded by materials/detect.ts that the signature alone does not name exactly.
 const OLE_RECORDED = new Set(['application/msword', 'application/vnd.ms-excel', 'application/vnd.ms-works']);
@@ -10,9 +10,11 @@ const NO_SIGNATURE = new Set(['text/plain', 'application/octet-stream', MINUTES_
 /** Does the stored file's signature still say what was recorded? Returns the mismatch, if any. */
 export async function typeMismatch(file: string, recorded: string): Promise<string | null> {
   const found = (await fileTypeFromFile(file))?.mime as string | undefined;
-  if (found === undefined) return NO_SIGNATURE.has(recorded) ? null : `登记格式为 ${recorded}，文件中已找不到该格式的特征`;
+  if (found === undefined) return NO_SIGNATURE.has(recorded) ? null : `登记为${formatName(recorded)}，但文件中已找不到该格式的特征`;
   if (found === recorded || (found === 'application/x-cfb' && OLE_RECORDED.has(recorded))) return null;
-  return `登记格式为 ${recorded}，文件实际为 ${found}`;
+  // Two types a clerk would call by one name (two kinds of Word file) still differ: say both.
+  const [was, is] = [formatName(recorded), formatName(found)];
+  return was === is ? `登记格式与文件实际格式不符（均显示为${was}）` : `登记为${was}，文件实际为${is}`;
 }
 
 // The formats clerks see most, by extension: a name that promises one and holds another.
@@ -33,5 +35,5 @@ export function extensionMismatch(originalName: string, mediaType: string): stri
   const ext = path.extname(originalName).toLowerCase();
   const expected = EXPECTED[ext];
   if (!expected || expected.test(mediaType)) return null;
-  return `文件名扩展名为 ${ext}，内容实际为 ${mediaType}（已按实际内容归档）`;
+  return `文件名扩展名为 ${ext}，内容实际为${formatName(mediaType)}（已按实际内容归档）`;
 }

@@ -1,5 +1,5 @@
 import fs from 'node:fs/promises';
-import type { VerifyCheck, VerifyProblem, VerifyReport } from '../../../shared/domain';
+import { formatName, type VerifyCheck, type VerifyProblem, type VerifyReport } from '../../../shared/domain';
 import type { Archive } from '../archive/archive';
 import { sha256File } from '../store/hash';
 import { findOrphans } from './orphans';
@@ -62,8 +62,9 @@ export async function verifyArchive(archive: Archive, options: VerifyOptions = {
     const report = (check: VerifyCheck, severity: VerifyProblem['severity'], what: string) => {
       const targets = owners.length ? owners : [null];
       for (const m of targets) {
-        const name = m ? `材料《${m.title}》（编号 ${m.id}）` : `文件 ${blob.sha256.slice(0, 12)}…`;
-        problems.push({ check, severity, materialId: m?.id ?? null, title: m?.title ?? null, sha256: blob.sha256, file, message: `${name}：${what}：${file}` });
+        // The clerk reads the material's 题名; the stored file's hashed path stays in `file`, for support.
+        const name = m ? `材料《${m.title}》（编号 ${m.id}）` : `一个未归入材料的${formatName(blob.media_type)}`;
+        problems.push({ check, severity, materialId: m?.id ?? null, title: m?.title ?? null, sha256: blob.sha256, file, message: `${name}：${what}` });
       }
     };
     try {
@@ -92,7 +93,7 @@ export async function verifyArchive(archive: Archive, options: VerifyOptions = {
       title: null,
       sha256: sha,
       file,
-      message: `存储区有未登记的文件（多为导入中断留下；重新添加同一文件即可补登，或在四性检测中隔离）：${file}`,
+      message: '存储区有一个未登记的文件（多为导入中断留下；重新添加同一文件即可补登，或在四性检测中隔离）',
     });
   }
   for (const m of materials) {

@@ -1,6 +1,17 @@
 import type { Material, SearchHit } from '../../../shared/domain';
 import type { Db } from '../archive/database';
-import { MATERIAL_META_SQL } from './metaText';
+
+/**
+ * The fields the metadata index is built from (metaText.ts), each with the name the clerk knows
+ * it by: a match in them is shown as “责任者：…王芳…”, not as the index's one run-on line. A 会议纪要's
+ * file name is the app's own JSON: not shown.
+ */
+const MATERIAL_FIELDS_SQL = `json_array(
+  json_array('文件名', iif(m.kind = 'minutes', NULL, m.original_name)), json_array('责任者', m.responsible),
+  json_array('文号', m.doc_number), json_array('日期', m.date), json_array('备注', m.note),
+  json_array('拍摄时间', m.photo_time), json_array('地点', m.place), json_array('人物', m.people),
+  json_array('摄影者', m.photographer), json_array('说明', m.description),
+  json_array('照片说明', (SELECT group_concat(nullif(p.caption, ''), '；' ORDER BY p.position) FROM material_photo p WHERE p.material_id = m.id)))`;
 
 const BEFORE = 24;
 const LENGTH = 80;
@@ -13,6 +24,20 @@ const cutStart = (at: number) => Math.max(0, at - BEFORE);
 /** A cut of a text, starting at `start` of `length`, on one line, with … where it was cut. */
 function marked(cut: string, start: number, length: number): string {
   return `${start > 0 ? '…' : ''}${cut.replace(/\s+/g, ' ')}${start + LENGTH < length ? '…' : ''}`;
+}
+
+/** “字段：…match…” from the first field holding the match; null when none does. */
+export function fieldSnippet(fields: readonly [string, string | null][], needle: string): string | null {
+  for (const [label, raw] of fields) {
+    if (!raw) continue;
+    const value = label === '日期' ? raw.replace(/^(\d{4})(\d{2})(\d{2})$/, '$1-$2-$3') : raw;
+    const at = lowerAscii(value).indexOf(needle);
+    // An eight-digit date matches as stored (20230615) but is shown as the clerk reads it.
+    if (at < 0 && !lowerAscii(raw).includes(needle)) continue;
+    const start = at < 0 ? 0 : cutStart(at);
+    return `${label}：${marked(value.slice(start, start + LENGTH), start, value.length)}`;
+  }
+  return null;
 }
 
 /** ASCII letters ignore case, as the index does (searchTokens.ts); nothing else is folded. */
@@ -32,7 +57,7 @@ export function snippetsFor(db: Db, materials: Material[], query: string): Map<n
   const rows = db
     .prepare(
       `SELECT id, at, len, iif(at > 0, substr(body, max(1, at - ${BEFORE}), ${LENGTH}), '') AS cut, meta FROM (
-         SELECT m.id AS id, b.body_text AS body, length(b.body_text) AS len, ${MATERIAL_META_SQL} AS meta,
+         SELECT m.id AS id, b.body_text AS body, length(b.body_text) AS len, ${MATERIAL_FIELDS_SQL} AS meta,
            instr(${folded ? 'lower(b.body_text)' : 'b.body_text'}, @q) AS at
          FROM material m LEFT JOIN blob b ON b.sha256 = m.sha256 WHERE m.id IN (SELECT value FROM json_each(@ids)))`,
     )
@@ -42,14 +67,8 @@ export function snippetsFor(db: Db, materials: Material[], query: string): Map<n
       out.set(r.id, { snippet: marked(r.cut, cutStart(r.at - 1), r.len), snippetSource: 'body' });
       continue;
     }
-    const meta = r.meta ?? '';
-    const at = lowerAscii(meta).indexOf(needle);
-    if (at < 0) {
-      out.set(r.id, { snippet: '', snippetSource: '' });
-      continue;
-    }
-    const start = cutStart(at);
-    out.set(r.id, { snippet: marked(meta.slice(start, start + LENGTH), start, meta.length), snippetSource: 'meta' });
+    const found = fieldSnippet(JSON.parse(r.meta ?? '[]') as [string, string | null][], needle);
+    out.set(r.id, found ? { snippet: found, snippetSource: 'meta' } : { snippet: '', snippetSource: '' });
   }
   return out;
 }

@@ -3,7 +3,7 @@
 import type { ApiClient, ApiMethod } from '../../../shared/api';
 import { createClient } from '../../../shared/client';
 import { ApiError, isApiErrorShape } from '../../../shared/errors';
-import { APP_ORIGIN, fileRoute, type Envelope } from '../../../shared/transport';
+import { APP_ORIGIN, downloadRoute, fileRoute, type Envelope } from '../../../shared/transport';
 import type { ElectronBridge } from './bridgeTypes';
 
 export interface Platform {
@@ -24,11 +24,16 @@ export interface Platform {
   /** Native dialogs exist only in the desktop app. */
   pickFiles: (() => Promise<string[]>) | null;
   pickDirectory: (() => Promise<string | null>) | null;
+  /** 另存为 in the desktop app: the path the clerk chose, or null when cancelled. */
+  pickSavePath: ((suggestedName: string) => Promise<string | null>) | null;
+  /** Browser mode: give a report the core wrote into exports/ to the browser's download. */
+  download: ((path: string) => void) | null;
 }
 
 function unwrap(envelope: Envelope): unknown {
   if (envelope.ok) return envelope.result;
-  throw new ApiError(envelope.error.code, envelope.error.message);
+  const { code, message, fields, detail } = envelope.error;
+  throw new ApiError(code, message, { fields, detail });
 }
 
 function electronPlatform(bridge: ElectronBridge): Platform {
@@ -41,6 +46,8 @@ function electronPlatform(bridge: ElectronBridge): Platform {
     openOriginal: (sha, name) => bridge.openOriginal(sha, name),
     pickFiles: () => bridge.pickFiles(),
     pickDirectory: () => bridge.pickDirectory(),
+    pickSavePath: (name) => bridge.pickSavePath(name),
+    download: null,
   };
 }
 
@@ -82,6 +89,15 @@ function httpPlatform(): Platform {
     },
     pickFiles: null,
     pickDirectory: null,
+    pickSavePath: null,
+    download: (path) => {
+      const a = document.createElement('a');
+      a.href = downloadRoute(path.split(/[\\/]/).pop() ?? '');
+      a.download = '';
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+    },
   };
 }
 

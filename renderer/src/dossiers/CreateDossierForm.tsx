@@ -1,6 +1,7 @@
 import { Button, Form, Input, Space } from 'antd';
 import { useState } from 'react';
 import type { Dossier } from '../../../shared/domain';
+import { showAtFormFields } from '../common/useFieldErrors';
 import { useReportError } from '../common/useReportError';
 import { usePlatform } from '../platformContext';
 import { SystemChooser } from '../systems/SystemChooser';
@@ -25,6 +26,7 @@ export function CreateDossierForm({ onCreated, onCancel }: Props) {
   const sources = useSystemSources();
   const [picked, setPicked] = useState<SystemChoice | null>(null);
   const [saving, setSaving] = useState(false);
+  const [form] = Form.useForm<Values>();
 
   const firstTemplate = sources.data?.templates[0];
   const choice: SystemChoice | null =
@@ -46,7 +48,7 @@ export function CreateDossierForm({ onCreated, onCancel }: Props) {
       });
       onCreated(dossier);
     } catch (err) {
-      reportError(err, '创建档案失败');
+      if (!showAtFormFields(form, err)) reportError(err, '创建档案失败');
       sources.reload();
     } finally {
       setSaving(false);
@@ -54,7 +56,7 @@ export function CreateDossierForm({ onCreated, onCancel }: Props) {
   };
 
   return (
-    <Form<Values> layout="vertical" onFinish={submit} disabled={saving} data-testid="create-dossier-form">
+    <Form<Values> form={form} layout="vertical" onFinish={submit} disabled={saving} data-testid="create-dossier-form">
       <Form.Item
         label="档案名称"
         name="name"

@@ -2,6 +2,7 @@ import { AutoComplete, DatePicker, Form, Input, InputNumber, Modal, Select } fro
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import type { Indicator, IndicatorFields } from '../../../shared/domain';
+import { showAtFormFields } from '../common/useFieldErrors';
 import { useReportError } from '../common/useReportError';
 import { usePlatform } from '../platformContext';
 import { useUnits } from '../units/useUnits';
@@ -67,7 +68,7 @@ export function IndicatorEditor({ target, onClose, onSaved }: { target: EditTarg
           : await api['indicators.create']({ systemId: target.systemId, parentId: target.parentId, index: target.index, fields });
       onSaved(saved);
     } catch (err) {
-      reportError(err, '保存指标失败');
+      if (!showAtFormFields(form, err, 'fields.')) reportError(err, '保存指标失败');
     } finally {
       setSaving(false);
     }

@@ -2,6 +2,8 @@ import { FileExcelOutlined, FilePdfOutlined, SafetyCertificateOutlined } from '@
 import { Alert, Button, Space, Typography } from 'antd';
 import { useState } from 'react';
 import type { VerifyReport } from '../../../shared/domain';
+import { baseName } from '../common/format';
+import { saveReport, type SavedReport } from '../common/saveReport';
 import { usePlatform } from '../platformContext';
 import { PathLine } from './PathLine';
 import { VerifyProblems } from './VerifyProblems';
@@ -10,16 +12,18 @@ import { useBusyAction } from './useBusyAction';
 
 /** 四性检测: run it, read the four headings and the findings, export the report. */
 export function VerifyPanel() {
-  const { api } = usePlatform();
+  const platform = usePlatform();
+  const { api } = platform;
   const { busy, run } = useBusyAction();
   const [report, setReport] = useState<VerifyReport | null>(null);
-  const [exported, setExported] = useState<string[]>([]);
+  const [exported, setExported] = useState<SavedReport[]>([]);
 
   const verify = () => run('四性检测', async () => setReport(await api['integrity.verify']({})));
   const exportAs = (format: 'pdf' | 'xlsx') =>
     run('导出报告', async () => {
-      const out = await api['integrity.exportReport']({ format });
-      setExported((list) => [...list, out.path]);
+      const day = new Date().toISOString().slice(0, 10).replace(/-/g, '');
+      const saved = await saveReport(platform, `四性检测报告-${day}.${format}`, (outFile) => api['integrity.exportReport']({ format, outFile }));
+      if (saved) setExported((list) => [...list, saved]);
     });
   const orphans = report?.problems.filter((p) => p.check === 'integrity' && p.materialId === null && p.sha256) ?? [];
   const quarantine = () =>
@@ -64,8 +68,12 @@ export function VerifyPanel() {
         </>
       )}
       {exported.map((p) => (
-        <div key={p}>
-          报告已导出：<PathLine path={p} testId="verify-exported" />
+        <div key={p.path}>
+          {p.downloaded ? (
+            <>报告已交给浏览器下载：<span data-testid="verify-exported" data-path={p.path}>{baseName(p.path)}</span>（保存位置见浏览器的下载列表）</>
+          ) : (
+            <>报告已保存到：<PathLine path={p.path} testId="verify-exported" /></>
+          )}
         </div>
       ))}
     </Space>

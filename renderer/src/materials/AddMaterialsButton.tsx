@@ -1,5 +1,5 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Upload } from 'antd';
+import { FolderAddOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Space, Upload } from 'antd';
 import { usePlatform } from '../platformContext';
 import { batchBeforeUpload } from './batchBeforeUpload';
 
@@ -10,7 +10,10 @@ export interface AddMaterialsProps {
   onError: (err: unknown) => void;
 }
 
-/** The 添加材料 button: a native dialog in the desktop app, a file input in the browser. */
+/**
+ * 添加材料 and 添加文件夹: the native dialogs in the desktop app (a folder is read by the core,
+ * subfolders too); the browser's file and folder pickers in browser mode (their files uploaded).
+ */
 export function AddMaterialsButton({ busy, onFiles, onPaths, onError }: AddMaterialsProps) {
   const platform = usePlatform();
   const button = (
@@ -18,26 +21,38 @@ export function AddMaterialsButton({ busy, onFiles, onPaths, onError }: AddMater
       添加材料
     </Button>
   );
-  if (platform.pickFiles) {
-    const pick = platform.pickFiles;
+  const folderButton = (
+    <Button icon={<FolderAddOutlined />} disabled={busy} data-testid="add-folder-button">
+      添加文件夹
+    </Button>
+  );
+  const { pickFiles, pickDirectory } = platform;
+  if (pickFiles && pickDirectory) {
+    const chosen = (pick: () => Promise<string[]>) => () => {
+      if (busy) return;
+      pick()
+        .then((paths) => paths.length > 0 && onPaths(paths))
+        .catch(onError);
+    };
     return (
-      <span
-        onClick={() => {
-          if (busy) return;
-          pick()
-            .then((paths) => paths.length > 0 && onPaths(paths))
-            .catch(onError);
-        }}
-      >
-        {button}
-      </span>
+      <Space size={8}>
+        <span onClick={chosen(pickFiles)}>{button}</span>
+        <span onClick={chosen(() => pickDirectory().then((dir) => (dir ? [dir] : [])))}>{folderButton}</span>
+      </Space>
     );
   }
   return (
-    <span data-testid="add-materials">
-      <Upload multiple showUploadList={false} disabled={busy} beforeUpload={batchBeforeUpload(onFiles)}>
-        {button}
-      </Upload>
-    </span>
+    <Space size={8}>
+      <span data-testid="add-materials">
+        <Upload multiple showUploadList={false} disabled={busy} beforeUpload={batchBeforeUpload(onFiles)}>
+          {button}
+        </Upload>
+      </span>
+      <span data-testid="add-folder">
+        <Upload directory showUploadList={false} disabled={busy} beforeUpload={batchBeforeUpload(onFiles)}>
+          {folderButton}
+        </Upload>
+      </span>
+    </Space>
   );
 }

@@ -1,7 +1,7 @@
 import { Tag, Tooltip, Typography } from 'antd';
 import type { Indicator, Material } from '../../../shared/domain';
-import { formatSize } from '../common/format';
 import { Highlight } from '../search/Highlight';
+import { sourceLine } from './sourceLine';
 
 export const NOT_MERGEABLE = '加密文件，无法合并入迎检资料';
 
@@ -17,7 +17,6 @@ interface TitleProps {
  * group's count beside it, and the text around a search match on a line of its own.
  */
 export function TitleCell({ material: m, highlight = '', snippet, onOpen }: TitleProps) {
-  const source = m.kind === 'photo_group' ? `${m.photos.length} 张照片` : m.originalName;
   return (
     <div style={{ minWidth: 0 }}>
       <div style={{ display: 'flex', gap: 8, minWidth: 0, alignItems: 'baseline' }}>
@@ -29,14 +28,14 @@ export function TitleCell({ material: m, highlight = '', snippet, onOpen }: Titl
           href="#"
           data-testid="material-title"
           className="dossier-one-line"
-          title={`${m.title}\n${source} · ${formatSize(m.size)}`}
+          title={`${m.title}\n${sourceLine(m)}`}
           style={{ minWidth: 0 }}
         >
           <Highlight text={m.title} query={highlight} />
         </a>
         {m.kind === 'photo_group' && (
           <Typography.Text type="secondary" style={{ fontSize: 12, flex: 'none' }}>
-            {source}
+            {sourceLine(m)}
           </Typography.Text>
         )}
       </div>

@@ -43,9 +43,8 @@ export function MaterialDrawer({ materialId, onClose, onChanged, onEditMinutes }
       message.success(`已保存“${saved.title}”的著录信息`);
       setVersion((v) => v + 1);
       onChanged();
-    } catch (err) {
-      reportError(err, '保存失败');
     } finally {
+      // A refusal goes back to the form, which shows it at the field or as a notification.
       setSaving(false);
     }
   };
@@ -97,7 +96,7 @@ export function MaterialDrawer({ materialId, onClose, onChanged, onEditMinutes }
       {m && (
         <Tabs
           items={[
-            { key: 'meta', label: '著录信息', children: <MetadataForm material={m} saving={saving} onSave={(f) => void save(f)} /> },
+            { key: 'meta', label: '著录信息', children: <MetadataForm material={m} saving={saving} onSave={save} /> },
             { key: 'preview', label: '预览', children: <MaterialPreviewView material={m} /> },
             ...(m.kind === 'photo_group'
               ? [

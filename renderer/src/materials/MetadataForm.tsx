@@ -2,6 +2,8 @@ import { MediaInfoBox } from './MediaInfoBox';
 import { Button, Descriptions, Form, Input, InputNumber, Select, Space } from 'antd';
 import { useEffect } from 'react';
 import { DateField, dateRule } from '../common/DateField';
+import { showAtFormFields } from '../common/useFieldErrors';
+import { useReportError } from '../common/useReportError';
 import {
   retentionOptions,
   securityLevelOptions,
@@ -14,12 +16,14 @@ const isPhoto = (m: Pick<Material, 'kind'>) => m.kind === 'photo' || m.kind === 
 interface Props {
   material: Material;
   saving: boolean;
-  onSave: (fields: Partial<MaterialFields>) => void;
+  /** Rejects with the refusal; the form shows its messages at the fields. */
+  onSave: (fields: Partial<MaterialFields>) => Promise<void>;
 }
 
 /** DA/T 22 fields for every material, and DA/T 50 fields for photos; EXIF shown as read. */
 export function MetadataForm({ material, saving, onSave }: Props) {
   const [form] = Form.useForm<MaterialFields>();
+  const reportError = useReportError();
   useEffect(() => form.setFieldsValue(material), [form, material]);
   const exif = material.exif;
   return (
@@ -28,7 +32,11 @@ export function MetadataForm({ material, saving, onSave }: Props) {
       layout="vertical"
       data-testid="metadata-form"
       initialValues={material}
-      onFinish={(values) => onSave(values)}
+      onFinish={(values) =>
+        onSave(values).catch((err: unknown) => {
+          if (!showAtFormFields(form, err, 'fields.')) reportError(err, '保存失败');
+        })
+      }
     >
       {material.media && <MediaInfoBox media={material.media} />}
       <Form.Item name="title" label="题名" rules={[{ required: true, message: '题名不能为空' }]}>

@@ -1,6 +1,7 @@
 import { Form, Input, Modal } from 'antd';
 import { useEffect, useState } from 'react';
 import type { Material, MinutesForm } from '../../../shared/domain';
+import { showAtFormFields } from '../common/useFieldErrors';
 import { useReportError } from '../common/useReportError';
 import { usePlatform } from '../platformContext';
 
@@ -57,7 +58,7 @@ export function MinutesFormModal({ open, dossierId, material, indicatorId, onClo
       });
       onSaved(saved);
     } catch (err) {
-      reportError(err, '保存会议纪要失败');
+      if (!showAtFormFields(form, err, 'form.')) reportError(err, '保存会议纪要失败');
     } finally {
       setSaving(false);
     }

@@ -1,5 +1,6 @@
 import { Form, Input, InputNumber, Radio, Select, Space, Switch, Typography } from 'antd';
 import { imageQualityLabels, type ArchivalCodeRule, type ImageQuality, type PacketDefinition } from '../../../shared/domain';
+import type { FieldErrors } from '../common/useFieldErrors';
 
 interface Props {
   value: PacketDefinition;
@@ -7,14 +8,20 @@ interface Props {
   /** The dossier's 档号 rule (saved with the packet, for materials numbered from then on). */
   rule: ArchivalCodeRule;
   onRuleChange: (rule: ArchivalCodeRule) => void;
+  /** Messages of a refused save, at their fields. */
+  errors?: FieldErrors;
 }
 
 /** Catalogue, photos per page, watermark, page numbers, image quality; the dossier's 档号 rule; 归档章. */
-export function LayoutOptions({ value, onChange, rule, onRuleChange }: Props) {
+export function LayoutOptions({ value, onChange, rule, onRuleChange, errors }: Props) {
+  const at = (path: string) => errors?.item(path) ?? {};
   const layout = value.layout;
   const setLayout = (patch: Partial<PacketDefinition['layout']>) => onChange({ ...value, layout: { ...layout, ...patch } });
   const code = rule;
-  const setCode = (patch: Partial<ArchivalCodeRule>) => onRuleChange({ ...rule, ...patch });
+  const setCode = (patch: Partial<ArchivalCodeRule>) => {
+    for (const key of Object.keys(patch)) errors?.clear(`rule.${key}`);
+    onRuleChange({ ...rule, ...patch });
+  };
   return (
     <>
       <Space wrap size={24}>
@@ -52,17 +59,17 @@ export function LayoutOptions({ value, onChange, rule, onRuleChange }: Props) {
           ]}
         />
       </Form.Item>
-      <Form.Item label="水印文字（留空则不加）">
+      <Form.Item label="水印文字（留空则不加）" {...at('definition.layout.watermark')}>
         <Input data-testid="packet-watermark" maxLength={40} value={layout.watermark} onChange={(e) => setLayout({ watermark: e.target.value })} />
       </Form.Item>
       <Space wrap size={24} align="start">
-        <Form.Item label="档号规则" extra="可用 {全宗号} {年度} {保管期限} {件号}">
-          <Input style={{ width: 280 }} value={code.pattern} onChange={(e) => setCode({ pattern: e.target.value })} />
+        <Form.Item label="档号规则" extra="可用 {全宗号} {年度} {保管期限} {件号}" {...at('rule.pattern')}>
+          <Input style={{ width: 280 }} data-testid="archival-pattern" value={code.pattern} onChange={(e) => setCode({ pattern: e.target.value })} />
         </Form.Item>
-        <Form.Item label="全宗号">
+        <Form.Item label="全宗号" {...at('rule.fondsNumber')}>
           <Input style={{ width: 120 }} value={code.fondsNumber} onChange={(e) => setCode({ fondsNumber: e.target.value })} />
         </Form.Item>
-        <Form.Item label="件号位数">
+        <Form.Item label="件号位数" {...at('rule.itemDigits')}>
           <InputNumber min={1} max={8} value={code.itemDigits} onChange={(n) => setCode({ itemDigits: n ?? 4 })} />
         </Form.Item>
         <Form.Item label="未填保管期限时">

@@ -1,6 +1,8 @@
 import { Collapse, Form, Input, Modal, Spin } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { defaultPacketDefinition, type ArchivalCodeRule, type Dossier, type Packet, type PacketDefinition } from '../../../shared/domain';
+import { errorFields } from '../common/errors';
+import { useFieldErrors } from '../common/useFieldErrors';
 import { useQuery } from '../common/useQuery';
 import { useReportError } from '../common/useReportError';
 import { useIndicators } from '../indicators/useIndicators';
@@ -8,6 +10,9 @@ import { usePlatform } from '../platformContext';
 import { IndicatorPicker } from './IndicatorPicker';
 import { LayoutOptions } from './LayoutOptions';
 import { MaterialOrderList } from './MaterialOrderList';
+
+// The fields of this form a refused save can name.
+const fieldPaths = ['name', 'rule.pattern', 'rule.fondsNumber', 'rule.itemDigits', 'definition.layout.watermark'];
 
 interface Props {
   dossier: Dossier;
@@ -28,21 +33,31 @@ export function PacketEditor({ dossier, packet, open, onClose, onSaved }: Props)
   const [name, setName] = useState('');
   const [def, setDef] = useState<PacketDefinition>(defaultPacketDefinition());
   const [saving, setSaving] = useState(false);
+  const [panels, setPanels] = useState<string[]>(['indicators']);
+  const errors = useFieldErrors(fieldPaths);
   // The dossier's 档号 rule, read fresh: another window may have changed it.
   const loadRule = useCallback(
     () => api['dossiers.list']({}).then((all) => all.find((d) => d.id === dossier.id)?.archivalRule ?? dossier.archivalRule),
     [api, dossier.id, dossier.archivalRule],
   );
   const savedRule = useQuery(`archival-rule:${dossier.id}`, open ? loadRule : null, '读取档号规则失败');
-  const [rule, setRule] = useState<ArchivalCodeRule>(dossier.archivalRule);
+  const [rule, setRuleState] = useState<ArchivalCodeRule>(dossier.archivalRule);
+  // Once the clerk has typed, the fresh read arriving late must not undo it.
+  const ruleTouched = useRef(false);
+  const setRule = (next: ArchivalCodeRule) => {
+    ruleTouched.current = true;
+    setRuleState(next);
+  };
 
   useEffect(() => {
     if (!open) return;
     setName(packet?.name ?? '迎检资料方案');
     setDef(packet?.definition ?? defaultPacketDefinition());
-  }, [open, packet]);
+    errors.clear();
+    ruleTouched.current = false;
+  }, [open, packet, errors.clear]);
   useEffect(() => {
-    if (savedRule.data) setRule(savedRule.data);
+    if (savedRule.data && !ruleTouched.current) setRuleState(savedRule.data);
   }, [savedRule.data]);
 
   const all = indicators.data ?? [];
@@ -50,7 +65,7 @@ export function PacketEditor({ dossier, packet, open, onClose, onSaved }: Props)
   const save = async () => {
     setSaving(true);
     try {
-      if (savedRule.data && JSON.stringify(rule) !== JSON.stringify(savedRule.data)) {
+      if (JSON.stringify(rule) !== JSON.stringify(savedRule.data ?? dossier.archivalRule)) {
         await api['dossiers.setArchivalRule']({ dossierId: dossier.id, rule });
       }
       const saved = packet
@@ -58,7 +73,11 @@ export function PacketEditor({ dossier, packet, open, onClose, onSaved }: Props)
         : await api['packets.create']({ dossierId: dossier.id, name, definition: def });
       onSaved(saved);
     } catch (err) {
-      reportError(err, '保存迎检资料方案失败');
+      if (errors.take(err)) {
+        // The message is at its field: show the fold that holds it.
+        const fields = errorFields(err).map((f) => f.path);
+        if (fields.some((p) => p.startsWith('rule.') || p.startsWith('definition.layout.'))) setPanels((now) => [...new Set([...now, 'layout'])]);
+      } else reportError(err, '保存迎检资料方案失败');
     } finally {
       setSaving(false);
     }
@@ -80,8 +99,16 @@ export function PacketEditor({ dossier, packet, open, onClose, onSaved }: Props)
         <Spin />
       ) : (
         <Form layout="vertical" data-testid="packet-editor">
-          <Form.Item label="方案名称" htmlFor="packet-name">
-            <Input id="packet-name" data-testid="packet-name" value={name} onChange={(e) => setName(e.target.value)} />
+          <Form.Item label="方案名称" htmlFor="packet-name" {...errors.item('name')}>
+            <Input
+              id="packet-name"
+              data-testid="packet-name"
+              value={name}
+              onChange={(e) => {
+                errors.clear('name');
+                setName(e.target.value);
+              }}
+            />
           </Form.Item>
           <Form.Item label="封面" style={{ marginBottom: 8 }}>
             <Input
@@ -107,7 +134,8 @@ export function PacketEditor({ dossier, packet, open, onClose, onSaved }: Props)
             />
           </Form.Item>
           <Collapse
-            defaultActiveKey={['indicators']}
+            activeKey={panels}
+            onChange={(keys) => setPanels(Array.isArray(keys) ? keys : [keys])}
             items={[
               {
                 key: 'indicators',
@@ -130,7 +158,7 @@ export function PacketEditor({ dossier, packet, open, onClose, onSaved }: Props)
               {
                 key: 'layout',
                 label: '版式、档号与归档章',
-                children: <LayoutOptions value={def} onChange={setDef} rule={rule} onRuleChange={setRule} />,
+                children: <LayoutOptions value={def} onChange={setDef} rule={rule} onRuleChange={setRule} errors={errors} />,
               },
             ]}
           />

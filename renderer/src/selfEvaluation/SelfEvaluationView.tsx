@@ -1,7 +1,9 @@
 import { Button, Card, Input, InputNumber, Skeleton, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { Dossier, SelfEvalResult, SelfEvalRow } from '../../../shared/domain';
+import { ChartsCard } from '../charts/ChartsCard';
 import { IndicatorKindTag } from '../indicators/IndicatorKindTag';
+import { useCoverage } from '../indicators/useCoverage';
 import { SelfEvalScoreInput } from './SelfEvalScoreInput';
 import { StatementEditor } from './StatementEditor';
 import { useSelfEvaluation } from './useSelfEvaluation';
@@ -16,6 +18,7 @@ const RESULT: Record<SelfEvalResult, { text: string; color: string }> = {
 /** 自评: a score per leaf, notes, totals per category and overall, and the result against the pass line. */
 export function SelfEvaluationView({ dossier }: { dossier: Dossier }) {
   const evaluation = useSelfEvaluation(dossier.id);
+  const coverage = useCoverage(dossier.id);
   const [editing, setEditing] = useState<SelfEvalRow | null>(null);
   const e = evaluation.data;
   if (!e) return <Skeleton active paragraph={{ rows: 10 }} />;
@@ -58,6 +61,7 @@ export function SelfEvaluationView({ dossier }: { dossier: Dossier }) {
           {e.pending > 0 && <Typography.Text type="warning">还有 {e.pending} 项未自评</Typography.Text>}
         </Space>
       </Card>
+      <ChartsCard coverage={coverage.data} evaluation={e} />
       <Table<SelfEvalRow>
         size="small"
         rowKey="indicatorId"

@@ -1,12 +1,14 @@
 import { Select } from 'antd';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { Indicator } from '../../../shared/domain';
 import { unitsNamedIn } from './filterByUnit';
 import { useUnits } from './useUnits';
 
 /** 按责任单位筛选: the register's units and any other unit named on the tree. */
 export function UnitFilter({ indicators, value, onChange }: { indicators: Indicator[]; value: string | null; onChange: (unit: string | null) => void }) {
-  const units = useUnits();
+  // Read when the list is first opened, not at start: one request fewer before the first paint.
+  const [wanted, setWanted] = useState(false);
+  const units = useUnits(wanted);
   const options = useMemo(() => {
     const names = [...new Set([...(units.data ?? []).map((u) => u.name), ...unitsNamedIn(indicators)])];
     return names.map((n) => ({ value: n, label: n }));
@@ -22,7 +24,11 @@ export function UnitFilter({ indicators, value, onChange }: { indicators: Indica
       value={value ?? undefined}
       options={options}
       onChange={(v: string | undefined) => onChange(v ?? null)}
-      onOpenChange={(open) => open && units.reload()}
+      onOpenChange={(open) => {
+        if (!open) return;
+        if (wanted) units.reload();
+        else setWanted(true);
+      }}
     />
   );
 }

@@ -3,8 +3,9 @@ import type { ResponsibleUnit } from '../../../shared/domain';
 import { useQuery } from '../common/useQuery';
 import { usePlatform } from '../platformContext';
 
-export function useUnits() {
+/** The 责任单位 register; `enabled = false` loads nothing yet (a list not opened at start). */
+export function useUnits(enabled = true) {
   const { api } = usePlatform();
   const load = useCallback((): Promise<ResponsibleUnit[]> => api['units.list']({}), [api]);
-  return useQuery('units', load, '读取责任单位失败');
+  return useQuery('units', enabled ? load : null, '读取责任单位失败');
 }

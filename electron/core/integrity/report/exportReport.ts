@@ -8,12 +8,19 @@ import { verifyArchive } from '../verify';
 import { verifyReportPdf } from './reportPdf';
 import { writeVerifyReportXlsx } from './reportXlsx';
 
+/** Where a report goes: a file the clerk chose (its extension made right), or a folder. */
+export type ReportTarget = { file: string } | { dir?: string };
+
 /** Run 四性检测 and write its report; a temp name first, so a full disk leaves no half file. */
-export async function exportVerifyReport(archive: Archive, format: 'pdf' | 'xlsx', outDir?: string): Promise<VerifyExport> {
+export async function exportVerifyReport(archive: Archive, format: 'pdf' | 'xlsx', to: ReportTarget = {}): Promise<VerifyExport> {
   const report = await verifyArchive(archive);
-  const dir = outDir ?? path.join(archive.root, 'exports');
   const stamp = report.checkedAt.slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
-  const target = path.join(dir, `四性检测报告-${stamp}.${format}`);
+  const chosen = 'file' in to ? path.resolve(to.file) : null;
+  const ext = `.${format}`;
+  const target = chosen
+    ? chosen.toLowerCase().endsWith(ext) ? chosen : `${chosen}${ext}`
+    : path.join((to as { dir?: string }).dir ?? path.join(archive.root, 'exports'), `四性检测报告-${stamp}${ext}`);
+  const dir = path.dirname(target);
   const temp = path.join(dir, `.${randomUUID()}.partial`);
   try {
     await fs.mkdir(dir, { recursive: true });

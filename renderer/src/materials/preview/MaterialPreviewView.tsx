@@ -1,7 +1,7 @@
 import { OpenOriginalLink } from '../OpenOriginalLink';
 import { Alert, Card, Image, Spin, Table, Tabs, Typography } from 'antd';
 import { lazy, Suspense, useCallback } from 'react';
-import type { Material, MaterialPreview } from '../../../../shared/domain';
+import { formatName, type Material, type MaterialPreview } from '../../../../shared/domain';
 import { formatSize } from '../../common/format';
 import { useQuery } from '../../common/useQuery';
 import { MinutesPage } from '../../minutes/MinutesPage';
@@ -23,7 +23,7 @@ function FileCard({ material }: { material: Material }) {
         description={
           <>
             <div>
-              {material.mediaType} · {formatSize(material.size)}
+              {formatName(material.mediaType)} · {formatSize(material.size)}
             </div>
             <OpenOriginalLink material={material}>打开原文件</OpenOriginalLink>
           </>
