@@ -70,6 +70,8 @@ describe('成员单位报送 in the browser', () => {
       expect(f.startsWith(path.join(suite.archiveDir, 'exports', '进度汇报'))).toBe(true);
       expect(fs.existsSync(f)).toBe(true);
     }
+    // The dashboard's charts: each unit's items, and the trend of the kept reports.
+    for (const id of ['chart-units', 'chart-trend']) await dialog.getByTestId(id).locator('canvas').waitFor();
     const kept = dialog.getByTestId('progress-history').getByRole('row', { name: /半月/ });
     expect(await kept.count()).toBe(1);
     expect(await kept.innerText()).toContain('1/3');

@@ -1,7 +1,7 @@
 // The charts' data, as the clerk reads it: per 一级指标, items with material and 缺项; self-scores
 // against full marks (or items 达标 in a system without scores); every label Chinese.
 import { describe, expect, it } from 'vitest';
-import { coverageChart, selfEvalChart } from '../../renderer/src/charts/chartOptions';
+import { coverageChart, progressTrendChart, selfEvalChart, unitProgressChart } from '../../renderer/src/charts/chartOptions';
 import type { CoverageRow, SelfEvalRow, SelfEvaluation } from '../../shared/domain';
 
 const cov = (code: string, title: string, depth: number, covered: number, total: number): CoverageRow => ({
@@ -50,5 +50,21 @@ describe('chart options', () => {
     );
     const o = selfEvalChart(e)!;
     expect(o.series.map((s) => [s.name, s.data])).toEqual([['达标', [1, 0]], ['未达标', [1, 0]], ['未自评', [0, 1]]]);
+  });
+
+  it('progress: per unit 已有材料, 缺项 in time and 逾期 stacked; units with nothing assigned left out', () => {
+    const unit = (name: string, assigned: number, covered: number, overdue: number) => ({ unit: name, assigned, covered, overdue, pending: 0, passed: 0, returned: 0, lastSubmission: null });
+    const o = unitProgressChart([unit('党办', 5, 2, 1), unit('只报送过', 0, 0, 0), unit('团委', 3, 3, 0)])!;
+    expect(o.yAxis.data).toEqual(['党办', '团委']);
+    expect(o.series.map((x) => [x.name, x.data])).toEqual([['已有材料', [2, 3]], ['缺项', [2, 0]], ['逾期', [1, 0]]]);
+    expect(unitProgressChart([])).toBeNull();
+  });
+
+  it('trend: one bar pair per kept report, oldest first', () => {
+    const report = (period: string, covered: number, assigned: number) => ({ period, asOf: '', madeAt: '', units: [], totals: { units: 1, assigned, covered, pending: 0, passed: 0, returned: 0, overdue: 0 } });
+    const o = progressTrendChart([report('2024年5月上半月', 1, 4), report('2024年5月下半月', 3, 4)])!;
+    expect(o.yAxis.data).toEqual(['2024年5月上半月', '2024年5月下半月']);
+    expect(o.series.map((x) => [x.name, x.data])).toEqual([['已有材料', [1, 3]], ['分派指标', [4, 4]]]);
+    expect(progressTrendChart([])).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 // What the charts show, as plain ECharts options built from the API's rows: kept apart from
 // the chart component so that it is tested without a canvas.
-import type { CoverageRow, SelfEvaluation } from '../../../shared/domain';
+import type { CoverageRow, ProgressReport, SelfEvaluation, UnitProgress } from '../../../shared/domain';
 
 /** The options this app uses (a subset of ECharts' own; a type, not an interface, so setOption takes it). */
 export type BarChartOption = {
@@ -76,6 +76,34 @@ export function selfEvalChart(e: SelfEvaluation): BarChartOption | null {
     series: [
       { name: '自评得分', type: 'bar', data: top.map((r) => r.selfScore ?? 0), itemStyle: { color: '#1677ff' }, label: { show: true, position: 'right' } },
       { name: '满分', type: 'bar', data: top.map((r) => r.maxScore ?? 0), itemStyle: { color: '#bfbfbf' } },
+    ],
+  };
+}
+
+/** 报送进度 per unit: assigned items with material, 缺项 still in time, and overdue ones, stacked. */
+export function unitProgressChart(units: UnitProgress[]): BarChartOption | null {
+  const shown = units.filter((u) => u.assigned > 0);
+  if (shown.length === 0) return null;
+  return {
+    ...base(shown.map((u) => u.unit), ['已有材料', '缺项', '逾期']),
+    xAxis: { type: 'value', name: '项' },
+    series: [
+      { name: '已有材料', type: 'bar', stack: '指标', data: shown.map((u) => u.covered), itemStyle: { color: '#52c41a' } },
+      { name: '缺项', type: 'bar', stack: '指标', data: shown.map((u) => u.assigned - u.covered - u.overdue), itemStyle: { color: '#ffc53d' } },
+      { name: '逾期', type: 'bar', stack: '指标', data: shown.map((u) => u.overdue), itemStyle: { color: '#ff4d4f' } },
+    ],
+  };
+}
+
+/** The kept 每半月汇报 in order: items with material against items assigned, report by report. */
+export function progressTrendChart(reports: ProgressReport[]): BarChartOption | null {
+  if (reports.length === 0) return null;
+  return {
+    ...base(reports.map((r) => r.period), ['已有材料', '分派指标']),
+    xAxis: { type: 'value', name: '项' },
+    series: [
+      { name: '已有材料', type: 'bar', data: reports.map((r) => r.totals.covered), itemStyle: { color: '#52c41a' }, label: { show: true, position: 'right' } },
+      { name: '分派指标', type: 'bar', data: reports.map((r) => r.totals.assigned), itemStyle: { color: '#bfbfbf' } },
     ],
   };
 }

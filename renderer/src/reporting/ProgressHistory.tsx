@@ -1,6 +1,7 @@
 import { Button, Progress, Space, Table, Typography } from 'antd';
 import { useCallback, useState } from 'react';
-import type { ProgressReport } from '../../../shared/domain';
+import type { ProgressReport, UnitProgress } from '../../../shared/domain';
+import { ProgressCharts } from '../charts/ProgressCharts';
 import { useQuery } from '../common/useQuery';
 import { useBusyAction } from '../integrity/useBusyAction';
 import { usePlatform } from '../platformContext';
@@ -8,7 +9,7 @@ import { usePlatform } from '../platformContext';
 const percent = (r: ProgressReport) => (r.totals.assigned ? Math.round((r.totals.covered / r.totals.assigned) * 100) : 0);
 
 /** 每半月汇报: make this half month's report (Excel and PDF, kept), and the trend of the kept ones. */
-export function ProgressHistory({ dossierId }: { dossierId: number }) {
+export function ProgressHistory({ dossierId, units }: { dossierId: number; units: UnitProgress[] }) {
   const { api } = usePlatform();
   const load = useCallback(() => api['progress.history']({ dossierId }), [api, dossierId]);
   const history = useQuery(`progress-history-${dossierId}`, load, '读取历次汇报失败');
@@ -29,6 +30,7 @@ export function ProgressHistory({ dossierId }: { dossierId: number }) {
         </Button>
         <Typography.Text type="secondary">每次生成都会保存当期数字，下表显示历次汇报的走势。</Typography.Text>
       </Space>
+      <ProgressCharts units={units} reports={history.data ?? []} />
       {written.length > 0 && (
         <div data-testid="progress-report-written">
           {written.map((f) => (

@@ -57,7 +57,7 @@ export function ProgressPanel({ dossierId }: { dossierId: number }) {
       ]}
     />
     <div style={{ marginTop: 16 }}>
-      <ProgressHistory dossierId={dossierId} />
+      <ProgressHistory dossierId={dossierId} units={progress.data ?? []} />
     </div>
     </>
   );
