@@ -147,6 +147,15 @@ tasks.docxLayout = async ({ bytes }) => {
     if (!SAFE_HREF_LAYOUT.test(href)) a.removeAttribute('href');
   }
   for (const el of body.querySelectorAll('script, iframe, object, embed, link, meta')) el.remove();
+  // An HTML parser closes a <p> at a <div>: docx-preview's inline picture boxes become spans, so
+  // the printed page keeps them in their paragraph (and its alignment).
+  for (const div of [...body.querySelectorAll('p div')].reverse()) {
+    const span = win.document.createElement('span');
+    for (const attr of [...div.attributes]) span.setAttribute(attr.name, attr.value);
+    span.append(...div.childNodes);
+    if (!span.style.display) span.style.display = 'inline-block';
+    div.replaceWith(span);
+  }
   return { css: css.join('\\n'), body: body.innerHTML, pages };
 };
 `;
