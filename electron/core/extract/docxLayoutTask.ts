@@ -10,6 +10,9 @@
  * Expects `workerData.jsdom` and `workerData.docxPreview` (resolved module paths) and a `tasks`
  * object to add to.
  */
+/** Starts the error message of a document whose parts docx-preview could not parse. */
+export const DOCX_DAMAGED = 'DOCX damaged: ';
+
 export const DOCX_LAYOUT_TASK = `
 let docxWindow = null;
 function docxDom() {
@@ -100,7 +103,13 @@ tasks.docxLayout = async ({ bytes }) => {
     renderFootnotes: true, renderEndnotes: true, renderComments: false, renderChanges: false,
     useBase64URL: true, experimental: false, trimXmlDeclaration: true, debug: false,
   };
-  const doc = await docxPreview.parseAsync(asBuffer(bytes), options);
+  let doc;
+  try {
+    doc = await docxPreview.parseAsync(asBuffer(bytes), options);
+  } catch (err) {
+    // A part that is not well-formed XML is a damaged file, not something to lay out otherwise.
+    throw new Error('${DOCX_DAMAGED}' + String((err && err.message) || err));
+  }
   for (const part of doc.parts || []) {
     const type = part.rootElement && part.rootElement.type;
     if (type === 'header' || type === 'footer') markPageFields(part.rootElement);

@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import iconv from 'iconv-lite';
 import { minutesFieldLabels, type MinutesForm } from '../../../shared/domain';
 import { docxHtml, docxLayout, type DocxLayout } from '../extract/docx';
+import { DOCX_DAMAGED } from '../extract/docxLayoutTask';
 import { OfficeRefusedError } from '../extract/ooxmlGuard';
 import { ApiError } from '../../../shared/errors';
 import { docxPrintHtml } from '../render/docxPrint';
@@ -26,7 +27,8 @@ async function toPdf(renderer: HtmlRenderer, title: string, body: string): Promi
  * because clerks' machines seldom have it, a soffice start costs seconds per call, and one
  * renderer everywhere means one look everywhere (the fidelity test measures the gap to
  * LibreOffice). A document docx-preview cannot lay out falls back to mammoth's plain structure;
- * a refused or stopped one (a DTD, a zip bomb, a time limit) is not read again.
+ * a damaged (XML not well-formed), refused or stopped one (a DTD, a zip bomb, a time limit) is
+ * not read again: it gets its placeholder page.
  */
 export async function renderDocx(file: string, title: string, renderer: HtmlRenderer): Promise<Uint8Array> {
   const bytes = await fs.readFile(file);
@@ -35,6 +37,7 @@ export async function renderDocx(file: string, title: string, renderer: HtmlRend
     layout = await docxLayout(bytes, title);
   } catch (err) {
     if (err instanceof OfficeRefusedError || err instanceof ApiError) throw err;
+    if (err instanceof Error && err.message.startsWith(DOCX_DAMAGED)) throw err;
     return toPdf(renderer, title, await docxHtml(bytes, title));
   }
   // The characters the pages show (markup letters too, harmlessly), not the images' data URLs.
