@@ -28,6 +28,40 @@ export async function docxHtml(bytes: Buffer, fileLabel?: string): Promise<strin
   return readOffice<string>('docxHtml', bytes);
 }
 
+/** A header or footer as text for a page's margin box; U+E000 stands for the page number, U+E001 for the page count. */
+export interface DocxMarginText {
+  lines: string[];
+  align: 'left' | 'center' | 'right';
+  font: { family: string; sizePt: number | null; color: string; bold: boolean } | null;
+  /** From the page edge to the header's top (the footer's bottom), as Word's sectPr says. */
+  distancePt: number | null;
+}
+
+/** One docx-preview page group (a section, or the part between two page breaks). */
+export interface DocxPageSetup {
+  widthPt: number;
+  heightPt: number;
+  marginPt: { top: number; right: number; bottom: number; left: number };
+  header: DocxMarginText | null;
+  footer: DocxMarginText | null;
+}
+
+/**
+ * A Word document laid out as it looks (docx-preview on the reader thread, see
+ * docxLayoutTask.ts): its style sheets, its body as <section style="page: docx-page-N"> per page
+ * group, and each group's page setup.
+ */
+export interface DocxLayout {
+  css: string;
+  body: string;
+  pages: DocxPageSetup[];
+}
+
+export async function docxLayout(bytes: Buffer, fileLabel?: string): Promise<DocxLayout> {
+  await guardDocx(bytes, fileLabel);
+  return readOffice<DocxLayout>('docxLayout', bytes);
+}
+
 const decodeXml = (s: string) =>
   s
     .replace(/<[^>]+>/g, '')

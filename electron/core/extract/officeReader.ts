@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { ApiError } from '../../../shared/errors';
+import { DOCX_LAYOUT_TASK } from './docxLayoutTask';
 import { ScriptWorker, TASK_LOOP, taskOutcome, timeoutForSize, type Stopped, type TaskReply } from '../workers/scriptWorker';
 
 /**
@@ -72,10 +73,15 @@ const tasks = {
 `;
 
 const worker = new ScriptWorker<{ task: string; bytes: Uint8Array } & Record<string, unknown>, TaskReply>({
-  source: WORKER_SOURCE + TASK_LOOP,
+  source: WORKER_SOURCE + DOCX_LAYOUT_TASK + TASK_LOOP,
   workerData: () => {
     const require = createRequire(import.meta.url);
-    return { mammoth: require.resolve('mammoth'), exceljs: require.resolve('exceljs') };
+    return {
+      mammoth: require.resolve('mammoth'),
+      exceljs: require.resolve('exceljs'),
+      jsdom: require.resolve('jsdom'),
+      docxPreview: require.resolve('docx-preview'),
+    };
   },
   maxHeapMb: 1024,
   maxRssGrowthMb: 2048,
@@ -89,7 +95,7 @@ const stoppedMessages: Record<Stopped, string> = {
 };
 
 /** Run one parse; rejects with the parser's error (a damaged file) or a named ApiError when stopped. */
-export async function readOffice<T>(task: 'docxText' | 'docxHtml' | 'sheets', bytes: Buffer, extra: Record<string, unknown> = {}): Promise<T> {
+export async function readOffice<T>(task: 'docxText' | 'docxHtml' | 'docxLayout' | 'sheets', bytes: Buffer, extra: Record<string, unknown> = {}): Promise<T> {
   // Several MB of Office XML can take mammoth or ExcelJS seconds: twice the usual time per MB.
   const outcome = await worker.run({ task, bytes, ...extra }, 2 * timeoutForSize(bytes.byteLength));
   const result = taskOutcome<T>(outcome);

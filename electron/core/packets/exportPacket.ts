@@ -248,7 +248,8 @@ async function writeVolumes(
       volume: { index: i + 1, count: volumes.length },
       progress: (done, count, title) =>
         report(
-          share * ((before + done) / Math.max(1, plan.filings.length)) * 0.95,
+          // A first step at once (the bar moves as soon as the build starts), then per filing.
+          share * (0.01 + 0.94 * ((before + done) / Math.max(1, plan.filings.length))),
           title === null ? `正在生成${label}目录、页码和书签` : `正在编入迎检资料（${label}${before + done + 1}/${plan.filings.length}）：${title}`,
         ),
     });

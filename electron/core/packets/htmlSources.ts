@@ -1,7 +1,11 @@
 import fs from 'node:fs/promises';
 import iconv from 'iconv-lite';
 import { minutesFieldLabels, type MinutesForm } from '../../../shared/domain';
-import { docxHtml } from '../extract/docx';
+import { docxHtml, docxLayout, type DocxLayout } from '../extract/docx';
+import { DOCX_DAMAGED } from '../extract/docxLayoutTask';
+import { OfficeRefusedError } from '../extract/ooxmlGuard';
+import { ApiError } from '../../../shared/errors';
+import { docxPrintHtml } from '../render/docxPrint';
 import { loadWorkbook } from '../extract/xlsx';
 import type { HtmlRenderer } from '../render/htmlRenderer';
 import { escapeHtml, printHtml } from '../render/printHtml';
@@ -17,11 +21,29 @@ async function toPdf(renderer: HtmlRenderer, title: string, body: string): Promi
 }
 
 /**
- * DOCX → HTML (mammoth: structure, tables, images as data URIs; links only to the web and e-mail)
- * → A4 PDF. A DOCX with a DTD is refused (OfficeRefusedError) before mammoth reads it.
+ * DOCX → A4-or-its-own-size PDF that looks like the original: docx-preview's layout (styles,
+ * page setup, headers and footers; see docxLayoutTask.ts) printed by the one Chromium the export
+ * already runs. Chosen over LibreOffice, which lays out closer to Word where it is installed,
+ * because clerks' machines seldom have it, a soffice start costs seconds per call, and one
+ * renderer everywhere means one look everywhere (the fidelity test measures the gap to
+ * LibreOffice). A document docx-preview cannot lay out falls back to mammoth's plain structure;
+ * a damaged (XML not well-formed), refused or stopped one (a DTD, a zip bomb, a time limit) is
+ * not read again: it gets its placeholder page.
  */
 export async function renderDocx(file: string, title: string, renderer: HtmlRenderer): Promise<Uint8Array> {
-  return toPdf(renderer, title, await docxHtml(await fs.readFile(file), title));
+  const bytes = await fs.readFile(file);
+  let layout: DocxLayout;
+  try {
+    layout = await docxLayout(bytes, title);
+  } catch (err) {
+    if (err instanceof OfficeRefusedError || err instanceof ApiError) throw err;
+    if (err instanceof Error && err.message.startsWith(DOCX_DAMAGED)) throw err;
+    return toPdf(renderer, title, await docxHtml(bytes, title));
+  }
+  // The characters the pages show (markup letters too, harmlessly), not the images' data URLs.
+  const shown = layout.body.replace(/data:[^"')\s]+/g, '') + layout.pages.map((p) => [p.header?.lines, p.footer?.lines].join('')).join('');
+  const fallback = await subsetNoto('regular', shown);
+  return renderer.htmlToPdf(docxPrintHtml(title, layout, { family: FALLBACK_FAMILY, bytes: fallback }));
 }
 
 /** Plain text, as UTF-8 if it is valid UTF-8, otherwise as GB18030 (older Chinese Windows files). */

@@ -15,6 +15,7 @@ import { appendPdf, UnmergeablePdf } from './mergePdf';
 import { isolateContent } from './pageNumbers';
 import { captionLines, embedImage, prepareImage, type ImagePreset } from './photo';
 import type { PhotoSheet } from './photoSheet';
+import type { PrintAhead } from './printAhead';
 import { drawPlaceholder, type LocateOriginal } from './placeholder';
 
 export interface FilingOutcome {
@@ -40,6 +41,8 @@ export interface FilingContext {
   locate: LocateOriginal;
   /** Bytes of content taken in (images after downscaling, PDFs as merged): for the size report. */
   stats: { inputBytes: number };
+  /** Filings printed ahead, in parallel, while earlier ones are merged (see printAhead.ts). */
+  printAhead?: PrintAhead;
   /** Something the clerk should know about a filing that is in the packet all the same. */
   notice: (title: string, reason: string) => void;
 }
@@ -107,11 +110,11 @@ async function tryAppend(ctx: FilingContext, filing: Filing): Promise<FilingOutc
   const store = ctx.archive.store;
   const file = store.pathFor(material.sha256);
   if (!(await readable(file))) return 'missing';
-  const rendered = async (render: (file: string, title: string, r: HtmlRenderer) => Promise<Uint8Array>) => {
+  const rendered = async () => {
     if (!ctx.renderer) return 'noRenderer' as const;
     let bytes: Uint8Array;
     try {
-      bytes = await render(file, material.title, ctx.renderer);
+      bytes = await (ctx.printAhead?.take(filing) ?? printFiling(ctx.archive, filing, ctx.renderer)!);
     } catch (err) {
       if (err instanceof MinutesUnreadable) return 'minutesUnreadable' as const;
       return err instanceof OfficeRefusedError ? ('officeRefused' as const) : ('convertFailed' as const);
@@ -151,15 +154,35 @@ async function tryAppend(ctx: FilingContext, filing: Filing): Promise<FilingOutc
       );
     }
     case 'docx':
-      return rendered(renderDocx);
     case 'text':
-      return rendered(renderText);
     case 'minutes':
-      // Printed once and kept (derived/minutes/): the packet and the folder carry the same PDF.
-      return rendered((_file, title, renderer) => minutesPdf(ctx.archive, material.sha256, title, renderer));
     case 'spreadsheet':
-      return rendered(renderSpreadsheet);
+      return rendered();
     case 'media':
       return appendMediaPage(ctx, filing);
+  }
+}
+
+const PRINTED = new Set<Filing['source']['type']>(['docx', 'text', 'minutes', 'spreadsheet']);
+
+/** Whether the browser prints this filing (printFiling has something to do). */
+export const isPrinted = (filing: Filing): boolean => PRINTED.has(filing.source.type);
+
+/** The PDF of a filing the browser prints (Word, text, 会议纪要, tables); null for other kinds. */
+export function printFiling(archive: Archive, filing: Filing, renderer: HtmlRenderer): Promise<Uint8Array> | null {
+  const { material, source } = filing;
+  const file = archive.store.pathFor(material.sha256);
+  switch (source.type) {
+    case 'docx':
+      return renderDocx(file, material.title, renderer);
+    case 'text':
+      return renderText(file, material.title, renderer);
+    case 'minutes':
+      // Printed once and kept (derived/minutes/): the packet and the folder carry the same PDF.
+      return minutesPdf(archive, material.sha256, material.title, renderer);
+    case 'spreadsheet':
+      return renderSpreadsheet(file, material.title, renderer);
+    default:
+      return null;
   }
 }

@@ -2,12 +2,14 @@ import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { PDFDocument, type PDFPage } from 'pdf-lib';
 import type { Archive } from '../../archive/archive';
 import type { HtmlRenderer } from '../../render/htmlRenderer';
+import { printConcurrency } from '../../render/pool';
 import type { PacketPlan } from '../plan';
 import { catalogueText, drawCatalogue, layoutCatalogue, type CatalogueEntry } from './catalogue';
 import { coverInfo, coverText, drawCover, type CoverInfo } from './cover';
 import { drawStamp, drawWatermark } from './decorations';
 import { dividerText, drawDivider } from './divider';
-import { appendFiling, type FilingContext } from './filingContent';
+import { appendFiling, isPrinted, printFiling, type FilingContext } from './filingContent';
+import { PrintAhead } from './printAhead';
 import { PageFlow } from './flow';
 import { embedNotoSubset, relabelAsOpenType } from './fonts';
 import { groupPhotoText, labels, labelText, reasons, volumeText } from './labels';
@@ -101,6 +103,9 @@ export async function buildPacketPdf(input: PdfBuildInput): Promise<PdfBuildResu
   const entries = catalogueEntries(plan);
   const text = collectText(plan, entries, cover, input.locate);
 
+  // Named before the fonts are subset (seconds for a large packet): the clerk sees what comes first.
+  const firstFiling = plan.sections.find((sec) => sec.filings.length)?.filings[0];
+  if (firstFiling) input.progress(0, plan.filings.length, firstFiling.material.title);
   const doc = await PDFDocument.create();
   const fonts = new PacketFonts(
     await embedNotoSubset(doc, 'regular', text.regular),
@@ -119,6 +124,12 @@ export async function buildPacketPdf(input: PdfBuildInput): Promise<PdfBuildResu
     stats: { inputBytes: 0 },
     notice: (title, reason) => notices.push({ title, reason }),
   };
+  const renderer = input.renderer;
+  if (renderer) {
+    // Twice the pages the browser prints at once: one batch printing while the last is merged.
+    ctx.printAhead = new PrintAhead(plan.sections.flatMap((s) => s.filings), (f) => printFiling(input.archive, f, renderer), isPrinted, 2 * printConcurrency());
+    ctx.printAhead.prime();
+  }
 
   // Pass 1: content. Page indexes here are 0-based within the content.
   const entryTarget: number[] = [];
