@@ -1,4 +1,4 @@
-import { AutoComplete, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { App, AutoComplete, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import type { Indicator, IndicatorFields } from '../../../shared/domain';
@@ -55,6 +55,7 @@ export function IndicatorEditor({ target, onClose, onSaved }: { target: EditTarg
     return (found ? found.persons : (units.data ?? []).flatMap((u) => u.persons)).map((p) => ({ value: p }));
   }, [units.data, unit]);
 
+  const { message } = App.useApp();
   const save = async () => {
     if (!target) return;
     const values = await form.validateFields();
@@ -65,6 +66,7 @@ export function IndicatorEditor({ target, onClose, onSaved }: { target: EditTarg
         target.mode === 'edit'
           ? await api['indicators.update']({ indicatorId: target.indicator.id, fields })
           : await api['indicators.create']({ systemId: target.systemId, parentId: target.parentId, index: target.index, fields });
+      message.success(`${target.mode === 'edit' ? '已保存' : '已添加'}指标“${saved.code} ${saved.title}”`);
       onSaved(saved);
     } catch (err) {
       reportError(err, '保存指标失败');

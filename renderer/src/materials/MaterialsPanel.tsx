@@ -112,8 +112,10 @@ export function MaterialsPanel({ dossierId, indicator, indicators, isCategory, a
             allPhotos={allPhotos}
             indicator={indicator && !isCategory ? indicator : null}
             indicators={indicators}
-            onDone={() => {
-              setSelectedIds([]);
+            onDone={(groupId) => {
+              // A new 组照 is selected and opened, not appended silently somewhere in the list.
+              setSelectedIds(groupId === undefined ? [] : [groupId]);
+              if (groupId !== undefined) setOpenId(groupId);
               changed();
             }}
           />
