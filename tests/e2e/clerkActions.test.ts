@@ -59,7 +59,8 @@ describe('a clerk’s actions at 1366×768', () => {
     await page.getByTestId('missing-only').click();
     await page.getByTestId(`indicator-node-${leaves[0].code}`).waitFor({ state: 'detached' });
     const tree = page.getByTestId('indicator-tree');
-    expect(await tree.getByTestId('missing-tag').count()).toBe(await tree.locator('.ant-tree-treenode-leaf, .ant-tree-treenode-leaf-last').count());
+    expect(await tree.getByTestId('missing-tag').count()).toBe(missing);
+    expect(await tree.getByText(/^\d+ 份$/).count()).toBe(0);
     await page.getByTestId('missing-only').click();
     await page.getByTestId(`indicator-node-${leaves[0].code}`).waitFor();
     expect(errors).toEqual([]);
