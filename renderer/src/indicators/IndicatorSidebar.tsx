@@ -25,10 +25,12 @@ interface Props {
   onView: (view: MainView) => void;
   /** 复核 made a new dossier: switch to it. */
   onNewDossier: (dossier: Dossier) => void;
+  /** Indicators were assigned to units in bulk: reload the tree. */
+  onIndicatorsChanged?: () => void;
 }
 
 /** Left side: overall coverage, 全部材料 / 自评 / 责任单位 / 复核, the unit filter and the indicator tree. */
-export function IndicatorSidebar({ dossier, indicators, coverage, coverageRows, selectedId, onSelect, view, onView, onNewDossier }: Props) {
+export function IndicatorSidebar({ dossier, indicators, coverage, coverageRows, selectedId, onSelect, view, onView, onNewDossier, onIndicatorsChanged }: Props) {
   const [unit, setUnit] = useState<string | null>(null);
   const [dialog, setDialog] = useState<'units' | 'cycle' | null>(null);
   const [missingOnly, setMissingOnly] = useState(false);
@@ -79,7 +81,7 @@ export function IndicatorSidebar({ dossier, indicators, coverage, coverageRows, 
         )}
       </div>
       <OnceOpened open={dialog === 'units'}>
-        <UnitsDialog open={dialog === 'units'} onClose={() => setDialog(null)} />
+        <UnitsDialog open={dialog === 'units'} onClose={() => setDialog(null)} dossier={dossier} onAssigned={onIndicatorsChanged} />
       </OnceOpened>
       <OnceOpened open={dialog === 'cycle'}>
         <NewCycleDialog dossier={dossier} open={dialog === 'cycle'} onClose={() => setDialog(null)} onCreated={onNewDossier} />

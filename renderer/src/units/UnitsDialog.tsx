@@ -1,7 +1,8 @@
 import { DeleteOutlined } from '@ant-design/icons';
-import { App, Button, Input, Modal, Select, Space, Table } from 'antd';
+import { App, Button, Input, Modal, Select, Space, Table, Tabs } from 'antd';
 import { useState } from 'react';
-import type { ResponsibleUnit, UnitKind } from '../../../shared/domain';
+import type { Dossier, ResponsibleUnit, UnitKind } from '../../../shared/domain';
+import { AssignPanel } from '../reporting/AssignPanel';
 import { useReportError } from '../common/useReportError';
 import { usePlatform } from '../platformContext';
 import { UnitPersonsField } from './UnitPersonsField';
@@ -14,8 +15,16 @@ const KINDS: { value: UnitKind; label: string }[] = [
   { value: 'department', label: '部门' },
 ];
 
-/** The register of 责任单位 and their persons; indicators are assigned in the indicator editor. */
-export function UnitsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+interface Props {
+  open: boolean;
+  onClose: () => void;
+  /** With a dossier: a tab to assign many indicators to a unit at once (the 成员单位报送 one). */
+  dossier?: Dossier;
+  onAssigned?: () => void;
+}
+
+/** The register of 责任单位 and their persons, and 批量分派 of indicators to a unit. */
+export function UnitsDialog({ open, onClose, dossier, onAssigned }: Props) {
   const { api } = usePlatform();
   const reportError = useReportError();
   const units = useUnits();
@@ -35,8 +44,8 @@ export function UnitsDialog({ open, onClose }: { open: boolean; onClose: () => v
   };
   const update = (u: ResponsibleUnit, fields: Partial<Pick<ResponsibleUnit, 'name' | 'kind' | 'persons'>>) =>
     call(() => api['units.update']({ unitId: u.id, fields }), '保存责任单位失败', `已保存责任单位“${fields.name ?? u.name}”`);
-  return (
-    <Modal open={open} title="责任单位" width={760} onCancel={onClose} footer={<Button onClick={onClose}>关闭</Button>}>
+  const register = (
+    <>
       <Space style={{ marginBottom: 12 }}>
         <Input placeholder="单位或职能组名称" value={name} onChange={(e) => setName(e.target.value)} style={{ width: 240 }} aria-label="新单位名称" />
         <Select value={kind} options={KINDS} onChange={setKind} style={{ width: 120 }} aria-label="单位类型" />
@@ -77,6 +86,32 @@ export function UnitsDialog({ open, onClose }: { open: boolean; onClose: () => v
               <Button size="small" danger icon={<DeleteOutlined />} title="删除" onClick={() => void call(() => api['units.delete']({ unitId: u.id }), '删除责任单位失败', `已删除责任单位“${u.name}”`)} />
             ),
           },
+        ]}
+      />
+    </>
+  );
+  return (
+    <Modal open={open} title="责任单位" width={760} onCancel={onClose} footer={<Button onClick={onClose}>关闭</Button>}>
+      <Tabs
+        items={[
+          { key: 'register', label: '单位与人员', children: register },
+          ...(dossier?.systemId
+            ? [
+                {
+                  key: 'assign',
+                  label: <span data-testid="units-assign-tab">批量分派指标</span>,
+                  children: (
+                    <AssignPanel
+                      dossier={dossier}
+                      onAssigned={() => {
+                        units.reload();
+                        onAssigned?.();
+                      }}
+                    />
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
     </Modal>
