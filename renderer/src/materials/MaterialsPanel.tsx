@@ -147,8 +147,9 @@ export function MaterialsPanel({ dossierId, indicator, indicators, isCategory, a
             indicator={indicator && !isCategory ? indicator : null}
             indicators={indicators}
             onDone={(groupId) => {
-              // A new 组照 is selected and opened, not appended silently somewhere in the list.
-              setSelectedIds(groupId === undefined ? [] : [groupId]);
+              // A new 组照 is opened in the drawer, not appended silently somewhere in the list; it is
+              // not left selected, so that the next action does not take it along unnoticed.
+              setSelectedIds([]);
               if (groupId !== undefined) setOpenId(groupId);
               changed();
             }}
