@@ -1,6 +1,7 @@
 import type {
   AddReport,
   AuditEntry,
+  BulkUndoResult,
   JobOf,
   Material,
   MaterialIndex,
@@ -157,6 +158,8 @@ export const materialApi = {
   /** Remove for good: only materials already in the 回收站; a file goes when nothing else uses it. */
   'materials.purge': returns<{ purged: number; filesRemoved: number }>()(manyRef),
   'materials.listTrash': returns<Material[]>()(dossierRef),
+  /** Undo the dossier's last bulk 归入指标 (linkMany), 移出指标 (unlinkMany) or 删除 (trash). */
+  'materials.undoLast': returns<BulkUndoResult>()(dossierRef),
   'materials.history': returns<AuditEntry[]>()(materialRef),
   'materials.preview': returns<MaterialPreview>()(materialRef),
   /** Create (no materialId) or edit 会议纪要 filled in as a form. */

@@ -280,6 +280,12 @@ export type MaterialPreview =
   | { type: 'minutes'; form: MinutesForm }
   | { type: 'photos'; photos: GroupPhoto[] };
 
+/** What `materials.undoLast` put back: the kind of bulk action and how many of its changes. */
+export interface BulkUndoResult {
+  action: 'link' | 'unlink' | 'trash';
+  reverted: number;
+}
+
 export interface AuditEntry {
   id: number;
   at: string;

@@ -87,6 +87,13 @@ describe('materials in the browser', () => {
     await row('活动照片1').getByRole('checkbox').check();
     await row('活动照片2').getByRole('checkbox').check();
     await page.getByTestId('bulk-group').click();
+    // Named in a dialog (default: what it is and how many), then opened in the drawer.
+    expect(await page.getByTestId('group-title').inputValue()).toMatch(/组照（2 张）$/);
+    await page.getByTestId('group-title').fill('活动照片组照');
+    await page.getByTestId('group-ok').click();
+    await page.getByText('已将 2 张照片组成组照“活动照片组照”').waitFor();
+    await drawer.getByText('活动照片组照').first().waitFor();
+    await page.keyboard.press('Escape');
     await list.getByText('2 张照片').waitFor();
     expect(await list.getByTestId('material-title').count()).toBe(5);
 

@@ -35,14 +35,17 @@ describe('组照 in the browser', () => {
     await photoRow('升旗仪式1').getByRole('checkbox').check();
     await photoRow('升旗仪式2').getByRole('checkbox').check();
     await page.getByTestId('bulk-group').click();
+    await page.getByTestId('group-title').fill('升旗仪式组照');
+    await page.getByTestId('group-ok').click();
     await groupRow.waitFor();
     await photoRow('升旗仪式2').waitFor({ state: 'detached' });
 
-    // A caption for the first photo, saved in the group editor.
-    await groupRow.getByTestId('material-title').click();
+    // The new group opens by itself: a caption for the first photo, saved in the group editor.
+    await drawer.getByRole('tab', { name: '组照顺序与说明' }).waitFor();
     await drawer.getByRole('tab', { name: '组照顺序与说明' }).click();
     await drawer.getByLabel('第 1 张说明').fill('升旗手入场');
     await drawer.getByTestId('group-save').click();
+    await page.getByText('已保存组照“升旗仪式组照”的顺序与说明').waitFor();
     await drawer.getByRole('tab', { name: '变更记录' }).click();
     await drawer.getByTestId('history-entry').filter({ hasText: '调整组照' }).waitFor();
 
@@ -63,7 +66,7 @@ describe('组照 in the browser', () => {
     await photoRow('升旗仪式1').getByTestId('material-title').click();
     await expect.poll(() => drawer.getByLabel('说明').inputValue(), { timeout: 30_000 }).toBe('升旗手入场');
     await drawer.getByRole('tab', { name: '变更记录' }).click();
-    await drawer.getByTestId('history-entry').filter({ hasText: '拆分组照：从组照《升旗仪式1》' }).waitFor();
+    await drawer.getByTestId('history-entry').filter({ hasText: '拆分组照：从组照《升旗仪式组照》' }).waitFor();
     expect(errors).toEqual([]);
     await page.close();
   }, 180_000);

@@ -19,6 +19,7 @@ import { getMaterial, listMaterialsByIds, listTrashed } from './repo';
 import { purgeMaterials, restoreMaterials, trashMaterials } from './trash';
 import { updateMaterial, updateMaterials } from './update';
 import { ungroupPhotos } from './ungroup';
+import { newBatch, undoLastBatch } from './undo';
 
 export function materialHandlers(ctx: CoreContext): HandlersOf<typeof materialApi> {
   const { archive } = ctx;
@@ -52,13 +53,21 @@ export function materialHandlers(ctx: CoreContext): HandlersOf<typeof materialAp
     'materials.updateMany': async ({ materialIds, fields }) => updateMaterials(db, materialIds, fields),
     'materials.link': async ({ materialId, indicatorId }) => linkMaterial(db, materialId, indicatorId),
     'materials.unlink': async ({ materialId, indicatorId }) => unlinkMaterial(db, materialId, indicatorId),
-    'materials.linkMany': async ({ materialIds, indicatorId }) =>
-      inTransaction(() => materialIds.map((id) => linkMaterial(db, id, indicatorId))),
-    'materials.unlinkMany': async ({ materialIds, indicatorId }) =>
-      inTransaction(() => materialIds.map((id) => unlinkMaterial(db, id, indicatorId))),
+    'materials.linkMany': async ({ materialIds, indicatorId }) => {
+      const batch = newBatch();
+      return inTransaction(() => materialIds.map((id) => linkMaterial(db, id, indicatorId, batch)));
+    },
+    'materials.unlinkMany': async ({ materialIds, indicatorId }) => {
+      const batch = newBatch();
+      return inTransaction(() => materialIds.map((id) => unlinkMaterial(db, id, indicatorId, batch)));
+    },
     'materials.number': async ({ dossierId, materialIds }) =>
       materialIds ? assignItemNumbers(db, dossierId, materialIds) : numberFiledMaterials(archive, dossierId),
-    'materials.trash': async ({ materialIds }) => trashMaterials(db, materialIds),
+    'materials.trash': async ({ materialIds }) => trashMaterials(db, materialIds, newBatch()),
+    'materials.undoLast': async ({ dossierId }) => {
+      getDossier(db, dossierId);
+      return undoLastBatch(db, dossierId);
+    },
     'materials.restore': async ({ materialIds }) => restoreMaterials(db, materialIds),
     'materials.purge': async ({ materialIds }) => purgeMaterials(archive, materialIds),
     'materials.listTrash': async ({ dossierId }) => {

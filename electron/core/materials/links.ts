@@ -19,7 +19,7 @@ function assertSameSystem(db: Db, materialId: number, indicatorId: number): void
 }
 
 /** Link a material to an indicator (many to many; the file stays stored once). Idempotent. */
-export function linkMaterial(db: Db, materialId: number, indicatorId: number): Material {
+export function linkMaterial(db: Db, materialId: number, indicatorId: number, batch?: string): Material {
   return db.transaction(() => {
     assertSameSystem(db, materialId, indicatorId);
     const next = db
@@ -28,17 +28,24 @@ export function linkMaterial(db: Db, materialId: number, indicatorId: number): M
     const info = db
       .prepare('INSERT OR IGNORE INTO material_indicator (material_id, indicator_id, position) VALUES (?, ?, ?)')
       .run(materialId, indicatorId, next.p);
-    if (info.changes) audit(db, 'link', 'material', materialId, { indicatorId });
+    if (info.changes) audit(db, 'link', 'material', materialId, batch ? { indicatorId, batch } : { indicatorId });
     return getMaterial(db, materialId);
   })();
 }
 
-export function unlinkMaterial(db: Db, materialId: number, indicatorId: number): Material {
+/** `batch` marks a bulk action, so that `undoLastBatch` can put back exactly what it changed. */
+export function unlinkMaterial(db: Db, materialId: number, indicatorId: number, batch?: string): Material {
   return db.transaction(() => {
+    // The position is kept in the log: an undo files the material back where it stood.
+    const row = db
+      .prepare('SELECT position FROM material_indicator WHERE material_id = ? AND indicator_id = ?')
+      .get(materialId, indicatorId) as { position: number } | undefined;
     const info = db
       .prepare('DELETE FROM material_indicator WHERE material_id = ? AND indicator_id = ?')
       .run(materialId, indicatorId);
-    if (info.changes) audit(db, 'unlink', 'material', materialId, { indicatorId });
+    if (info.changes) {
+      audit(db, 'unlink', 'material', materialId, batch ? { indicatorId, position: row?.position, batch } : { indicatorId });
+    }
     return getMaterial(db, materialId);
   })();
 }

@@ -7,13 +7,13 @@ import { removeBlobIfUnreferenced } from './blobCleanup';
 import { getLiveMaterial, getMaterial } from './repo';
 
 /** Move to 回收站: the material keeps its links and file, and is hidden everywhere else. */
-export function trashMaterials(db: Db, ids: number[]): { trashed: number } {
+export function trashMaterials(db: Db, ids: number[], batch?: string): { trashed: number } {
   const now = new Date().toISOString();
   db.transaction(() => {
     for (const id of ids) {
       getLiveMaterial(db, id);
       db.prepare('UPDATE material SET trashed_at = ?, updated_at = ? WHERE id = ?').run(now, now, id);
-      audit(db, 'trash', 'material', id);
+      audit(db, 'trash', 'material', id, batch ? { batch } : {});
     }
   })();
   return { trashed: ids.length };

@@ -1,4 +1,4 @@
-import { AutoComplete, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { App, AutoComplete, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import type { Indicator, IndicatorFields } from '../../../shared/domain';
@@ -56,6 +56,7 @@ export function IndicatorEditor({ target, onClose, onSaved }: { target: EditTarg
     return (found ? found.persons : (units.data ?? []).flatMap((u) => u.persons)).map((p) => ({ value: p }));
   }, [units.data, unit]);
 
+  const { message } = App.useApp();
   const save = async () => {
     if (!target) return;
     const values = await form.validateFields();
@@ -66,6 +67,7 @@ export function IndicatorEditor({ target, onClose, onSaved }: { target: EditTarg
         target.mode === 'edit'
           ? await api['indicators.update']({ indicatorId: target.indicator.id, fields })
           : await api['indicators.create']({ systemId: target.systemId, parentId: target.parentId, index: target.index, fields });
+      message.success(`${target.mode === 'edit' ? '已保存' : '已添加'}指标“${saved.code} ${saved.title}”`);
       onSaved(saved);
     } catch (err) {
       if (!showAtFormFields(form, err, 'fields.')) reportError(err, '保存指标失败');

@@ -46,3 +46,16 @@ export function subtreeIds(indicators: Indicator[], rootId: number): Set<number>
   }
   return ids;
 }
+
+/** The indicators `keep` picks, with their ancestors so the tree keeps its shape. */
+export function withAncestors(indicators: Indicator[], keep: (indicator: Indicator) => boolean): Indicator[] {
+  const byId = new Map(indicators.map((i) => [i.id, i]));
+  const kept = new Set<number>();
+  for (const i of indicators) {
+    if (!keep(i)) continue;
+    for (let at: Indicator | undefined = i; at && !kept.has(at.id); at = at.parentId === null ? undefined : byId.get(at.parentId)) {
+      kept.add(at.id);
+    }
+  }
+  return indicators.filter((i) => kept.has(i.id));
+}

@@ -1,5 +1,5 @@
 import { Empty, Spin } from 'antd';
-import { Suspense, useCallback, useMemo, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type { Dossier } from '../../../shared/domain';
 import { deferred, OnceOpened } from '../common/deferred';
 import { IndicatorPanel } from '../indicators/IndicatorPanel';
@@ -10,6 +10,8 @@ import { IndicatorDropTarget } from '../materials/IndicatorDropTarget';
 import { MaterialsPanel } from '../materials/MaterialsPanel';
 import { useAddMaterials } from '../materials/useAddMaterials';
 import { AppHeader } from './AppHeader';
+import { useGlobalKeys } from './useGlobalKeys';
+import { readViewHash, writeViewHash } from './viewHash';
 
 // Loaded when first shown: the start of the app needs only the tree and the material list.
 const ChooseSystemCard = deferred(() => import('../dossiers/ChooseSystemCard').then((m) => m.ChooseSystemCard));
@@ -32,15 +34,25 @@ interface Props {
 export function MainScreen({ dossier, dossiers, onSwitch, onCreate, onDossierChanged }: Props) {
   const indicators = useIndicators(dossier.systemId);
   const coverage = useCoverage(dossier.id);
-  const [selectedId, setSelectedId] = useState<number | null>(null);
-  const [query, setQuery] = useState('');
+  // The view a reload left in the URL, when it is of this dossier.
+  const [initial] = useState(() => {
+    const h = readViewHash();
+    return h.dossierId === dossier.id ? h : null;
+  });
+  const [selectedId, setSelectedId] = useState<number | null>(initial?.indicatorId ?? null);
+  const [query, setQuery] = useState(initial?.query ?? '');
   const [exportOpen, setExportOpen] = useState(false);
   const [integrityOpen, setIntegrityOpen] = useState(false);
   const [reportingOpen, setReportingOpen] = useState(false);
   const [refreshKey, setRefreshKey] = useState(0);
-  const [view, setView] = useState<MainView>('materials');
-  // A material opened from elsewhere (the export summary), over whatever view is shown.
-  const [openMaterialId, setOpenMaterialId] = useState<number | null>(null);
+  const [view, setView] = useState<MainView>(initial?.view ?? 'materials');
+  // A material opened from elsewhere (the export summary, a reload), over whatever view is shown.
+  const [openMaterialId, setOpenMaterialId] = useState<number | null>(initial?.materialId ?? null);
+  useEffect(
+    () => writeViewHash({ dossierId: dossier.id, indicatorId: selectedId, query, view, materialId: openMaterialId }),
+    [dossier.id, selectedId, query, view, openMaterialId],
+  );
+  useGlobalKeys({ find: () => document.querySelector<HTMLInputElement>('[data-testid="search-box"] input')?.focus() });
 
   const reloadCoverage = coverage.reload;
   const onAdded = useCallback(() => {
@@ -64,7 +76,7 @@ export function MainScreen({ dossier, dossiers, onSwitch, onCreate, onDossierCha
     content = <SelfEvaluationView dossier={dossier} />;
   } else if (query) {
     content = (
-      <SearchResults dossierId={dossier.id} query={query} indicators={byId} refreshKey={refreshKey} onClose={() => setQuery('')} />
+      <SearchResults dossierId={dossier.id} query={query} indicators={byId} refreshKey={refreshKey} onClose={() => setQuery('')} onChanged={onAdded} />
     );
   } else if (selectedId !== null && !selected) {
     content = <Empty description="正在读取指标…" />;
@@ -130,6 +142,10 @@ export function MainScreen({ dossier, dossiers, onSwitch, onCreate, onDossierCha
             }}
             view={view}
             onView={setView}
+            onIndicatorsChanged={() => {
+              indicators.reload();
+              reloadCoverage();
+            }}
             onNewDossier={(d) => {
               onDossierChanged(d);
               onSwitch(d.id);
@@ -162,7 +178,7 @@ export function MainScreen({ dossier, dossiers, onSwitch, onCreate, onDossierCha
       </OnceOpened>
       <OnceOpened open={openMaterialId !== null}>
         <Suspense fallback={null}>
-          <MaterialDrawer materialId={openMaterialId} onClose={() => setOpenMaterialId(null)} onChanged={onAdded} onEditMinutes={() => setOpenMaterialId(null)} />
+          <MaterialDrawer materialId={openMaterialId} onClose={() => setOpenMaterialId(null)} onChanged={onAdded} onEditMinutes={() => setOpenMaterialId(null)} indicators={byId} />
         </Suspense>
       </OnceOpened>
       <OnceOpened open={integrityOpen}>

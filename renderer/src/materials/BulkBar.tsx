@@ -1,10 +1,11 @@
-import { Button, Form, Input, Modal, Popconfirm, Select, Space, TreeSelect, Typography } from 'antd';
+import { App, Button, Form, Input, Modal, Popconfirm, Select, Space, TreeSelect, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { DateField, dateRule } from '../common/DateField';
 import { retentionOptions, securityLevelOptions, type Indicator, type MaterialFields } from '../../../shared/domain';
 import { useReportError } from '../common/useReportError';
 import { usePlatform } from '../platformContext';
 import { indicatorOptions } from './indicatorOptions';
+import { useBulkDone } from './useBulkDone';
 
 interface Props {
   dossierId: number;
@@ -14,7 +15,13 @@ interface Props {
   /** The indicator the list shows; 移出本指标 unlinks from it. */
   indicator: Indicator | null;
   indicators: Map<number, Indicator>;
-  onDone: () => void;
+  /** Done (or undone): reload; `groupId` is a 组照 just made, to select and open. */
+  onDone: (groupId?: number) => void;
+}
+
+/** A name that says what the 组照 shows, not its first file's name. */
+export function defaultGroupTitle(indicator: Indicator | null, count: number): string {
+  return indicator ? `${indicator.title}组照（${count} 张）` : `组照（${count} 张）`;
 }
 
 type BulkFields = Pick<MaterialFields, 'responsible' | 'date' | 'securityLevel' | 'retention' | 'photographer' | 'place'>;
@@ -26,16 +33,26 @@ export function BulkBar({ dossierId, selectedIds: ids, allPhotos, indicator, ind
   const [editOpen, setEditOpen] = useState(false);
   const [linkOpen, setLinkOpen] = useState(false);
   const [target, setTarget] = useState<number | null>(null);
+  const [groupTitle, setGroupTitle] = useState<string | null>(null);
   const [form] = Form.useForm<BulkFields>();
+  const { message } = App.useApp();
   const treeData = useMemo(() => indicatorOptions(indicators.values()), [indicators]);
+  const undoable = useBulkDone(dossierId, () => onDone());
 
-  const run = async (what: string, call: () => Promise<unknown>) => {
+  /** Run one action; confirm it (with 撤销 when the core can undo it) and reload. */
+  const run = async (what: string, call: () => Promise<unknown>, done: string, canUndo: boolean) => {
     try {
       await call();
+      if (canUndo) undoable(done);
+      else message.success(done);
       onDone();
     } catch (err) {
       reportError(err, `${what}失败`);
     }
+  };
+  const targetName = (id: number) => {
+    const i = indicators.get(id);
+    return i ? `「${i.code} ${i.title}」` : '所选指标';
   };
   if (ids.length === 0) return null;
   return (
@@ -52,7 +69,14 @@ export function BulkBar({ dossierId, selectedIds: ids, allPhotos, indicator, ind
           <Button
             size="small"
             data-testid="bulk-unlink"
-            onClick={() => void run('移出指标', () => api['materials.unlinkMany']({ materialIds: ids, indicatorId: indicator.id }))}
+            onClick={() =>
+              void run(
+                '移出指标',
+                () => api['materials.unlinkMany']({ materialIds: ids, indicatorId: indicator.id }),
+                `已将 ${ids.length} 份材料移出「${indicator.code} ${indicator.title}」`,
+                true,
+              )
+            }
           >
             移出本指标
           </Button>
@@ -61,7 +85,7 @@ export function BulkBar({ dossierId, selectedIds: ids, allPhotos, indicator, ind
           <Button
             size="small"
             data-testid="bulk-group"
-            onClick={() => void run('组成组照', () => api['materials.groupPhotos']({ dossierId, materialIds: ids }))}
+            onClick={() => setGroupTitle(defaultGroupTitle(indicator, ids.length))}
           >
             组成组照
           </Button>
@@ -71,7 +95,7 @@ export function BulkBar({ dossierId, selectedIds: ids, allPhotos, indicator, ind
           description="可在回收站中还原"
           okText="删除"
           cancelText="取消"
-          onConfirm={() => void run('删除', () => api['materials.trash']({ materialIds: ids }))}
+          onConfirm={() => void run('删除', () => api['materials.trash']({ materialIds: ids }), `已将 ${ids.length} 份材料移入回收站`, true)}
         >
           <Button size="small" danger data-testid="bulk-trash">
             删除
@@ -94,7 +118,7 @@ export function BulkBar({ dossierId, selectedIds: ids, allPhotos, indicator, ind
           onFinish={(values) => {
             const fields = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined && v !== ''));
             setEditOpen(false);
-            void run('批量著录', () => api['materials.updateMany']({ materialIds: ids, fields }));
+            void run('批量著录', () => api['materials.updateMany']({ materialIds: ids, fields }), `已修改 ${ids.length} 份材料的著录信息`, false);
           }}
         >
           <Form.Item name="responsible" label="责任者">
@@ -126,7 +150,14 @@ export function BulkBar({ dossierId, selectedIds: ids, allPhotos, indicator, ind
         onCancel={() => setLinkOpen(false)}
         onOk={() => {
           setLinkOpen(false);
-          if (target !== null) void run('归入指标', () => api['materials.linkMany']({ materialIds: ids, indicatorId: target }));
+          if (target !== null) {
+            void run(
+              '归入指标',
+              () => api['materials.linkMany']({ materialIds: ids, indicatorId: target }),
+              `已将 ${ids.length} 份材料归入${targetName(target)}`,
+              true,
+            );
+          }
         }}
       >
         <TreeSelect
@@ -140,6 +171,32 @@ export function BulkBar({ dossierId, selectedIds: ids, allPhotos, indicator, ind
           onChange={(v: number) => setTarget(v)}
           data-testid="bulk-link-target"
         />
+      </Modal>
+      <Modal
+        open={groupTitle !== null}
+        title={`将 ${ids.length} 张照片组成组照`}
+        okText="组成组照"
+        cancelText="取消"
+        okButtonProps={{ disabled: !groupTitle?.trim(), 'data-testid': 'group-ok' }}
+        onCancel={() => setGroupTitle(null)}
+        onOk={() => {
+          const title = groupTitle!.trim();
+          setGroupTitle(null);
+          api['materials.groupPhotos']({ dossierId, materialIds: ids, title }).then(
+            (group) => {
+              message.success(`已将 ${ids.length} 张照片组成组照“${group.title}”`);
+              onDone(group.id);
+            },
+            (err: unknown) => reportError(err, '组成组照失败'),
+          );
+        }}
+        destroyOnHidden
+      >
+        <Form layout="vertical">
+          <Form.Item label="组照题名">
+            <Input value={groupTitle ?? ''} maxLength={500} onChange={(e) => setGroupTitle(e.target.value)} data-testid="group-title" autoFocus />
+          </Form.Item>
+        </Form>
       </Modal>
     </div>
   );

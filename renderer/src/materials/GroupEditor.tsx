@@ -1,5 +1,5 @@
 import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons';
-import { Button, Input, List, Space } from 'antd';
+import { App, Button, Input, List, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import type { GroupPhoto, Material } from '../../../shared/domain';
 import { useReportError } from '../common/useReportError';
@@ -9,6 +9,7 @@ import { usePlatform } from '../platformContext';
 export function GroupEditor({ material, onSaved }: { material: Material; onSaved: () => void }) {
   const { api, fileUrl } = usePlatform();
   const reportError = useReportError();
+  const { message } = App.useApp();
   const [photos, setPhotos] = useState<GroupPhoto[]>(material.photos);
   const [saving, setSaving] = useState(false);
   useEffect(() => setPhotos(material.photos), [material.photos]);
@@ -25,6 +26,7 @@ export function GroupEditor({ material, onSaved }: { material: Material; onSaved
     setSaving(true);
     try {
       await api['materials.updateGroup']({ materialId: material.id, photos: photos.map((p) => ({ sha256: p.sha256, caption: p.caption })) });
+      message.success(`已保存组照“${material.title}”的顺序与说明`);
       onSaved();
     } catch (err) {
       reportError(err, '保存组照失败');

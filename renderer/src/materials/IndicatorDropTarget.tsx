@@ -1,10 +1,10 @@
-import { App } from 'antd';
 import { useEffect, useRef } from 'react';
 import type { Indicator } from '../../../shared/domain';
 import { useReportError } from '../common/useReportError';
 import { usePlatform } from '../platformContext';
 import { draggedMaterials, MATERIALS_MIME } from './dragMaterials';
 import type { AddTarget } from './useAddMaterials';
+import { useBulkDone } from './useBulkDone';
 
 interface Props {
   dossierId: number;
@@ -24,10 +24,10 @@ const HOVER_STYLE = 'dossier-drop-hover';
  */
 export function IndicatorDropTarget({ dossierId, indicators, onFiles, onLinked }: Props) {
   const { api } = usePlatform();
-  const { message } = App.useApp();
   const reportError = useReportError();
-  const latest = useRef({ dossierId, indicators, onFiles, onLinked });
-  latest.current = { dossierId, indicators, onFiles, onLinked };
+  const done = useBulkDone(dossierId, onLinked);
+  const latest = useRef({ dossierId, indicators, onFiles, onLinked, done });
+  latest.current = { dossierId, indicators, onFiles, onLinked, done };
 
   useEffect(() => {
     const nodeAt = (target: EventTarget | null): { el: HTMLElement; indicator: Indicator } | null => {
@@ -66,7 +66,7 @@ export function IndicatorDropTarget({ dossierId, indicators, onFiles, onLinked }
       if (ids && ids.length > 0) {
         api['materials.linkMany']({ materialIds: ids, indicatorId: indicator.id })
           .then(() => {
-            message.success(`已将 ${ids.length} 份材料归入「${indicator.code} ${indicator.title}」`);
+            latest.current.done(`已将 ${ids.length} 份材料归入「${indicator.code} ${indicator.title}」`);
             latest.current.onLinked();
           })
           .catch((err: unknown) => reportError(err, '归入指标失败'));
@@ -87,7 +87,7 @@ export function IndicatorDropTarget({ dossierId, indicators, onFiles, onLinked }
       document.removeEventListener('drop', onDrop, true);
       document.removeEventListener('dragend', onLeave, true);
     };
-  }, [api, message, reportError]);
+  }, [api, reportError]);
 
   return null;
 }

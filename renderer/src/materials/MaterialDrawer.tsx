@@ -2,12 +2,13 @@ import { OpenOriginalLink } from './OpenOriginalLink';
 import { OnlineCategorySelect } from './OnlineCategorySelect';
 import { App, Button, Drawer, Space, Tabs, Tag } from 'antd';
 import { useCallback, useState } from 'react';
-import { materialKindLabels, type Material, type MaterialFields } from '../../../shared/domain';
+import { materialKindLabels, type Indicator, type Material, type MaterialFields } from '../../../shared/domain';
 import { useQuery } from '../common/useQuery';
 import { useReportError } from '../common/useReportError';
 import { usePlatform } from '../platformContext';
 import { GroupEditor } from './GroupEditor';
 import { HistoryList } from './HistoryList';
+import { MaterialIndicatorsField } from './MaterialIndicatorsField';
 import { MetadataForm } from './MetadataForm';
 import { MaterialPreviewView } from './preview/MaterialPreviewView';
 import { UngroupButton } from './UngroupButton';
@@ -17,10 +18,12 @@ interface Props {
   onClose: () => void;
   onChanged: () => void;
   onEditMinutes: (material: Material) => void;
+  /** The dossier's indicators, for its 所属指标 field. */
+  indicators?: Map<number, Indicator>;
 }
 
 /** One material: its description (editable), a preview, and its change history. */
-export function MaterialDrawer({ materialId, onClose, onChanged, onEditMinutes }: Props) {
+export function MaterialDrawer({ materialId, onClose, onChanged, onEditMinutes, indicators }: Props) {
   const { api } = usePlatform();
   const reportError = useReportError();
   const { message } = App.useApp();
@@ -96,7 +99,25 @@ export function MaterialDrawer({ materialId, onClose, onChanged, onEditMinutes }
       {m && (
         <Tabs
           items={[
-            { key: 'meta', label: '著录信息', children: <MetadataForm material={m} saving={saving} onSave={save} /> },
+            {
+              key: 'meta',
+              label: '著录信息',
+              children: (
+                <>
+                  {indicators && (
+                    <MaterialIndicatorsField
+                      material={m}
+                      indicators={indicators}
+                      onChanged={() => {
+                        setVersion((v) => v + 1);
+                        onChanged();
+                      }}
+                    />
+                  )}
+                  <MetadataForm material={m} saving={saving} onSave={save} />
+                </>
+              ),
+            },
             { key: 'preview', label: '预览', children: <MaterialPreviewView material={m} /> },
             ...(m.kind === 'photo_group'
               ? [

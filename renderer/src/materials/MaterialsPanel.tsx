@@ -1,8 +1,9 @@
 import { DeleteOutlined, FileTextOutlined } from '@ant-design/icons';
-import { Button, Card, Space, Typography } from 'antd';
+import { App, Button, Card, Space, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import type { Indicator, Material } from '../../../shared/domain';
 import { useElementHeight } from '../common/useElementHeight';
+import { useGlobalKeys } from '../layout/useGlobalKeys';
 import { useReportError } from '../common/useReportError';
 import { deferred, OnceOpened } from '../common/deferred';
 import { AddMaterialsButton } from './AddMaterialsButton';
@@ -12,6 +13,8 @@ import { MaterialDropZone } from './MaterialDropZone';
 import { MaterialList } from './MaterialList';
 import type { AddTarget, useAddMaterials } from './useAddMaterials';
 import { defaultOrder, useMaterialWindow, type ListOrder } from './useMaterialWindow';
+import { useBulkDone } from './useBulkDone';
+import { usePlatform } from '../platformContext';
 
 // Bulk actions load with the first selection.
 const BulkBar = deferred(() => import('./BulkBar').then((m) => m.BulkBar));
@@ -62,6 +65,37 @@ export function MaterialsPanel({ dossierId, indicator, indicators, isCategory, a
   );
   const paging = useMemo(() => ({ need: materials.need, order, onOrder: setOrder }), [materials.need, order]);
   const openMaterial = useCallback((m: Material) => setOpenId(m.id), []);
+  // Keyboard: Ctrl+A selects the list, Del moves the selection to the 回收站 (asked first), Enter
+  // opens the one selected material.
+  const { api } = usePlatform();
+  const { modal } = App.useApp();
+  const bulkDone = useBulkDone(dossierId, changed);
+  useGlobalKeys({
+    selectAll: () => setSelectedIds((materials.entries ?? []).map((e) => e.id)),
+    delete: () => {
+      const ids = selectedIds;
+      if (ids.length === 0) return;
+      modal.confirm({
+        title: `将 ${ids.length} 份材料移入回收站？`,
+        content: '可在回收站中还原',
+        okText: '删除',
+        okButtonProps: { danger: true },
+        cancelText: '取消',
+        onOk: () =>
+          api['materials.trash']({ materialIds: ids }).then(
+            () => {
+              bulkDone(`已将 ${ids.length} 份材料移入回收站`);
+              setSelectedIds([]);
+              changed();
+            },
+            (err: unknown) => reportError(err, '删除失败'),
+          ),
+      });
+    },
+    open: () => {
+      if (selectedIds.length === 1) setOpenId(selectedIds[0]);
+    },
+  });
   // The table fills the panel and scrolls by itself: the page around it does not scroll.
   const listArea = useElementHeight<HTMLDivElement>(400);
 
@@ -112,8 +146,11 @@ export function MaterialsPanel({ dossierId, indicator, indicators, isCategory, a
             allPhotos={allPhotos}
             indicator={indicator && !isCategory ? indicator : null}
             indicators={indicators}
-            onDone={() => {
+            onDone={(groupId) => {
+              // A new 组照 is opened in the drawer, not appended silently somewhere in the list; it is
+              // not left selected, so that the next action does not take it along unnoticed.
               setSelectedIds([]);
+              if (groupId !== undefined) setOpenId(groupId);
               changed();
             }}
           />
@@ -143,6 +180,7 @@ export function MaterialsPanel({ dossierId, indicator, indicators, isCategory, a
           onClose={() => setOpenId(null)}
           onChanged={changed}
           onEditMinutes={(m) => setMinutes({ open: true, material: m })}
+          indicators={indicators}
         />
       </OnceOpened>
       <OnceOpened open={minutes.open}>

@@ -2,6 +2,7 @@ import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Button, Card, Space, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { SEARCH_LIMIT, SEARCH_PAGE, searchCountText, type Indicator, type SearchFilters } from '../../../shared/domain';
+import { BulkBar } from '../materials/BulkBar';
 import { MaterialDrawer } from '../materials/MaterialDrawer';
 import { MaterialList } from '../materials/MaterialList';
 import { SearchFiltersBar } from './SearchFiltersBar';
@@ -13,13 +14,20 @@ interface Props {
   indicators: Map<number, Indicator>;
   refreshKey: number;
   onClose: () => void;
+  /** Filed, edited or deleted from here: coverage and lists reload. */
+  onChanged?: () => void;
 }
 
 /** Search results with filters: the query marked in titles and in the text around each match. */
-export function SearchResults({ dossierId, query, indicators, refreshKey, onClose }: Props) {
+export function SearchResults({ dossierId, query, indicators, refreshKey, onClose, onChanged }: Props) {
   const [filters, setFilters] = useState<SearchFilters>({});
   const [localKey, setLocalKey] = useState(0);
   const [openId, setOpenId] = useState<number | null>(null);
+  const [selectedIds, setSelectedIds] = useState<number[]>([]);
+  const changed = () => {
+    setLocalKey((k) => k + 1);
+    onChanged?.();
+  };
   // How far 显示更多 went, for this search only: a new query or filter starts at its first page.
   const searchKey = `${query}\u0000${JSON.stringify(filters)}`;
   const [shown, setShown] = useState({ key: searchKey, limit: SEARCH_PAGE });
@@ -28,6 +36,9 @@ export function SearchResults({ dossierId, query, indicators, refreshKey, onClos
   const hits = results.data?.hits ?? [];
   const materials = useMemo(() => hits.map((h) => h.material), [hits]);
   const snippets = useMemo(() => new Map(hits.map((h) => [h.material.id, h.snippet])), [hits]);
+  // Only what is still listed stays selected (a new search or filter drops the rest).
+  const selected = useMemo(() => selectedIds.filter((id) => materials.some((m) => m.id === id)), [selectedIds, materials]);
+  const allPhotos = selected.every((id) => materials.find((m) => m.id === id)?.kind === 'photo');
   return (
     <Card
       data-testid="search-results"
@@ -48,6 +59,19 @@ export function SearchResults({ dossierId, query, indicators, refreshKey, onClos
       }
     >
       <SearchFiltersBar filters={filters} indicators={indicators} onChange={setFilters} />
+      {/* The same bulk actions as the material list: 归入指标 and the rest, on the results chosen. */}
+      <BulkBar
+        dossierId={dossierId}
+        selectedIds={selected}
+        allPhotos={allPhotos}
+        indicator={null}
+        indicators={indicators}
+        onDone={(groupId) => {
+          setSelectedIds([]);
+          if (groupId !== undefined) setOpenId(groupId);
+          changed();
+        }}
+      />
       <MaterialList
         materials={materials}
         loading={results.loading}
@@ -56,6 +80,8 @@ export function SearchResults({ dossierId, query, indicators, refreshKey, onClos
         snippets={snippets}
         emptyText={query ? `没有找到包含“${query}”的材料` : '没有符合条件的材料'}
         onOpen={(m) => setOpenId(m.id)}
+        selectedIds={selected}
+        onSelect={setSelectedIds}
       />
       {results.data?.truncated && limit < SEARCH_LIMIT && (
         <div style={{ textAlign: 'center', marginTop: 12 }}>
@@ -67,8 +93,9 @@ export function SearchResults({ dossierId, query, indicators, refreshKey, onClos
       <MaterialDrawer
         materialId={openId}
         onClose={() => setOpenId(null)}
-        onChanged={() => setLocalKey((k) => k + 1)}
+        onChanged={changed}
         onEditMinutes={() => undefined}
+        indicators={indicators}
       />
     </Card>
   );
