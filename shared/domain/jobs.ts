@@ -1,4 +1,5 @@
 import type { AddReport } from './materials';
+import type { OcrReport } from './ocr';
 import type { ExportResult } from './packets';
 
 export type JobState = 'running' | 'done' | 'failed' | 'cancelled';
@@ -7,6 +8,7 @@ export type JobState = 'running' | 'done' | 'failed' | 'cancelled';
 export interface JobResults {
   export: ExportResult;
   import: AddReport;
+  ocr: OcrReport;
 }
 
 export type JobKind = keyof JobResults;

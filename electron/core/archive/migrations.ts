@@ -9,6 +9,7 @@ import { sql as itemNumbers } from './migrations/006-item-numbers';
 import { sql as bigramSearch } from './migrations/007-bigram-search';
 import { sql as statements } from './migrations/008-indicator-statements';
 import { sql as bundles } from './migrations/009-bundles';
+import { sql as ocr } from './migrations/010-ocr';
 
 
 export interface Migration {
@@ -27,6 +28,7 @@ export const migrations: Migration[] = [
   { version: 7, name: 'bigram search index', sql: bigramSearch },
   { version: 8, name: '结论性说明 per indicator', sql: statements },
   { version: 9, name: 'bundles between archives: uuids, keys, submissions, review', sql: bundles },
+  { version: 10, name: 'OCR of scans and document photos', sql: ocr },
 ];
 
 export const latestSchemaVersion = migrations[migrations.length - 1].version;

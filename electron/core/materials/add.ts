@@ -5,6 +5,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddReport, AddedFile, DuplicateFile, FailedFile, PhotoExif } from '../../../shared/domain';
+import { ocrStateAtImport } from '../ocr/ocrStore';
 import { ApiError } from '../../../shared/errors';
 import { thumbnailPath, type Archive } from '../archive/archive';
 import { audit } from '../audit/auditLog';
@@ -199,8 +200,8 @@ function commit(archive: Archive, options: AddOptions, file: string, sha256: str
     const now = new Date().toISOString();
     const { detected, inspection, exif } = p;
     db.prepare(
-      `INSERT INTO blob (sha256, size, media_type, page_count, width, height, encrypted, thumbnail, exif, body_text, text_state, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO blob (sha256, size, media_type, page_count, width, height, encrypted, thumbnail, exif, body_text, text_state, ocr_state, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT(sha256) DO UPDATE SET thumbnail = max(thumbnail, excluded.thumbnail),
          body_text = iif(blob.text_state = 'done' OR excluded.text_state = 'none', blob.body_text, excluded.body_text),
          text_state = iif(blob.text_state = 'done' OR excluded.text_state = 'none', blob.text_state, excluded.text_state)`,
@@ -216,6 +217,8 @@ function commit(archive: Archive, options: AddOptions, file: string, sha256: str
       exif ? JSON.stringify(exif) : '',
       text?.text ?? '',
       text ? (text.failed ? 'failed' : 'done') : 'none',
+      // A scan waits for the OCR job: the import itself never reads it.
+      ocrStateAtImport(detected.mediaType, inspection.pageCount, inspection.encrypted, text ? text.text : null),
       now,
     );
     const fields = prefill(file, { contentTitle: p.contentTitle, exif });
