@@ -5,6 +5,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { exportJob } from '../helpers/exportJob';
+import { pdfText } from '../helpers/pdfTools';
 import { scannedPdf } from '../helpers/scannedPdf';
 import { openTestArchive, sampleDossier, tempDir, type TestArchive } from '../helpers/tempArchive';
 
@@ -26,17 +29,18 @@ describe('OCR job', { timeout: 300_000 }, () => {
     const damaged = Buffer.from(await scannedPdf([['这一页的图像已损坏'], ['第二页完好：创建档案管家']]));
     const at = damaged.indexOf('stream') + 300;
     damaged.fill(0x41, at, at + 4000);
-    fs.writeFileSync(path.join(inputs, '损坏的扫描件.pdf'), damaged);
+    fs.mkdirSync(path.join(inputs, 'later'));
+    fs.writeFileSync(path.join(inputs, 'later', '损坏的扫描件.pdf'), damaged);
     t = openTestArchive(dir);
     dossierId = (await sampleDossier(t.api)).dossier.id;
   });
   afterAll(() => t?.close());
 
   it('stores scans at once, waiting for OCR', async () => {
-    const report = await t.api['materials.add']({ dossierId, paths: [inputs] });
+    const report = await t.api['materials.add']({ dossierId, paths: [path.join(inputs, '志愿服务通知（扫描件）.pdf')] });
     expect(report.failed).toEqual([]);
-    expect(report.added.map((a) => a.material.ocr)).toEqual(['pending', 'pending']);
-    expect((await t.api['ocr.status']({})).pending).toBe(2);
+    expect(report.added.map((a) => a.material.ocr)).toEqual(['pending']);
+    expect((await t.api['ocr.status']({})).pending).toBe(1);
     // Nothing was read yet: the word only on the scan is not found.
     expect((await t.api['materials.search']({ dossierId, query: '志愿服务台账' })).total).toBe(0);
   });
@@ -48,7 +52,7 @@ describe('OCR job', { timeout: 300_000 }, () => {
     expect((await t.ctx.jobs.wait(job.id)).state).toBe('cancelled');
     const before = savedPages();
     expect(before.length).toBeGreaterThan(0);
-    expect((await t.api['ocr.status']({})).pending).toBe(2);
+    expect((await t.api['ocr.status']({})).pending).toBe(1);
 
     await t.close();
     t = openTestArchive(dir);
@@ -56,7 +60,14 @@ describe('OCR job', { timeout: 300_000 }, () => {
     expect(rerun.state).toBe('done');
     // Pages read before the cancel were not read again.
     for (const p of before) expect(savedPages().find((s) => s.page === p.page)?.row).toBe(p.row);
-    expect(rerun.kind === 'ocr' && rerun.result?.failed).toEqual([
+    expect(rerun.kind === 'ocr' && rerun.result).toEqual({ read: 1, pages: 2, failed: [] });
+  });
+
+  it('names the page of a damaged scan that could not be read; its other pages are read', async () => {
+    const report = await t.api['materials.add']({ dossierId, paths: [path.join(inputs, 'later')] });
+    expect(report.added.map((a) => a.material.ocr)).toEqual(['pending']);
+    const job = await t.ctx.jobs.wait((await t.api['ocr.start']({})).id);
+    expect(job.kind === 'ocr' && job.result?.failed).toEqual([
       { materialTitle: '损坏的扫描件', reason: '第 1 页的扫描图像已损坏，无法识别（其余页面已识别）' },
     ]);
   });
@@ -73,6 +84,22 @@ describe('OCR job', { timeout: 300_000 }, () => {
     expect(damaged).toMatchObject({ ocr: 'failed', ocrPages: [2] });
     expect(damaged.ocrError).toContain('第 1 页');
     expect((await t.api['materials.search']({ dossierId, query: '创建档案管家' })).hits.map((h) => h.material.id)).toEqual([damaged.id]);
+  });
+
+  it('gives the packet an invisible text layer on the OCR pages, which pdftotext finds', async () => {
+    const scan = await material('志愿服务通知（扫描件）');
+    const { indicators } = { indicators: await t.api['indicators.list']({ systemId: (await t.api['dossiers.list']({}))[0].systemId! }) };
+    const leaf = indicators.find((i) => !indicators.some((c) => c.parentId === i.id))!;
+    await t.api['materials.link']({ materialId: scan.id, indicatorId: leaf.id });
+    const outDir = path.join(dir, 'packet');
+    const job = await exportJob(t.api, { dossierId, outDir, xlsx: false, folder: false, allowPlaceholders: true });
+    const text = pdfText(job.result!.pdfPath!).replace(/\s+/g, '');
+    expect(text).toContain('志愿服务台账');
+    expect(text).toContain('垃圾分类宣传进社区');
+    // Invisible: the text is drawn in render mode 3, so the page looks as scanned.
+    const plain = path.join(dir, 'packet-qdf.pdf');
+    execFileSync('qpdf', ['--qdf', '--object-streams=disable', job.result!.pdfPath!, plain]);
+    expect(fs.readFileSync(plain, 'latin1')).toMatch(/\b3 Tr\b/);
   });
 
   it('marks only photos as documents', async () => {

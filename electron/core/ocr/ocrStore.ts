@@ -127,3 +127,13 @@ export function syncDocumentPhoto(db: Db, sha256: string): void {
      WHERE sha256 = ? AND media_type NOT LIKE 'application/pdf'`,
   ).run(sha256);
 }
+
+/** All text OCR read in these contents (for a font subset that can draw it). */
+export function ocrTextOf(db: Db, sha256s: string[]): string {
+  return (
+    db
+      .prepare("SELECT group_concat(text, '') FROM blob_ocr_page WHERE sha256 IN (SELECT value FROM json_each(?))")
+      .pluck()
+      .get(JSON.stringify([...new Set(sha256s)])) as string | null
+  ) ?? '';
+}

@@ -10,6 +10,7 @@ import { dividerText, drawDivider } from './divider';
 import { appendFiling, type FilingContext } from './filingContent';
 import { PageFlow } from './flow';
 import { embedNotoSubset, relabelAsOpenType } from './fonts';
+import { ocrTextOf } from '../../ocr/ocrStore';
 import { groupPhotoText, labels, labelText, reasons, volumeText } from './labels';
 import { A4 } from './layout';
 import { addOutline, type OutlineNode } from './outline';
@@ -98,6 +99,8 @@ export async function buildPacketPdf(input: PdfBuildInput): Promise<PdfBuildResu
   const cover = coverInfo(plan.title, coverDef.unit.trim() || plan.dossier.unit, coverDef.date, volume, now);
   const entries = catalogueEntries(plan);
   const text = collectText(plan, entries, cover, input.locate);
+  // The invisible OCR text layer of scanned pages is drawn with the regular font.
+  text.regular += ocrTextOf(input.archive.db, plan.filings.map((f) => f.material.sha256));
 
   const doc = await PDFDocument.create();
   const fonts = new PacketFonts(
