@@ -1,6 +1,6 @@
 // `npm run bench`: figures as ratios against baselines measured in the same run, so they mean
 // the same on a fast or a slow machine. Sizes follow the issues' definitions; lower them with
-// BENCH_PHOTOS, BENCH_HEIC, BENCH_DOCX_ROUNDS, BENCH_SEARCH_SIZES (BENCH_SEARCH_LONG=1 adds 1,000,000), BENCH_PACKET_PHOTOS, BENCH_INDICATOR_ROWS, BENCH_LIST, BENCH_BUNDLE_MATERIALS for a quick run.
+// BENCH_PHOTOS, BENCH_HEIC, BENCH_DOCX_ROUNDS, BENCH_SEARCH_SIZES (BENCH_SEARCH_LONG=1 adds 1,000,000), BENCH_PACKET_PHOTOS, BENCH_INDICATOR_ROWS, BENCH_LIST, BENCH_BUNDLE_MATERIALS, BENCH_OCR_PAGES, BENCH_OCR_IMPORT_PAGES for a quick run.
 import { benchImport } from './importPhotos';
 import { benchImportHeic } from './importHeic';
 import { benchMaterialList } from './materialList';
@@ -10,6 +10,7 @@ import { benchPackets } from './packets';
 import { benchDocxPages } from './docxPages';
 import { benchIntegrity } from './integrity';
 import { benchBundles } from './bundles';
+import { benchOcr } from './ocr';
 
 const photos = Number(process.env.BENCH_PHOTOS ?? 1000);
 
@@ -31,3 +32,4 @@ await section('indicators', () => benchIndicatorImport(Number(process.env.BENCH_
 await section('list', () => benchMaterialList(Number(process.env.BENCH_LIST ?? 20_000)));
 await section('integrity', () => benchIntegrity(Number(process.env.BENCH_INTEGRITY_FILES ?? 200)));
 await section('bundles', () => benchBundles(Number(process.env.BENCH_BUNDLE_MATERIALS ?? 500)));
+await section('ocr', () => benchOcr(Number(process.env.BENCH_OCR_PAGES ?? 5), Number(process.env.BENCH_OCR_IMPORT_PAGES ?? 50)));

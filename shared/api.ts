@@ -10,6 +10,7 @@ import { dossierApi } from './api/dossiers';
 import { indicatorApi } from './api/indicators';
 import { integrityApi } from './api/integrity';
 import { materialApi } from './api/materials';
+import { ocrApi } from './api/ocr';
 import { packetApi } from './api/packets';
 import type { z } from './api/define';
 
@@ -18,6 +19,7 @@ export const api = {
   ...dossierApi,
   ...indicatorApi,
   ...materialApi,
+  ...ocrApi,
   ...packetApi,
   ...integrityApi,
   ...bundleApi,

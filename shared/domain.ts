@@ -7,6 +7,7 @@ export * from './domain/indicators';
 export * from './domain/integrity';
 export * from './domain/jobs';
 export * from './domain/materials';
+export * from './domain/ocr';
 export * from './domain/packets';
 export * from './domain/bundles';
 export * from './domain/formatNames';

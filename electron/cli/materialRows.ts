@@ -33,6 +33,10 @@ export function materialRow(m: Material, codes: Map<number, string>) {
     photos: m.photos.map((p) => ({ sha256: p.sha256, originalName: p.originalName, caption: p.caption })),
     itemNumber: m.itemNumber,
     archivalCode: m.archivalCode,
+    ocr: m.ocr,
+    ocrPages: m.ocrPages,
+    ocrError: m.ocrError,
+    isDocument: m.isDocument,
     trashedAt: m.trashedAt,
   };
 }

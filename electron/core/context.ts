@@ -3,6 +3,7 @@ import { openArchive, type Archive } from './archive/archive';
 import { clearAbandonedRestores } from './backup/restoreStaging';
 import type { OpenDatabaseOptions } from './archive/database';
 import { JobRegistry } from './jobs/jobRegistry';
+import { OcrRunner } from './ocr/ocrRunner';
 import { startRenderer, type HtmlRenderer, type RendererState } from './render/htmlRenderer';
 import { findResourcesDir } from './resourcesDir';
 import { startSearchIndexer, type SearchIndexer } from './search/searchIndexer';
@@ -13,6 +14,8 @@ export interface CoreContext {
   jobs: JobRegistry;
   /** Writes the search index of new and changed materials in the background. */
   searchIndexer: SearchIndexer;
+  /** Reads scans and document photos by OCR in the background (by itself in the app and browser mode). */
+  ocr: OcrRunner;
   resourcesDir: string;
   transport: AppInfo['transport'];
   /** Started on first use; where none can start, why (an export asks before using placeholders). */
@@ -39,10 +42,14 @@ export function createContext(options: CreateContextOptions): CoreContext {
   let rendererPromise: Promise<RendererState> | null = null;
   const log = options.log ?? ((line: string) => console.error(line));
   const searchIndexer = startSearchIndexer(archive.db, (error) => log(`搜索索引未能更新（稍后重试）：${String(error)}`));
+  const jobs = new JobRegistry();
+  // A command returns once its files are stored; only `dossier ocr` reads them.
+  const ocr = new OcrRunner(archive, jobs, options.transport !== 'direct', () => searchIndexer.kick());
   return {
     archive,
-    jobs: new JobRegistry(),
+    jobs,
     searchIndexer,
+    ocr,
     resourcesDir: options.resourcesDir ?? findResourcesDir(),
     transport: options.transport,
     renderer: () => {
@@ -56,6 +63,7 @@ export function createContext(options: CreateContextOptions): CoreContext {
       return current;
     },
     async close() {
+      await ocr.stop();
       searchIndexer.stop();
       if (rendererPromise) await (await rendererPromise).renderer?.close();
       archive.close();

@@ -9,6 +9,7 @@ import { dossierHandlers } from './dossiers/handlers';
 import { indicatorHandlers } from './indicators/handlers';
 import { integrityHandlers } from './integrity/handlers';
 import { materialHandlers } from './materials/handlers';
+import { ocrHandlers } from './ocr/handlers';
 import { packetHandlers } from './packets/handlers';
 
 export function createHandlers(ctx: CoreContext): Handlers {
@@ -17,6 +18,7 @@ export function createHandlers(ctx: CoreContext): Handlers {
     ...dossierHandlers(ctx),
     ...indicatorHandlers(ctx),
     ...materialHandlers(ctx),
+    ...ocrHandlers(ctx),
     ...packetHandlers(ctx),
     ...integrityHandlers(ctx),
     ...bundleHandlers(ctx),

@@ -1,5 +1,6 @@
 import type { SubmissionImportResult } from './bundles';
 import type { AddReport } from './materials';
+import type { OcrReport } from './ocr';
 import type { ExportResult } from './packets';
 
 export type JobState = 'running' | 'done' | 'failed' | 'cancelled';
@@ -10,6 +11,7 @@ export interface JobResults {
   import: AddReport;
   /** Receiving a 报送包 (bundles). */
   receive: SubmissionImportResult;
+  ocr: OcrReport;
 }
 
 export type JobKind = keyof JobResults;

@@ -34,6 +34,9 @@ export function defaultOnlineCategory(material: Pick<Material, 'kind' | 'mediaTy
   return '规范文件';
 }
 
+/** Where a material's OCR stands; the CLI's `list --json` shows it as `ocr`. */
+export type OcrState = 'none' | 'pending' | 'done' | 'failed';
+
 export interface Material extends MaterialFields {
   id: number;
   dossierId: number;
@@ -60,6 +63,14 @@ export interface Material extends MaterialFields {
   onlineCategory: OnlineCategory;
   /** Whether onlineCategory is the clerk's choice (false: from the kind). */
   onlineCategorySet: boolean;
+  /** OCR of a scan, or of a photo marked as a document: none, pending, done, failed. */
+  ocr: OcrState;
+  /** Why OCR failed (Chinese), '' otherwise. */
+  ocrError: string;
+  /** Pages (1-based) whose text was read by OCR; a photo's one page is 1. */
+  ocrPages: number[];
+  /** A photo the clerk marked as a document, to be read by OCR. */
+  isDocument: boolean;
   /** Set when the material is in the 回收站. */
   trashedAt: string | null;
   createdAt: string;

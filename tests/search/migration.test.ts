@@ -28,11 +28,14 @@ describe('migration to the bigram index', () => {
       CREATE VIRTUAL TABLE material_fts USING fts5(title, meta, body, tokenize = 'trigram');
       DROP TABLE IF EXISTS indicator_statement; DROP TABLE IF EXISTS material_online_category;
       DELETE FROM schema_migration WHERE version >= 7;`);
-    // Later migrations are undone too, so that they apply again after 7 (8: statements, 9: bundles, 14: conflicts).
+    // Later migrations are undone too, so that they apply again after 7 (8: statements, 9: bundles, 10: OCR, 11: conflicts, 12: media).
     raw.exec(`DROP TABLE material_conflict; DROP TABLE progress_report; ALTER TABLE blob DROP COLUMN media; DROP TRIGGER material_uuid_given; DROP TRIGGER dossier_uuid_given; DROP INDEX material_uuid; DROP INDEX dossier_uuid;
       ALTER TABLE material DROP COLUMN uuid; ALTER TABLE dossier DROP COLUMN uuid;
       DROP TABLE material_review; DROP TABLE material_provenance; DROP TABLE submission; DROP TABLE task_round;
-      DROP TABLE material_sent; DROP TABLE task_link; DROP TABLE unit_key; DROP TABLE archive_key;`);
+      DROP TABLE material_sent; DROP TABLE task_link; DROP TABLE unit_key; DROP TABLE archive_key;
+      DROP INDEX blob_ocr_pending; DROP TABLE blob_ocr_page; ALTER TABLE material DROP COLUMN is_document;
+      ALTER TABLE blob DROP COLUMN ocr_state; ALTER TABLE blob DROP COLUMN ocr_error; ALTER TABLE blob DROP COLUMN ocr_claimed_until;
+      ALTER TABLE blob DROP COLUMN layer_text;`);
     raw.prepare("INSERT INTO material_fts (rowid, title, meta, body) SELECT m.id, m.title, '', b.body_text FROM material m JOIN blob b ON b.sha256 = m.sha256").run();
     raw.close();
 

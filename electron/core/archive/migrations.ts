@@ -9,8 +9,9 @@ import { sql as itemNumbers } from './migrations/006-item-numbers';
 import { sql as bigramSearch } from './migrations/007-bigram-search';
 import { sql as statements } from './migrations/008-indicator-statements';
 import { sql as bundles } from './migrations/009-bundles';
-import { sql as versionConflicts } from './migrations/014-version-conflicts';
-import { sql as mediaInfo } from './migrations/015-media-info';
+import { sql as ocr } from './migrations/010-ocr';
+import { sql as versionConflicts } from './migrations/011-version-conflicts';
+import { sql as mediaInfo } from './migrations/012-media-info';
 
 
 export interface Migration {
@@ -29,8 +30,9 @@ export const migrations: Migration[] = [
   { version: 7, name: 'bigram search index', sql: bigramSearch },
   { version: 8, name: '结论性说明 per indicator', sql: statements },
   { version: 9, name: 'bundles between archives: uuids, keys, submissions, review', sql: bundles },
-  { version: 14, name: 'version conflicts until chosen; kept progress reports', sql: versionConflicts },
-  { version: 15, name: 'video and audio: duration, resolution, codecs', sql: mediaInfo },
+  { version: 10, name: 'OCR of scans and document photos', sql: ocr },
+  { version: 11, name: 'version conflicts until chosen; kept progress reports', sql: versionConflicts },
+  { version: 12, name: 'video and audio: duration, resolution, codecs', sql: mediaInfo },
 ];
 
 export const latestSchemaVersion = migrations[migrations.length - 1].version;

@@ -5,6 +5,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddReport, AddedFile, DuplicateFile, FailedFile, MediaInfo, PhotoExif } from '../../../shared/domain';
+import { ocrStateAtImport } from '../ocr/ocrStore';
 import { ApiError } from '../../../shared/errors';
 import { thumbnailPath, type Archive } from '../archive/archive';
 import { audit } from '../audit/auditLog';
@@ -225,8 +226,8 @@ function commit(archive: Archive, options: AddOptions, file: string, sha256: str
     // A video's poster was moved into place with the blob (addOne), as a photo's thumbnail is.
     const hasThumbnail = detected.kind === 'photo' || (media !== null && existsSync(thumbnailPath(archive, sha256)));
     db.prepare(
-      `INSERT INTO blob (sha256, size, media_type, page_count, width, height, encrypted, thumbnail, exif, media, body_text, text_state, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO blob (sha256, size, media_type, page_count, width, height, encrypted, thumbnail, exif, media, body_text, text_state, ocr_state, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT(sha256) DO UPDATE SET thumbnail = max(thumbnail, excluded.thumbnail),
          body_text = iif(blob.text_state = 'done' OR excluded.text_state = 'none', blob.body_text, excluded.body_text),
          text_state = iif(blob.text_state = 'done' OR excluded.text_state = 'none', blob.text_state, excluded.text_state)`,
@@ -243,6 +244,8 @@ function commit(archive: Archive, options: AddOptions, file: string, sha256: str
       media ? JSON.stringify(media) : '',
       text?.text ?? '',
       text ? (text.failed ? 'failed' : 'done') : 'none',
+      // A scan waits for the OCR job: the import itself never reads it.
+      ocrStateAtImport(detected.mediaType, inspection.pageCount, inspection.encrypted, text ? text.text : null),
       now,
     );
     const fields = prefill(file, { contentTitle: p.contentTitle, exif });

@@ -16,6 +16,7 @@ export function startImport(ctx: CoreContext, options: Omit<AddOptions, 'signal'
       });
     } finally {
       ctx.searchIndexer.kick();
+      ctx.ocr.kick();
       await removeUploads(ctx.archive, options.paths);
     }
   }) as JobOf<'import'>;

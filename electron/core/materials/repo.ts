@@ -1,4 +1,4 @@
-import { defaultOnlineCategory, type GroupPhoto, type Material, type MaterialKind, type OnlineCategory, type MediaInfo, type PhotoExif } from '../../../shared/domain';
+import { defaultOnlineCategory, type GroupPhoto, type Material, type MaterialKind, type MediaInfo, type OcrState, type OnlineCategory, type PhotoExif } from '../../../shared/domain';
 import { ApiError } from '../../../shared/errors';
 import type { Db } from '../archive/database';
 
@@ -34,10 +34,15 @@ interface MaterialRow {
   media: string;
   indicator_ids: string | null;
   online_category: string | null;
+  ocr_state: OcrState;
+  ocr_error: string;
+  ocr_pages: string | null;
+  is_document: number;
 }
 
 const selectMaterial = `
-  SELECT m.*, b.size, b.media_type, b.encrypted, b.thumbnail, b.exif, b.media,
+  SELECT m.*, b.size, b.media_type, b.encrypted, b.thumbnail, b.exif, b.media, b.ocr_state, b.ocr_error,
+    (SELECT group_concat(o.page) FROM blob_ocr_page o WHERE o.sha256 = m.sha256 AND o.text <> '') AS ocr_pages,
     (SELECT group_concat(mi.indicator_id) FROM material_indicator mi WHERE mi.material_id = m.id) AS indicator_ids,
     (SELECT oc.category FROM material_online_category oc WHERE oc.material_id = m.id) AS online_category
   FROM material m JOIN blob b ON b.sha256 = m.sha256`;
@@ -101,6 +106,10 @@ function toMaterial(db: Db, row: MaterialRow): Material {
     archivalCode: row.archival_code,
     onlineCategory: (row.online_category as OnlineCategory | null) ?? defaultOnlineCategory({ kind: row.kind, mediaType: row.media_type }),
     onlineCategorySet: row.online_category !== null,
+    ocr: row.ocr_state,
+    ocrError: row.ocr_error,
+    ocrPages: row.ocr_pages ? row.ocr_pages.split(',').map(Number).sort((a, b) => a - b) : [],
+    isDocument: row.is_document === 1,
     trashedAt: row.trashed_at,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

@@ -3,6 +3,7 @@ import { Button, Space, Typography } from 'antd';
 import type { Dossier } from '../../../shared/domain';
 import { DossierSwitcher } from '../dossiers/DossierSwitcher';
 import { SearchBox } from '../search/SearchBox';
+import { OcrProgress } from './OcrProgress';
 
 interface Props {
   dossier: Dossier;
@@ -38,6 +39,7 @@ export function AppHeader({ dossier, dossiers, query, onSearch, onSwitch, onCrea
       </Space>
       <DossierSwitcher dossiers={dossiers} currentId={dossier.id} onSwitch={onSwitch} onCreate={onCreate} />
       <div style={{ flex: 1 }} />
+      <OcrProgress />
       <SearchBox query={query} onSearch={onSearch} />
       {onReporting && (
         <Button icon={<TeamOutlined />} onClick={onReporting} data-testid="reporting-button">

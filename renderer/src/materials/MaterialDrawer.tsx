@@ -1,5 +1,6 @@
 import { OpenOriginalLink } from './OpenOriginalLink';
 import { OnlineCategorySelect } from './OnlineCategorySelect';
+import { DocumentPhotoButton, OcrTag } from './OcrTag';
 import { App, Button, Drawer, Space, Tabs, Tag } from 'antd';
 import { useCallback, useState } from 'react';
 import { materialKindLabels, type Indicator, type Material, type MaterialFields } from '../../../shared/domain';
@@ -72,6 +73,19 @@ export function MaterialDrawer({ materialId, onClose, onChanged, onEditMinutes, 
                     onChanged();
                   })
                   .catch((err: unknown) => reportError(err, '保存网上申报类别失败'));
+              }}
+            />
+            <OcrTag material={m} />
+            <DocumentPhotoButton
+              material={m}
+              onToggle={(isDocument) => {
+                api['materials.setDocument']({ materialIds: [m.id], isDocument })
+                  .then(() => {
+                    message.success(isDocument ? '已标记为文档，将在后台识别文字' : '已取消文档标记');
+                    setVersion((v) => v + 1);
+                    onChanged();
+                  })
+                  .catch((err: unknown) => reportError(err, '保存文档标记失败'));
               }}
             />
             <Tag color={m.archivalCode ? 'blue' : undefined} data-testid="material-archival-code" title="档号在第一次导出（归档）时编定，此后不变">

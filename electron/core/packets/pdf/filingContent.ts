@@ -12,6 +12,8 @@ import type { PageFlow } from './flow';
 import { groupPhotoText, type ReasonKey } from './labels';
 import { appendMediaPage } from './mediaPage';
 import { appendPdf, UnmergeablePdf } from './mergePdf';
+import { addOcrTextLayer } from './ocrTextLayer';
+import { ocrLines } from '../../ocr/ocrStore';
 import { isolateContent } from './pageNumbers';
 import { captionLines, embedImage, prepareImage, type ImagePreset } from './photo';
 import type { PhotoSheet } from './photoSheet';
@@ -134,7 +136,13 @@ async function tryAppend(ctx: FilingContext, filing: Filing): Promise<FilingOutc
         if (ready.drawnPages.length) {
           ctx.notice(material.title, `PDF 第 ${ready.drawnPages.join('、')} 页内容已损坏，迎检资料中以页面图片代替（原件未改动）`);
         }
-        return await appendPdfBytes(ctx, ready.bytes);
+        const outcome = await appendPdfBytes(ctx, ready.bytes);
+        // Pages read by OCR become searchable in the packet too.
+        for (const [page, lines] of ocrLines(ctx.archive.db, material.sha256)) {
+          const target = outcome.pages[page - 1];
+          if (target) addOcrTextLayer(target, ctx.flow.fonts.regular.font, lines);
+        }
+        return outcome;
       } catch (err) {
         if (err instanceof UnmergeablePdf) return err.reason;
         throw err;

@@ -12,6 +12,7 @@ import { appendFiling, isPrinted, printFiling, type FilingContext } from './fili
 import { PrintAhead } from './printAhead';
 import { PageFlow } from './flow';
 import { embedNotoSubset, relabelAsOpenType } from './fonts';
+import { ocrTextOf } from '../../ocr/ocrStore';
 import { groupPhotoText, labels, labelText, reasons, volumeText } from './labels';
 import { A4 } from './layout';
 import { addOutline, type OutlineNode } from './outline';
@@ -102,6 +103,8 @@ export async function buildPacketPdf(input: PdfBuildInput): Promise<PdfBuildResu
   const cover = coverInfo(plan.title, coverDef.unit.trim() || plan.dossier.unit, coverDef.date, volume, now);
   const entries = catalogueEntries(plan);
   const text = collectText(plan, entries, cover, input.locate);
+  // The invisible OCR text layer of scanned pages is drawn with the regular font.
+  text.regular += ocrTextOf(input.archive.db, plan.filings.map((f) => f.material.sha256));
 
   // Named before the fonts are subset (seconds for a large packet): the clerk sees what comes first.
   const firstFiling = plan.sections.find((sec) => sec.filings.length)?.filings[0];

@@ -1,4 +1,4 @@
-// Migration 14: when a unit changed a material the lead had edited since the unit's last version
+// Migration 11: when a unit changed a material the lead had edited since the unit's last version
 // was applied, the unit's version waits here until the lead chooses (bundles/conflicts.ts); and
 // each 每半月汇报 is kept, so the progress shows its trend (bundles/progressHistory.ts).
 export const sql = `
