@@ -81,6 +81,8 @@ describe('video and audio materials', { timeout: 300_000 }, () => {
       expect(m.hasThumbnail, name).toBe(true);
       const meta = await sharp(thumbnailPath(t.ctx.archive, m.sha256)).metadata();
       expect(meta.width! / meta.height!, name).toBeCloseTo(m.media!.width! / m.media!.height!, 1);
+      // The poster is only the thumbnail: the preview still plays the video.
+      expect((await t.api['materials.preview']({ materialId: m.id })).type, name).toBe('video');
     }
     // The navy test card: the poster shows it, not a black frame.
     const { dominant } = await sharp(thumbnailPath(t.ctx.archive, added('全天会议录像.mp4')!.sha256)).stats();

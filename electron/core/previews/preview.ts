@@ -21,8 +21,9 @@ export async function previewMaterial(archive: Archive, materialId: number): Pro
   if (m.kind === 'minutes') return { type: 'minutes', form: await readMinutes(archive, materialId) };
   if (m.kind === 'photo_group') return { type: 'photos', photos: m.photos };
   if (m.mediaType === 'application/pdf') return { type: 'pdf' };
-  if (m.hasThumbnail) return { type: 'image' };
+  // Before the thumbnail test: a video's poster frame is its thumbnail, but the video is no image.
   if (m.kind === 'video') return { type: 'video' };
+  if (m.hasThumbnail) return { type: 'image' };
   const file = archive.store.pathFor(m.sha256);
   if (m.mediaType === DOCX) {
     return { type: 'html', html: await docxHtml(await fs.readFile(file), m.title) };
