@@ -7,7 +7,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VersionConflict } from '../../shared/domain';
 import { runDossier } from '../helpers/cli';
-import { openTestArchive, sampleDossier, tempDir, type TestArchive } from '../helpers/tempArchive';
+import { openTestArchive, tempDir, type TestArchive } from '../helpers/tempArchive';
+import { openUnitRound } from '../helpers/unitRound';
 
 describe('a material both the lead and the unit changed', { timeout: 300_000 }, () => {
   const work = tempDir('dossier-bundle-conflicts-');
@@ -15,6 +16,7 @@ describe('a material both the lead and the unit changed', { timeout: 300_000 }, 
   let unit: TestArchive;
   let leadDossierId = 0;
   let unitDossierId = 0;
+  let unitLeafId = 0;
   let rounds = 0;
   const submitAndImport = async () => {
     rounds += 1;
@@ -25,22 +27,13 @@ describe('a material both the lead and the unit changed', { timeout: 300_000 }, 
   const unitMaterial = async (title: string) => (await unit.api['materials.list']({ dossierId: unitDossierId })).find((m) => m.title === title)!;
 
   beforeAll(async () => {
-    lead = openTestArchive(path.join(work, 'lead'));
-    const { dossier, indicators } = await sampleDossier(lead.api);
-    leadDossierId = dossier.id;
-    const code = indicators.filter((i) => !indicators.some((c) => c.parentId === i.id))[0].code;
-    await lead.api['units.assign']({ dossierId: dossier.id, codes: [code], unit: '团委', deadline: '2030-06-30' });
-    await lead.api['tasks.export']({ dossierId: dossier.id, unit: '团委', out: path.join(work, '团委.dossier-task') });
-    unit = openTestArchive(path.join(work, 'unit'));
-    unitDossierId = (await unit.api['tasks.open']({ path: path.join(work, '团委.dossier-task') })).dossierId;
-    const systemId = (await unit.api['dossiers.list']({})).find((d) => d.id === unitDossierId)!.systemId!;
-    const leaf = (await unit.api['indicators.list']({ systemId })).find((i) => i.code === code)!;
+    ({ lead, unit, leadDossierId, unitDossierId, unitLeafId } = await openUnitRound(work, '团委'));
     const files = ['青年志愿者活动记录', '团课学习记录'].map((name) => {
       const file = path.join(work, `${name}.txt`);
       fs.writeFileSync(file, `${name}：团委组织开展。\n`);
       return file;
     });
-    await unit.api['materials.add']({ dossierId: unitDossierId, paths: files, indicatorIds: [leaf.id] });
+    await unit.api['materials.add']({ dossierId: unitDossierId, paths: files, indicatorIds: [unitLeafId] });
     const first = await submitAndImport();
     expect(first.added).toHaveLength(2);
   });

@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MinutesForm } from '../../shared/domain';
 import { archiveKey } from '../../electron/core/bundles/keys';
 import { writeBundle } from '../../electron/core/bundles/writeBundle';
-import { openTestArchive, sampleDossier, tempDir, type TestArchive } from '../helpers/tempArchive';
+import { tempDir, type TestArchive } from '../helpers/tempArchive';
+import { openUnitRound } from '../helpers/unitRound';
 
 const form: MinutesForm = {
   meetingName: '创建工作推进会',
@@ -46,16 +47,7 @@ describe('组照 and 会议纪要 in a 报送包', { timeout: 300_000 }, () => {
   };
 
   beforeAll(async () => {
-    lead = openTestArchive(path.join(work, 'lead'));
-    const { dossier, indicators } = await sampleDossier(lead.api);
-    leadDossierId = dossier.id;
-    code = indicators.filter((i) => !indicators.some((c) => c.parentId === i.id))[0].code;
-    await lead.api['units.assign']({ dossierId: dossier.id, codes: [code], unit: '团委', deadline: '2030-06-30' });
-    await lead.api['tasks.export']({ dossierId: dossier.id, unit: '团委', out: path.join(work, '团委.dossier-task') });
-    unit = openTestArchive(path.join(work, 'unit'));
-    unitDossierId = (await unit.api['tasks.open']({ path: path.join(work, '团委.dossier-task') })).dossierId;
-    const systemId = (await unit.api['dossiers.list']({})).find((d) => d.id === unitDossierId)!.systemId!;
-    unitLeaf = (await unit.api['indicators.list']({ systemId })).find((i) => i.code === code)!.id;
+    ({ lead, unit, leadDossierId, unitDossierId, code, unitLeafId: unitLeaf } = await openUnitRound(work, '团委'));
   });
   afterAll(async () => {
     await unit?.close();

@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { receiveSubmission } from '../../electron/core/bundles/receive';
-import { openTestArchive, sampleDossier, tempDir, type TestArchive } from '../helpers/tempArchive';
+import { tempDir, type TestArchive } from '../helpers/tempArchive';
+import { openUnitRound } from '../helpers/unitRound';
 
 describe('receiving a 报送包 as a job', { timeout: 120_000 }, () => {
   const work = tempDir('dossier-receive-job-');
@@ -17,15 +18,12 @@ describe('receiving a 报送包 as a job', { timeout: 120_000 }, () => {
   };
 
   beforeAll(async () => {
-    lead = openTestArchive(path.join(work, 'lead'));
-    const { dossier, indicators } = await sampleDossier(lead.api);
-    dossierId = dossier.id;
-    const code = indicators.filter((i) => !indicators.some((c) => c.parentId === i.id))[0].code;
-    await lead.api['units.assign']({ dossierId, codes: [code], unit: '党办' });
-    await lead.api['tasks.export']({ dossierId, unit: '党办', out: path.join(work, 'task.dossier-task') });
-    const unit = openTestArchive(path.join(work, 'unit'));
+    const round = await openUnitRound(work, '党办');
+    lead = round.lead;
+    dossierId = round.leadDossierId;
+    const unit = round.unit;
     try {
-      const unitDossier = (await unit.api['tasks.open']({ path: path.join(work, 'task.dossier-task') })).dossierId;
+      const unitDossier = round.unitDossierId;
       const files = Array.from({ length: 5 }, (_, i) => {
         const f = path.join(work, `党办材料${i + 1}.txt`);
         fs.writeFileSync(f, `党办第${i + 1}份创建材料\n`);
@@ -38,6 +36,15 @@ describe('receiving a 报送包 as a job', { timeout: 120_000 }, () => {
     }
   });
   afterAll(async () => lead?.close());
+
+  it('is cancelled through the job before anything is stored', async () => {
+    const before = storeFiles();
+    const job = await lead.api['submissions.importJob']({ path: bundle });
+    await lead.api['jobs.cancel']({ jobId: job.id });
+    expect((await lead.ctx.jobs.wait(job.id)).state).toBe('cancelled');
+    expect(await lead.api['materials.list']({ dossierId })).toEqual([]);
+    expect(storeFiles()).toBe(before);
+  });
 
   it('cancelled half way leaves nothing, then imports whole with its progress', async () => {
     const before = storeFiles();
@@ -63,16 +70,5 @@ describe('receiving a 报送包 as a job', { timeout: 120_000 }, () => {
     expect(done.progress).toBe(1);
     expect(done.kind === 'receive' && done.result?.added.length).toBe(5);
     expect((await lead.api['integrity.verify']({})).problems).toEqual([]);
-  });
-
-  it('can be cancelled through the job', async () => {
-    const again = path.join(work, 'again.dossier-submit');
-    fs.copyFileSync(bundle, again);
-    const job = await lead.api['submissions.importJob']({ path: again });
-    await lead.api['jobs.cancel']({ jobId: job.id });
-    const settled = await lead.ctx.jobs.wait(job.id);
-    // The same bundle was imported above: either cancelled, or done as “already imported”.
-    expect(['cancelled', 'done']).toContain(settled.state);
-    expect((await lead.api['materials.list']({ dossierId })).length).toBe(5);
   });
 });

@@ -8,11 +8,9 @@ import { ApiError } from '../../../shared/errors';
 import type { Db } from '../archive/database';
 import { audit } from '../audit/auditLog';
 import { listIndicators } from '../indicators/repo';
-import { updateGroup } from '../materials/groups';
 import { getMaterial } from '../materials/repo';
-import { updateMaterial } from '../materials/update';
 import { systemOf } from './assignment';
-import { appliedAt, syncLinks } from './applyVersion';
+import { appliedAt, applyUnitVersion, markPending, type UnitVersion } from './applyVersion';
 
 interface ConflictRow {
   material_id: number;
@@ -23,6 +21,12 @@ interface ConflictRow {
   photos: string | null;
   received_at: string;
 }
+
+const unitVersion = (row: ConflictRow): UnitVersion => ({
+  fields: JSON.parse(row.fields) as MaterialFields,
+  indicators: JSON.parse(row.indicators) as string[],
+  ...(row.photos ? { photos: JSON.parse(row.photos) as SubmittedPhoto[] } : {}),
+});
 
 export function holdConflict(db: Db, materialId: number, unit: string, submissionId: number, m: SubmittedMaterial, now: string): void {
   db.prepare(
@@ -40,20 +44,20 @@ export function listConflicts(db: Db, dossierId: number): VersionConflict[] {
   const codes = new Map(listIndicators(db, systemOf(db, dossierId)).map((i) => [i.id, i.code]));
   return rows.map((row) => {
     const lead = getMaterial(db, row.material_id);
-    const theirs = JSON.parse(row.fields) as MaterialFields;
+    const theirs = unitVersion(row);
     const differences: VersionConflict['differences'] = [];
     for (const key of Object.keys(materialFieldLabels) as (keyof MaterialFields)[]) {
       const mine = String(lead[key] ?? '');
-      const other = String(theirs[key] ?? '');
+      const other = String(theirs.fields[key] ?? '');
       if (mine !== other) differences.push({ field: materialFieldLabels[key], lead: mine, unit: other });
     }
     const leadCodes = lead.indicatorIds.map((id) => codes.get(id) ?? '').filter(Boolean).sort().join('、');
-    const unitCodes = (JSON.parse(row.indicators) as string[]).slice().sort().join('、');
+    const unitCodes = [...theirs.indicators].sort().join('、');
     if (leadCodes !== unitCodes) differences.push({ field: '所属指标', lead: leadCodes, unit: unitCodes });
-    if (row.photos) {
+    if (theirs.photos) {
       const describe = (photos: { caption: string; originalName: string }[]) => photos.map((p, i) => `${i + 1}. ${p.originalName}${p.caption ? `：${p.caption}` : ''}`).join('\n');
       const mine = describe(lead.photos);
-      const other = describe(JSON.parse(row.photos) as SubmittedPhoto[]);
+      const other = describe(theirs.photos);
       if (mine !== other) differences.push({ field: '组照照片', lead: mine, unit: other });
     }
     return { materialId: row.material_id, unit: row.unit, title: lead.title, receivedAt: row.received_at, differences };
@@ -73,10 +77,8 @@ export function resolveConflict(db: Db, input: { materialId: number; unit?: stri
     if (input.take === 'unit') {
       const dossierId = getMaterial(db, input.materialId).dossierId;
       const codes = new Map(listIndicators(db, systemOf(db, dossierId)).map((i) => [i.code, i.id]));
-      updateMaterial(db, input.materialId, JSON.parse(row.fields) as MaterialFields);
-      syncLinks(db, input.materialId, JSON.parse(row.indicators) as string[], codes, true);
-      if (row.photos) updateGroup(db, input.materialId, JSON.parse(row.photos) as SubmittedPhoto[]);
-      db.prepare("INSERT INTO material_review (material_id, state, comment, at) VALUES (?, 'pending', '', ?) ON CONFLICT DO UPDATE SET state = 'pending', comment = '', at = excluded.at").run(input.materialId, now);
+      applyUnitVersion(db, input.materialId, unitVersion(row), codes, true);
+      markPending(db, input.materialId, now);
     }
     // Either way this version is settled: a later bundle repeating it changes nothing.
     db.prepare('UPDATE material_provenance SET version = ?, applied_at = ? WHERE material_id = ? AND unit = ?').run(row.version, appliedAt(db, input.materialId, now), input.materialId, row.unit);

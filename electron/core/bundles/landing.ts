@@ -39,8 +39,8 @@ async function addNamed(archive: Archive, dossierId: number, file: string, folde
 }
 
 async function landMinutes(archive: Archive, dossierId: number, m: SubmittedMaterial, file: string): Promise<Landing> {
-  const same = findMaterialBySha(archive.db, dossierId, m.sha256);
-  if (same) return { id: same.id, duplicate: true };
+  const same = existingCopy(archive.db, dossierId, m);
+  if (same !== null) return { id: same, duplicate: true };
   const refused = { refused: '会议纪要的内容无法读取（不是本程序填写的会议纪要表单）' };
   if ((await fs.stat(file)).size > MAX_MINUTES_BYTES) return refused;
   let form: unknown;
@@ -58,7 +58,7 @@ async function landMinutes(archive: Archive, dossierId: number, m: SubmittedMate
 async function landGroup(archive: Archive, dossierId: number, m: SubmittedMaterial, staged: Map<string, string>, folder: string): Promise<Landing> {
   const photos = m.photos!;
   const { db } = archive;
-  const same = sameGroup(db, dossierId, photos.map((p) => p.sha256));
+  const same = existingCopy(db, dossierId, m);
   if (same !== null) return { id: same, duplicate: true };
   const fresh: number[] = [];
   for (const [i, p] of photos.entries()) {
@@ -87,8 +87,15 @@ async function landGroup(archive: Archive, dossierId: number, m: SubmittedMateri
   return { id, duplicate: false };
 }
 
-/** A live 组照 of this dossier with exactly these photos in this order, if one is there. */
-export function sameGroup(db: Db, dossierId: number, shas: string[]): number | null {
+/**
+ * The live material of this dossier that already holds this content, if one does: the same
+ * file, or for a 组照 a group of exactly these photos in this order.
+ */
+export function existingCopy(db: Db, dossierId: number, m: SubmittedMaterial): number | null {
+  return m.photos ? sameGroup(db, dossierId, m.photos.map((p) => p.sha256)) : (findMaterialBySha(db, dossierId, m.sha256)?.id ?? null);
+}
+
+function sameGroup(db: Db, dossierId: number, shas: string[]): number | null {
   const candidates = db
     .prepare("SELECT id FROM material WHERE dossier_id = ? AND kind = 'photo_group' AND sha256 = ? AND trashed_at IS NULL ORDER BY id")
     .pluck()

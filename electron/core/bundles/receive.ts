@@ -14,15 +14,13 @@ import { ApiError } from '../../../shared/errors';
 import type { Archive } from '../archive/archive';
 import type { Db } from '../archive/database';
 import { audit } from '../audit/auditLog';
-import { findMaterialBySha, getMaterial } from '../materials/repo';
-import { updateGroup } from '../materials/groups';
-import { updateMaterial } from '../materials/update';
+import { getMaterial } from '../materials/repo';
 import { listIndicators } from '../indicators/repo';
 import { assignedIndicators, systemOf } from './assignment';
 import { keyFingerprint } from './fingerprint';
-import { appliedAt, syncLinks } from './applyVersion';
+import { appliedAt, applyUnitVersion, markPending, syncLinks } from './applyVersion';
 import { holdConflict } from './conflicts';
-import { discard, landMaterial, sameGroup } from './landing';
+import { discard, existingCopy, landMaterial } from './landing';
 import { assertOriginals, openBundle } from './readBundle';
 
 export interface ReceiveOptions {
@@ -97,8 +95,6 @@ export async function receiveSubmission(archive: Archive, file: string, options:
         `INSERT INTO material_provenance (material_id, unit, remote_uuid, version, submission_id, submitted_at, applied_at) VALUES (?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (material_id, unit) DO UPDATE SET remote_uuid = excluded.remote_uuid, version = excluded.version, submission_id = excluded.submission_id, submitted_at = excluded.submitted_at, applied_at = excluded.applied_at`,
       );
-      const pending = (materialId: number, overwrite: boolean) =>
-        db.prepare(`INSERT INTO material_review (material_id, state, comment, at) VALUES (?, 'pending', '', ?) ON CONFLICT DO ${overwrite ? "UPDATE SET state = 'pending', comment = '', at = excluded.at" : 'NOTHING'}`).run(materialId, now);
       const item = (materialId: number, m: SubmittedMaterial): ReceivedItem => ({ materialId, title: getMaterial(db, materialId).title, indicators: m.indicators });
       for (const p of plans) {
         if (p.kind === 'unchanged') {
@@ -115,13 +111,12 @@ export async function receiveSubmission(archive: Archive, file: string, options:
         if (landing === undefined) continue; // refused in step 2
         const { id: materialId, duplicate } = landing;
         // A duplicate keeps the fields it has (the lead's, or the first unit's): only links are added.
-        if (!duplicate) updateMaterial(db, materialId, p.m.fields);
-        if (!duplicate && p.kind === 'changed' && p.m.photos) updateGroup(db, materialId, p.m.photos);
-        syncLinks(db, materialId, p.m.indicators, codes, p.kind === 'changed');
+        if (duplicate) syncLinks(db, materialId, p.m.indicators, codes, false);
+        else applyUnitVersion(db, materialId, p.m, codes, p.kind === 'changed');
         // The unit replaced the file under the same material: the newest content carries its identity.
         db.prepare('DELETE FROM material_provenance WHERE unit = ? AND remote_uuid = ? AND material_id <> ?').run(bundle.unit.name, p.m.uuid, materialId);
         provenance.run(materialId, bundle.unit.name, p.m.uuid, p.m.version, submissionId, bundle.createdAt, appliedAt(db, materialId, now));
-        pending(materialId, !duplicate);
+        markPending(db, materialId, now, !duplicate);
         audit(db, 'receive', 'material', materialId, { message: `${bundle.unit.name} 第 ${bundle.round} 次报送`, unit: bundle.unit.name, submissionId });
         const received = item(materialId, p.m);
         if (p.kind === 'changed') result.changed.push(received);
@@ -162,7 +157,7 @@ function previewOf(archive: Archive, bundle: SubmissionBundle, options: ReceiveO
       result.unchanged += 1;
       continue;
     }
-    const same = p.kind !== 'new' ? null : p.m.photos ? sameGroup(db, dossierId, p.m.photos.map((x) => x.sha256)) : (findMaterialBySha(db, dossierId, p.m.sha256)?.id ?? null);
+    const same = p.kind === 'new' ? existingCopy(db, dossierId, p.m) : null;
     const item: ReceivedItem = { materialId: p.kind === 'changed' ? p.materialId : (same ?? 0), title: p.m.fields.title, indicators: p.m.indicators };
     if (p.kind === 'changed') (p.conflict ? result.conflicts : result.changed).push(item);
     else if (same) result.duplicates.push({ ...item, providedBy: providers(db, same) });

@@ -32,6 +32,7 @@ export function ReceivePanel({ onImported }: { onImported: () => void }) {
   const [jobId, setJobId] = useState<string | null>(null);
   const { job } = useJobPolling(jobId);
   const handled = useRef<string | null>(null);
+  const [cancelled, setCancelled] = useState(false);
   const confirm = () =>
     run('导入报送包', async () => {
       setJobId((await api['submissions.importJob']({ path: picked!.path })).id);
@@ -50,7 +51,6 @@ export function ReceivePanel({ onImported }: { onImported: () => void }) {
       setCancelled(true);
     }
   }, [job, onImported, reportError]);
-  const [cancelled, setCancelled] = useState(false);
   const receiving = jobId !== null;
 
   return (

@@ -42,8 +42,8 @@ function fields(filing: Filing, location: string | null): { label: string; value
 /** Every character the page can draw (the font is subset to them before any page exists). */
 export function mediaPageText(filing: Filing, location: string | null): { regular: string; bold: string } {
   const f = fields(filing, location);
-  const times = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0')).join(':');
-  return { regular: f.map((x) => x.value).join('') + mediaLabels.note + mediaLabels.heading + times, bold: mediaLabels.frames + filing.material.title + f.map((x) => x.label).join('') };
+  // The frames' times (“1:02:03”) need only digits and the colon.
+  return { regular: f.map((x) => x.value).join('') + mediaLabels.note + mediaLabels.heading + '0123456789:', bold: mediaLabels.frames + filing.material.title + f.map((x) => x.label).join('') };
 }
 
 export async function appendMediaPage(ctx: FilingContext, filing: Filing): Promise<FilingOutcome> {
