@@ -1,6 +1,6 @@
 // What a clerk does at 1366×768 (issue 16, points 2 and 5): the 缺项 list from the coverage
 // counter, the tree filtered to 缺项, a bulk 归入指标 confirmed and undone, and two persons typed
-// quickly into the units dialog, both kept.
+// quickly into the units dialog, both kept; the view (search, filters, open material) across a reload.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -183,7 +183,32 @@ describe('a clerk’s actions at 1366×768', () => {
     await page.reload();
     await page.getByTestId('search-results').getByTestId('material-row').first().waitFor({ timeout: 60_000 });
     expect(await box.inputValue()).toBe('正文');
-    await page.getByTestId('search-results').getByRole('button', { name: '返回' }).click();
+
+    // A filter left on does not pass for "not in the archive": the message says how many it hides;
+    // the filter is kept across a reload, and so is the material opened from the results.
+    const results = page.getByTestId('search-results');
+    await results.getByTestId('filter-kind').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '图片资料' }).click();
+    await page.keyboard.press('Escape');
+    const hidden = results.getByTestId('search-hidden-by-filters');
+    await hidden.waitFor();
+    expect(await hidden.innerText()).toContain('不加筛选可找到 3 份');
+    await expect.poll(() => page.url()).toContain('k=photo');
+    await page.reload();
+    await hidden.waitFor({ timeout: 60_000 });
+    expect(await results.getByTestId('filter-kind').innerText()).toContain('图片资料');
+    await results.getByTestId('search-clear-filters').click();
+    await results.getByTestId('material-title').filter({ hasText: '献血活动签到表' }).click();
+    const opened = page.getByTestId('material-drawer');
+    await opened.getByText('献血活动签到表').first().waitFor();
+    await expect.poll(() => page.url()).toMatch(/m=\d+/);
+    await page.reload();
+    await opened.getByText('献血活动签到表').first().waitFor({ timeout: 60_000 });
+    await page.keyboard.press('Escape');
+    await opened.waitFor({ state: 'hidden' });
+    expect(page.url()).not.toMatch(/m=\d+/);
+    await results.getByRole('button', { name: '返回' }).click();
+    await expect.poll(() => page.url()).not.toContain('q=');
     await page.getByTestId('all-materials').click();
     const rows = page.getByTestId('material-list').getByTestId('material-row');
     await rows.first().waitFor();

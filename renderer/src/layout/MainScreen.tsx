@@ -1,6 +1,6 @@
 import { Empty, Spin } from 'antd';
 import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
-import type { Dossier } from '../../../shared/domain';
+import type { Dossier, SearchFilters } from '../../../shared/domain';
 import { deferred, OnceOpened } from '../common/deferred';
 import { IndicatorPanel } from '../indicators/IndicatorPanel';
 import { IndicatorSidebar, type MainView } from '../indicators/IndicatorSidebar';
@@ -41,6 +41,7 @@ export function MainScreen({ dossier, dossiers, onSwitch, onCreate, onDossierCha
   });
   const [selectedId, setSelectedId] = useState<number | null>(initial?.indicatorId ?? null);
   const [query, setQuery] = useState(initial?.query ?? '');
+  const [filters, setFilters] = useState<SearchFilters>(initial?.filters ?? {});
   const [exportOpen, setExportOpen] = useState(false);
   const [integrityOpen, setIntegrityOpen] = useState(false);
   const [reportingOpen, setReportingOpen] = useState(false);
@@ -49,8 +50,8 @@ export function MainScreen({ dossier, dossiers, onSwitch, onCreate, onDossierCha
   // A material opened from elsewhere (the export summary, a reload), over whatever view is shown.
   const [openMaterialId, setOpenMaterialId] = useState<number | null>(initial?.materialId ?? null);
   useEffect(
-    () => writeViewHash({ dossierId: dossier.id, indicatorId: selectedId, query, view, materialId: openMaterialId }),
-    [dossier.id, selectedId, query, view, openMaterialId],
+    () => writeViewHash({ dossierId: dossier.id, indicatorId: selectedId, query, view, materialId: openMaterialId, filters }),
+    [dossier.id, selectedId, query, view, openMaterialId, filters],
   );
   useGlobalKeys({ find: () => document.querySelector<HTMLInputElement>('[data-testid="search-box"] input')?.focus() });
 
@@ -69,17 +70,39 @@ export function MainScreen({ dossier, dossiers, onSwitch, onCreate, onDossierCha
     [indicators.data, selectedId],
   );
 
+  // Leaving a search drops its filters: the next search starts unfiltered.
+  const search = useCallback((q: string) => {
+    setQuery(q);
+    if (!q) setFilters({});
+  }, []);
+
   let content;
+  // The list and the search results open materials in their own drawer (with their own reloads).
+  let panelDrawer = true;
   if (dossier.systemId === null) {
     content = <ChooseSystemCard dossier={dossier} onChanged={onDossierChanged} />;
+    panelDrawer = false;
   } else if (view === 'selfeval' && !query) {
     content = <SelfEvaluationView dossier={dossier} />;
+    panelDrawer = false;
   } else if (query) {
     content = (
-      <SearchResults dossierId={dossier.id} query={query} indicators={byId} refreshKey={refreshKey} onClose={() => setQuery('')} onChanged={onAdded} />
+      <SearchResults
+        dossierId={dossier.id}
+        query={query}
+        indicators={byId}
+        refreshKey={refreshKey}
+        onClose={() => search('')}
+        onChanged={onAdded}
+        filters={filters}
+        onFilters={setFilters}
+        openId={openMaterialId}
+        onOpenId={setOpenMaterialId}
+      />
     );
   } else if (selectedId !== null && !selected) {
     content = <Empty description="正在读取指标…" />;
+    panelDrawer = false;
   } else {
     content = (
       <>
@@ -106,6 +129,8 @@ export function MainScreen({ dossier, dossiers, onSwitch, onCreate, onDossierCha
           adder={adder}
           refreshKey={refreshKey}
           onChanged={onAdded}
+          openId={openMaterialId}
+          onOpenId={setOpenMaterialId}
         />
       </>
     );
@@ -117,7 +142,7 @@ export function MainScreen({ dossier, dossiers, onSwitch, onCreate, onDossierCha
         dossier={dossier}
         dossiers={dossiers}
         query={query}
-        onSearch={setQuery}
+        onSearch={search}
         onSwitch={onSwitch}
         onCreate={onCreate}
         onExport={() => setExportOpen(true)}
@@ -137,7 +162,7 @@ export function MainScreen({ dossier, dossiers, onSwitch, onCreate, onDossierCha
             selectedId={selectedId}
             onSelect={(id) => {
               setSelectedId(id);
-              setQuery('');
+              search('');
               setView('materials');
             }}
             view={view}
@@ -170,15 +195,15 @@ export function MainScreen({ dossier, dossiers, onSwitch, onCreate, onDossierCha
           onJump={(target) => {
             if ('indicatorId' in target) {
               setSelectedId(target.indicatorId);
-              setQuery('');
+              search('');
               setView('materials');
             } else setOpenMaterialId(target.materialId);
           }}
         />
       </OnceOpened>
-      <OnceOpened open={openMaterialId !== null}>
+      <OnceOpened open={!panelDrawer && openMaterialId !== null}>
         <Suspense fallback={null}>
-          <MaterialDrawer materialId={openMaterialId} onClose={() => setOpenMaterialId(null)} onChanged={onAdded} onEditMinutes={() => setOpenMaterialId(null)} indicators={byId} />
+          <MaterialDrawer materialId={panelDrawer ? null : openMaterialId} onClose={() => setOpenMaterialId(null)} onChanged={onAdded} onEditMinutes={() => setOpenMaterialId(null)} indicators={byId} />
         </Suspense>
       </OnceOpened>
       <OnceOpened open={integrityOpen}>

@@ -1,5 +1,5 @@
 import { Table, Tag, Typography, type TableColumnsType, type TableProps } from 'antd';
-import { memo, useMemo } from 'react';
+import { memo, useMemo, type ReactNode } from 'react';
 import { compareTitles, defaultMaterialSort, materialKindLabels, type Indicator, type Material, type MaterialKind, type MaterialSortKey } from '../../../shared/domain';
 import { formatDate } from '../common/format';
 import { ResizableHeaderCell } from '../common/ResizableHeaderCell';
@@ -29,7 +29,7 @@ interface Props {
   highlight?: string;
   /** Text around the match per material (search results). */
   snippets?: Map<number, string>;
-  emptyText: string;
+  emptyText: ReactNode;
   selectedIds?: number[];
   onSelect?: (ids: number[]) => void;
   onOpen?: (material: Material) => void;

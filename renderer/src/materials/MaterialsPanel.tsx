@@ -36,16 +36,18 @@ interface Props {
   refreshKey: number;
   /** Something changed (edit, link, delete): reload lists and coverage. */
   onChanged?: () => void;
+  /** The material open in the drawer, kept by the screen in the URL so that a reload reopens it. */
+  openId: number | null;
+  onOpenId: (id: number | null) => void;
 }
 
 /** The material area: add by button or drop, progress, the last batch's result, and the list. */
-export function MaterialsPanel({ dossierId, indicator, indicators, isCategory, adder, refreshKey, onChanged }: Props) {
+export function MaterialsPanel({ dossierId, indicator, indicators, isCategory, adder, refreshKey, onChanged, openId, onOpenId: setOpenId }: Props) {
   const reportError = useReportError();
   const [localKey, setLocalKey] = useState(0);
   const [order, setOrder] = useState<ListOrder>(defaultOrder);
   const materials = useMaterialWindow(dossierId, indicator?.id ?? null, isCategory, order, refreshKey + localKey);
   const [selectedIds, setSelectedIds] = useState<number[]>([]);
-  const [openId, setOpenId] = useState<number | null>(null);
   const [minutes, setMinutes] = useState<{ open: boolean; material: Material | null }>({ open: false, material: null });
   const [trashOpen, setTrashOpen] = useState(false);
   const changed = useCallback(() => {
@@ -64,7 +66,7 @@ export function MaterialsPanel({ dossierId, indicator, indicators, isCategory, a
     [materials.kindOf, selectedIds],
   );
   const paging = useMemo(() => ({ need: materials.need, order, onOrder: setOrder }), [materials.need, order]);
-  const openMaterial = useCallback((m: Material) => setOpenId(m.id), []);
+  const openMaterial = useCallback((m: Material) => setOpenId(m.id), [setOpenId]);
   // Keyboard: Ctrl+A selects the list, Del moves the selection to the 回收站 (asked first), Enter
   // opens the one selected material.
   const { api } = usePlatform();

@@ -6,7 +6,7 @@ import { BulkBar } from '../materials/BulkBar';
 import { MaterialDrawer } from '../materials/MaterialDrawer';
 import { MaterialList } from '../materials/MaterialList';
 import { SearchFiltersBar } from './SearchFiltersBar';
-import { useSearch } from './useSearch';
+import { hasFilters, useSearch } from './useSearch';
 
 interface Props {
   dossierId: number;
@@ -16,13 +16,16 @@ interface Props {
   onClose: () => void;
   /** Filed, edited or deleted from here: coverage and lists reload. */
   onChanged?: () => void;
+  /** Filters and the open material are the screen's, kept in the URL across a reload. */
+  filters: SearchFilters;
+  onFilters: (filters: SearchFilters) => void;
+  openId: number | null;
+  onOpenId: (id: number | null) => void;
 }
 
 /** Search results with filters: the query marked in titles and in the text around each match. */
-export function SearchResults({ dossierId, query, indicators, refreshKey, onClose, onChanged }: Props) {
-  const [filters, setFilters] = useState<SearchFilters>({});
+export function SearchResults({ dossierId, query, indicators, refreshKey, onClose, onChanged, filters, onFilters: setFilters, openId, onOpenId: setOpenId }: Props) {
   const [localKey, setLocalKey] = useState(0);
-  const [openId, setOpenId] = useState<number | null>(null);
   const [selectedIds, setSelectedIds] = useState<number[]>([]);
   const changed = () => {
     setLocalKey((k) => k + 1);
@@ -34,6 +37,12 @@ export function SearchResults({ dossierId, query, indicators, refreshKey, onClos
   const limit = shown.key === searchKey ? shown.limit : SEARCH_PAGE;
   const results = useSearch(dossierId, query, filters, limit, refreshKey + localKey);
   const hits = results.data?.hits ?? [];
+  // Nothing under the filters: say how many the words find without them, so that a filter left on
+  // from an earlier search does not pass for "not in the archive".
+  const filtered = hasFilters(filters);
+  const emptyUnderFilters = filtered && results.data?.total === 0;
+  const unfiltered = useSearch(dossierId, emptyUnderFilters ? query : '', {}, 1, refreshKey + localKey);
+  const unfilteredTotal = emptyUnderFilters ? (unfiltered.data?.total ?? 0) : 0;
   const materials = useMemo(() => hits.map((h) => h.material), [hits]);
   const snippets = useMemo(() => new Map(hits.map((h) => [h.material.id, h.snippet])), [hits]);
   // Only what is still listed stays selected (a new search or filter drops the rest).
@@ -78,7 +87,20 @@ export function SearchResults({ dossierId, query, indicators, refreshKey, onClos
         indicators={indicators}
         highlight={query}
         snippets={snippets}
-        emptyText={query ? `没有找到包含“${query}”的材料` : '没有符合条件的材料'}
+        emptyText={
+          unfilteredTotal > 0 ? (
+            <span data-testid="search-hidden-by-filters">
+              在当前筛选条件下没有找到包含“{query}”的材料；不加筛选可找到 {unfiltered.data?.totalCapped ? `${unfilteredTotal} 份以上` : `${unfilteredTotal} 份`}。
+              <Button type="link" onClick={() => setFilters({})} data-testid="search-clear-filters">
+                清除筛选
+              </Button>
+            </span>
+          ) : query ? (
+            `没有找到包含“${query}”的材料`
+          ) : (
+            '没有符合条件的材料'
+          )
+        }
         onOpen={(m) => setOpenId(m.id)}
         selectedIds={selected}
         onSelect={setSelectedIds}
