@@ -15,8 +15,8 @@ export const TOKEN_HEADER = 'x-dossier-token';
 export const FILE_ROUTES = { original: 'files', thumb: 'thumbs', view: 'views' } as const;
 export type FileVariant = keyof typeof FILE_ROUTES;
 export const fileRoute = (sha256: string, variant: FileVariant): string => `/${FILE_ROUTES[variant]}/${sha256}`;
-/** Browser mode: a report the core wrote into the archive's exports/, to save where the clerk wants. */
-export const downloadRoute = (fileName: string): string => `/downloads/${encodeURIComponent(fileName)}`;
+/** Browser mode: a file the core wrote under the archive's exports/ (by its full path), to save where the clerk wants. */
+export const downloadRoute = (filePath: string): string => `/downloads?path=${encodeURIComponent(filePath)}`;
 
 /** The desktop app's own origin: a privileged custom protocol, never file://. */
 export const APP_ORIGIN = 'app://dossier';

@@ -6,6 +6,8 @@ const FILTERS: Record<string, { name: string; extensions: string[] }> = {
   '.pdf': { name: 'PDF 文档', extensions: ['pdf'] },
   '.xlsx': { name: 'Excel 工作簿', extensions: ['xlsx'] },
   '.zip': { name: 'ZIP 压缩包', extensions: ['zip'] },
+  '.dossier-task': { name: '任务包', extensions: ['dossier-task'] },
+  '.dossier-submit': { name: '报送包', extensions: ['dossier-submit'] },
 };
 
 export type SaveDialogDecision =

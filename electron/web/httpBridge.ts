@@ -17,6 +17,7 @@ import { isSha256 } from '../core/store/blobStore';
 import { sanitizeUploadName } from '../core/store/safeFileName';
 import { HttpError } from './httpError';
 import { readJson, receiveFile, type BodyTimeouts } from './requestBody';
+import { downloadTarget } from './downloadTarget';
 import { securityHeaders } from './securityHeaders';
 import { createSession } from './session';
 import { contentTypeOf, decodePathname, resolveStaticPath } from './staticFiles';
@@ -87,7 +88,7 @@ type Route =
   | { kind: 'api'; method: string }
   | { kind: 'upload' }
   | { kind: 'blob'; variant: FileVariant; sha256: string }
-  | { kind: 'download'; name: string }
+  | { kind: 'download' }
   | { kind: 'guarded' }
   | { kind: 'page' };
 
@@ -109,8 +110,7 @@ function routeOf(decoded: string): Route {
   if (decoded === '/upload') return { kind: 'upload' };
   const blob = /^\/(files|thumbs|views)\/([^/]*)$/.exec(decoded);
   if (blob) return { kind: 'blob', variant: variants[blob[1]], sha256: blob[2] };
-  const download = /^\/downloads\/([^/\\]+)$/.exec(decoded);
-  if (download) return { kind: 'download', name: download[1] };
+  if (decoded === '/downloads') return { kind: 'download' };
   if (/^\/(api|files|thumbs|views|upload|downloads)(\/|$)/.test(decoded)) return { kind: 'guarded' };
   return { kind: 'page' };
 }
@@ -216,7 +216,7 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
       case 'blob':
         return sendBlob(res, route.variant, route.sha256, req.method === 'HEAD');
       case 'download':
-        return sendDownload(res, route.name);
+        return sendDownload(res, url.searchParams.get('path') ?? '');
       case 'guarded':
         throw new ApiError('not_found', '页面不存在');
       case 'page': {
@@ -262,13 +262,12 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
     await pipeline(createReadStream(file), res);
   };
 
-  /** A file directly in the archive's exports/ (a report just written), as an attachment. */
-  const sendDownload = async (res: http.ServerResponse, name: string): Promise<void> => {
-    // One plain name, no hidden or partial file: the route can name nothing outside exports/.
-    if (name.startsWith('.') || name.includes('..') || /[\\/\0]/.test(name)) throw new ApiError('not_found', '文件不存在');
-    const file = path.join(options.archive.root, 'exports', name);
-    const stat = await fs.stat(file).catch(() => null);
-    if (!stat?.isFile()) throw new ApiError('not_found', '文件不存在');
+  /** A file the core wrote under the archive's exports/ (a report, a packet, a bundle), as an attachment. */
+  const sendDownload = async (res: http.ServerResponse, requested: string): Promise<void> => {
+    const file = await downloadTarget(path.join(options.archive.root, 'exports'), requested);
+    if (!file) throw new ApiError('not_found', '文件不存在');
+    const stat = await fs.stat(file);
+    const name = path.basename(file);
     res.writeHead(200, {
       ...securityHeaders('file'),
       'content-type': 'application/octet-stream',

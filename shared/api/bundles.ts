@@ -48,7 +48,7 @@ export const bundleApi = {
    * both, into the archive's exports/进度汇报/); the figures are kept for the trend (progress.history).
    */
   'progress.export': returns<{ xlsx: string | null; pdf: string | null }>()(
-    z.object({ dossierId: id, today: day.optional(), xlsx: absPath.optional(), pdf: absPath.optional() }).strict(),
+    z.object({ dossierId: id, today: day.optional(), xlsx: absPath.optional(), pdf: absPath.optional(), dir: absPath.optional() }).strict(),
   ),
   /** The kept 每半月汇报, oldest first. */
   'progress.history': returns<ProgressReport[]>()(dossierRef),

@@ -28,9 +28,10 @@ describe('export without a browser to convert documents', () => {
   it('warns before exporting and exports with placeholders only when asked', async () => {
     const { page, errors } = await openPage(suite.browser(), suite.server().url);
     await page.getByTestId('export-button').click();
-    const outDir = path.join(suite.tmp, '输出');
+    // The suggested folder (under the archive's exports/): its files can be downloaded afterwards.
     await expect.poll(() => page.getByTestId('export-out-dir').inputValue(), { timeout: 30_000 }).not.toBe('');
-    await page.getByTestId('export-out-dir').fill(outDir);
+    const outDir = await page.getByTestId('export-out-dir').inputValue();
+    expect(outDir.startsWith(path.join(suite.archiveDir, 'exports'))).toBe(true);
     const warning = page.getByTestId('export-renderer-problem');
     await clickUntil(page.getByTestId('export-start'), warning);
     const text = await warning.innerText();
@@ -43,6 +44,10 @@ describe('export without a browser to convert documents', () => {
     await page.getByTestId('export-result').waitFor({ timeout: 150_000 });
     const pdf = await page.getByTestId('export-path-pdf').getAttribute('data-path');
     expect(execFileSync('pdftotext', [pdf!, '-'], { encoding: 'utf8' })).toContain('无法将 Word 文档');
+    // Browser mode: 下载 hands the PDF to the browser, byte for byte.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-path-pdf-download').click()]);
+    expect(download.suggestedFilename()).toBe(path.basename(pdf!));
+    expect(fs.readFileSync((await download.path())!).equals(fs.readFileSync(pdf!))).toBe(true);
     expect(errors).toEqual([]);
   }, 300_000);
 });

@@ -65,11 +65,16 @@ describe('成员单位报送 in the browser', () => {
     // 每半月汇报: Excel and PDF written into exports/进度汇报/, the figures kept in the history.
     await dialog.getByTestId('progress-report').click();
     const reportWritten = dialog.getByTestId('progress-report-written');
-    await reportWritten.getByText(/\.pdf$/).waitFor();
-    for (const f of (await reportWritten.innerText()).split('\n').map((l) => l.replace(/^已生成：/, '').trim()).filter(Boolean)) {
+    await reportWritten.getByText(/\.pdf/).waitFor();
+    const reportFiles = await reportWritten.getByTestId('progress-report-file').evaluateAll((els) => els.map((el) => el.getAttribute('data-path')!));
+    expect(reportFiles.map((f) => path.extname(f))).toEqual(['.xlsx', '.pdf']);
+    for (const f of reportFiles) {
       expect(f.startsWith(path.join(suite.archiveDir, 'exports', '进度汇报'))).toBe(true);
       expect(fs.existsSync(f)).toBe(true);
     }
+    // Browser mode: each file can be downloaded (the desktop app asked for the folder instead).
+    const [pdfDownload] = await Promise.all([page.waitForEvent('download'), reportWritten.getByTestId('progress-report-download').nth(1).click()]);
+    expect(fs.readFileSync((await pdfDownload.path())!).equals(fs.readFileSync(reportFiles[1]))).toBe(true);
     // The dashboard's charts: each unit's items, and the trend of the kept reports.
     for (const id of ['chart-units', 'chart-trend']) await dialog.getByTestId(id).locator('canvas').waitFor();
     const kept = dialog.getByTestId('progress-history').getByRole('row', { name: /半月/ });
@@ -87,12 +92,18 @@ describe('成员单位报送 in the browser', () => {
 
     // The next 任务包 carries the 退回 back to the unit.
     await dialog.getByRole('tab', { name: '报送进度' }).click();
-    await dialog.getByTestId('progress-table').getByRole('row', { name: /党办/ }).getByRole('button', { name: '导出任务包' }).click();
+    // Browser mode: written into exports/任务包/ and handed to the browser's download.
+    const [taskDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      dialog.getByTestId('progress-table').getByRole('row', { name: /党办/ }).getByRole('button', { name: '导出任务包' }).click(),
+    ]);
     const written = dialog.getByTestId('tasks-written');
     await written.getByText(/已导出“党办”第 2 次任务包（2 项指标，退回 1 份）/).waitFor();
     const file = /：(\/.+\.dossier-task)/.exec(await written.innerText())![1];
     expect(file).toBe(path.join(suite.archiveDir, 'exports', '任务包', '党办-第2次.dossier-task'));
     expect(fs.existsSync(file)).toBe(true);
+    expect(taskDownload.suggestedFilename()).toBe('党办-第2次.dossier-task');
+    expect(fs.readFileSync((await taskDownload.path())!).equals(fs.readFileSync(file))).toBe(true);
     expect(errors).toEqual([]);
   });
 

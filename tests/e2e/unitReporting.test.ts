@@ -51,11 +51,14 @@ describe('a member unit in the browser', () => {
 
     dialog = await openDialog();
     await dialog.getByTestId('unit-link').getByText('本档案是“团委”的报送档案：已收到第 1 次任务包，已报送 0 次').waitFor();
-    await dialog.getByTestId('submit-all').click();
+    const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByTestId('submit-all').click()]);
     const said = dialog.getByTestId('unit-said');
     await said.getByText(/已导出第 1 次报送包：材料 1 份，撤回 0 份/).waitFor();
     const bundle = path.join(suite.archiveDir, 'exports', '报送包', '团委-第1次.dossier-submit');
     expect(await said.innerText()).toContain(bundle);
+    // Browser mode hands it to the browser's download too, byte for byte.
+    expect(download.suggestedFilename()).toBe('团委-第1次.dossier-submit');
+    expect(fs.readFileSync((await download.path())!).equals(fs.readFileSync(bundle))).toBe(true);
 
     // The lead receives it, returns the material, and sends the next 任务包.
     const received = await lead.api['submissions.import']({ path: bundle });

@@ -21,6 +21,8 @@ describe('the 另存为 dialog’s options', () => {
       filters: [{ name: 'PDF 文档', extensions: ['pdf'] }],
     });
     expect(saveDialogOptions('报告.xlsx', '/d')).toMatchObject({ ok: true, filters: [{ name: 'Excel 工作簿' }] });
+    expect(saveDialogOptions('团委-任务包-20261202.dossier-task', '/d')).toMatchObject({ ok: true, filters: [{ name: '任务包', extensions: ['dossier-task'] }] });
+    expect(saveDialogOptions('团委-第2次.dossier-submit', '/d')).toMatchObject({ ok: true, filters: [{ name: '报送包', extensions: ['dossier-submit'] }] });
   });
 
   it('refuses a page that names a path, a hidden file or no text', () => {
@@ -67,6 +69,15 @@ describe('reports over the browser bridge', () => {
     await t.close();
   });
 
+  it('writes the 每半月汇报 into the folder the clerk picked, both files, none into exports/', async () => {
+    const dossierId = (await t.api['dossiers.list']({}))[0].id;
+    const dir = tempDir('dossier-progress-to-');
+    const files = await t.api['progress.export']({ dossierId, dir });
+    expect([files.xlsx, files.pdf].map((f) => path.dirname(f!))).toEqual([dir, dir]);
+    expect(execFileSync('pdftotext', [files.pdf!, '-']).toString()).toContain('报送进度汇报');
+    expect(fs.existsSync(path.join(t.ctx.archive.root, 'exports', '进度汇报'))).toBe(false);
+  });
+
   it('writes the report to the chosen file (extension added), a PDF that opens', async () => {
     const dir = tempDir('dossier-report-to-');
     const out = await t.api['integrity.exportReport']({ format: 'pdf', outFile: path.join(dir, '我的报告') });
@@ -76,17 +87,38 @@ describe('reports over the browser bridge', () => {
     expect(fs.existsSync(path.join(t.ctx.archive.root, 'exports'))).toBe(false);
   });
 
-  it('downloads a report from exports/ with its Chinese name, and nothing else', async () => {
+  it('downloads a file the core wrote under exports/, with its Chinese name, and nothing else', async () => {
     const out = await t.api['integrity.exportReport']({ format: 'xlsx' });
     const name = path.basename(out.path);
-    const r = await get(`/downloads/${encodeURIComponent(name)}`);
+    const route = (file: string) => `/downloads?path=${encodeURIComponent(file)}`;
+    const r = await get(route(out.path));
     expect(r.status).toBe(200);
     expect(r.headers.get('content-disposition')).toBe(`attachment; filename*=UTF-8''${encodeURIComponent(name)}`);
     expect(Buffer.from(await r.arrayBuffer()).equals(fs.readFileSync(out.path))).toBe(true);
+    // A 任务包 in a folder below exports/ too.
+    const exportsDir = path.join(t.ctx.archive.root, 'exports');
+    fs.mkdirSync(path.join(exportsDir, '任务包'), { recursive: true });
+    const task = path.join(exportsDir, '任务包', '团委-第1次.dossier-task');
+    fs.writeFileSync(task, 'task');
+    expect(await (await get(route(task))).text()).toBe('task');
 
-    expect((await get(`/downloads/${encodeURIComponent(name)}`, null)).status).toBe(403);
-    for (const bad of ['/downloads/..%2Farchive.db', '/downloads/%2E%2E', '/downloads/.hidden', '/downloads/nope.pdf', '/downloads/a/b']) {
-      expect([403, 404]).toContain((await get(bad)).status);
-    }
+    expect((await get(route(out.path), null)).status).toBe(403);
+    const outside = path.join(tempDir('dossier-outside-'), 'secret.txt');
+    fs.writeFileSync(outside, 'secret');
+    fs.symlinkSync(outside, path.join(exportsDir, 'link.txt'));
+    fs.writeFileSync(path.join(exportsDir, '.report.pdf.tmp'), 'partial');
+    const bad = [
+      path.join(t.ctx.archive.root, 'archive.db'),
+      path.join(exportsDir, '..', 'archive.db'),
+      path.join(exportsDir, 'link.txt'),
+      path.join(exportsDir, '.report.pdf.tmp'),
+      path.join(exportsDir, 'nope.pdf'),
+      exportsDir,
+      outside,
+      '任务包/团委-第1次.dossier-task',
+      '',
+    ];
+    for (const file of bad) expect([403, 404], file).toContain((await get(route(file))).status);
+    expect([403, 404]).toContain((await get(`/downloads/${encodeURIComponent(name)}`)).status);
   });
 });

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { HandlersOf } from '../../../shared/api';
 import type { bundleApi } from '../../../shared/api/bundles';
 import type { JobOf, TaskLinkInfo } from '../../../shared/domain';
@@ -40,7 +41,7 @@ export function bundleHandlers(ctx: CoreContext): HandlersOf<typeof bundleApi> {
     'progress.export': async ({ dossierId, today = localDate(new Date()), ...named }) => {
       const list = unitProgress(db, dossierId, today);
       const name = getDossier(db, dossierId).name;
-      const { xlsx, pdf } = named.xlsx || named.pdf ? named : defaultReportFiles(archive.root, name, today);
+      const { xlsx, pdf } = named.xlsx || named.pdf ? named : defaultReportFiles(named.dir ?? path.join(archive.root, 'exports', '进度汇报'), name, today);
       keepReport(db, dossierId, today, list);
       if (xlsx) await writeProgressXlsx(list, name, today, xlsx);
       if (pdf) await writeProgressPdf(list, name, today, pdf, listReports(db, dossierId));

@@ -33,9 +33,9 @@ export async function writeProgressXlsx(list: UnitProgress[], dossierName: strin
   await atomically(file, (temp) => wb.xlsx.writeFile(temp));
 }
 
-/** Where the app puts a report when the clerk names no file: exports/进度汇报/<档案>-<半月>.xlsx|pdf. */
-export function defaultReportFiles(archiveRoot: string, dossierName: string, today: string): { xlsx: string; pdf: string } {
-  const base = path.join(archiveRoot, 'exports', '进度汇报', `${dossierName.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')}-${halfMonth(today)}`);
+/** The report's files in `dir` (the clerk's folder, or the archive's exports/进度汇报/): <档案>-<半月>.xlsx|pdf. */
+export function defaultReportFiles(dir: string, dossierName: string, today: string): { xlsx: string; pdf: string } {
+  const base = path.join(dir, `${dossierName.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')}-${halfMonth(today)}`);
   return { xlsx: `${base}.xlsx`, pdf: `${base}.pdf` };
 }
 

@@ -92,7 +92,7 @@ function httpPlatform(): Platform {
     pickSavePath: null,
     download: (path) => {
       const a = document.createElement('a');
-      a.href = downloadRoute(path.split(/[\\/]/).pop() ?? '');
+      a.href = downloadRoute(path);
       a.download = '';
       document.body.appendChild(a);
       a.click();

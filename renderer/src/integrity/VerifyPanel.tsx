@@ -2,7 +2,7 @@ import { FileExcelOutlined, FilePdfOutlined, SafetyCertificateOutlined } from '@
 import { Alert, Button, Space, Typography } from 'antd';
 import { useState } from 'react';
 import type { VerifyReport } from '../../../shared/domain';
-import { baseName } from '../common/format';
+import { baseName, localDay } from '../common/format';
 import { saveReport, type SavedReport } from '../common/saveReport';
 import { usePlatform } from '../platformContext';
 import { PathLine } from './PathLine';
@@ -21,7 +21,7 @@ export function VerifyPanel() {
   const verify = () => run('四性检测', async () => setReport(await api['integrity.verify']({})));
   const exportAs = (format: 'pdf' | 'xlsx') =>
     run('导出报告', async () => {
-      const day = new Date().toISOString().slice(0, 10).replace(/-/g, '');
+      const day = localDay();
       const saved = await saveReport(platform, `四性检测报告-${day}.${format}`, (outFile) => api['integrity.exportReport']({ format, outFile }));
       if (saved) setExported((list) => [...list, saved]);
     });

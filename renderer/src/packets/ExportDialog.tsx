@@ -26,6 +26,8 @@ export function ExportDialog({ dossier, open, onClose, onJump }: Props) {
   const reportError = useReportError();
   const [choices, setChoices] = useState<ExportChoices>(initialChoices);
   const [loadingDir, setLoadingDir] = useState(false);
+  // The archive's own exports/ folder: only what is written there can be downloaded in browser mode.
+  const [defaultDir, setDefaultDir] = useState('');
   const [jobId, setJobId] = useState<string | null>(null);
   const [starting, setStarting] = useState(false);
   // Set when no browser can convert Word, tables, text and 会议纪要: the clerk decides.
@@ -57,7 +59,10 @@ export function ExportDialog({ dossier, open, onClose, onJump }: Props) {
     setJobId(null);
     setLoadingDir(true);
     api['packets.defaultOutDir']({ dossierId: dossier.id })
-      .then((dir) => setChoices((c) => ({ ...c, outDir: dir })))
+      .then((dir) => {
+        setDefaultDir(dir);
+        setChoices((c) => ({ ...c, outDir: dir }));
+      })
       .catch((err: unknown) => reportError(err, '读取默认输出位置失败'))
       .finally(() => setLoadingDir(false));
   }, [open, api, dossier.id, reportError]);
@@ -217,7 +222,7 @@ export function ExportDialog({ dossier, open, onClose, onJump }: Props) {
           <Typography.Text type="secondary">{job?.message || '正在准备…'}</Typography.Text>
         </div>
       )}
-      {job?.kind === 'export' && job.state === 'done' && job.result && <ExportResultView result={job.result} />}
+      {job?.kind === 'export' && job.state === 'done' && job.result && <ExportResultView result={job.result} downloadable={defaultDir !== '' && job.result.outDir === defaultDir} />}
       {job?.state === 'failed' && (
         <Alert data-testid="export-error" type="error" showIcon title="导出失败" description={job.error ?? job.message} />
       )}

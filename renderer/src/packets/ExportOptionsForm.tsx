@@ -30,7 +30,11 @@ export function ExportOptionsForm({ value, onChange, loadingDir }: Props) {
       <Form.Item
         label="输出文件夹"
         htmlFor="export-out-dir"
-        extra={pick ? undefined : '请填写本机上的文件夹路径；文件夹不存在时会自动创建。'}
+        extra={
+          pick
+            ? undefined
+            : '浏览器模式：默认导出到档案的 exports 文件夹，完成后可逐个下载（分类文件夹请勾选“打包为一个 zip 文件”后下载）；也可填写本机上的其他文件夹路径。'
+        }
       >
         <Space.Compact block>
           <Input

@@ -1,18 +1,23 @@
 import { Alert, Descriptions, Typography } from 'antd';
 import type { ExportResult } from '../../../shared/domain';
+import { DownloadButton } from '../common/DownloadButton';
 
-function PathText({ path, testId }: { path: string | null; testId: string }) {
+/** A written path, copyable; a file (not a folder) can be downloaded in browser mode. */
+function PathText({ path, testId, downloadable = false }: { path: string | null; testId: string; downloadable?: boolean }) {
   return path ? (
-    <Typography.Text data-testid={testId} data-path={path} copyable={{ text: path, tooltips: ['复制路径', '已复制'] }} style={{ wordBreak: 'break-all' }}>
-      {path}
-    </Typography.Text>
+    <>
+      <Typography.Text data-testid={testId} data-path={path} copyable={{ text: path, tooltips: ['复制路径', '已复制'] }} style={{ wordBreak: 'break-all' }}>
+        {path}
+      </Typography.Text>
+      {downloadable && <DownloadButton path={path} testId={`${testId}-download`} />}
+    </>
   ) : (
     <Typography.Text type="secondary">未生成</Typography.Text>
   );
 }
 
 /** Where the packet was written, how big it is, and which materials became placeholder pages. */
-export function ExportResultView({ result }: { result: ExportResult }) {
+export function ExportResultView({ result, downloadable }: { result: ExportResult; downloadable: boolean }) {
   return (
     <div data-testid="export-result">
       <Alert
@@ -28,13 +33,13 @@ export function ExportResultView({ result }: { result: ExportResult }) {
         styles={{ label: { width: 120, whiteSpace: 'nowrap' } }}
         items={[
           { key: 'dir', label: '输出文件夹', children: <PathText path={result.outDir} testId="export-path-dir" /> },
-          { key: 'pdf', label: 'PDF 合订本', children: <PathText path={result.pdfPath} testId="export-path-pdf" /> },
-          ...result.volumePaths.slice(1).map((v, i) => ({ key: `vol${i}`, label: `PDF 第 ${i + 2} 册`, children: <PathText path={v} testId="export-path-volume" /> })),
-          { key: 'xlsx', label: 'Excel 目录', children: <PathText path={result.xlsxPath} testId="export-path-xlsx" /> },
+          { key: 'pdf', label: 'PDF 合订本', children: <PathText path={result.pdfPath} testId="export-path-pdf" downloadable={downloadable} /> },
+          ...result.volumePaths.slice(1).map((v, i) => ({ key: `vol${i}`, label: `PDF 第 ${i + 2} 册`, children: <PathText path={v} testId="export-path-volume" downloadable={downloadable} /> })),
+          { key: 'xlsx', label: 'Excel 目录', children: <PathText path={result.xlsxPath} testId="export-path-xlsx" downloadable={downloadable} /> },
           result.zipPath
-            ? { key: 'zip', label: '材料 zip', children: <PathText path={result.zipPath} testId="export-path-zip" /> }
+            ? { key: 'zip', label: '材料 zip', children: <PathText path={result.zipPath} testId="export-path-zip" downloadable={downloadable} /> }
             : { key: 'folder', label: '分类文件夹', children: <PathText path={result.folderPath} testId="export-path-folder" /> },
-          ...(result.gapsPath ? [{ key: 'gaps', label: '缺项报告（内部）', children: <PathText path={result.gapsPath} testId="export-path-gaps" /> }] : []),
+          ...(result.gapsPath ? [{ key: 'gaps', label: '缺项报告（内部）', children: <PathText path={result.gapsPath} testId="export-path-gaps" downloadable={downloadable} /> }] : []),
           ...(result.onlineDir ? [{ key: 'online', label: '网上申报 PDF', children: <PathText path={result.onlineDir} testId="export-path-online" /> }] : []),
           ...(result.onlineCategories
             ? [

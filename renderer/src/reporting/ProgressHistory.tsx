@@ -2,6 +2,7 @@ import { Button, Progress, Space, Table, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import type { ProgressReport, UnitProgress } from '../../../shared/domain';
 import { ProgressCharts } from '../charts/ProgressCharts';
+import { DownloadButton } from '../common/DownloadButton';
 import { useQuery } from '../common/useQuery';
 import { useBusyAction } from '../integrity/useBusyAction';
 import { usePlatform } from '../platformContext';
@@ -10,14 +11,19 @@ const percent = (r: ProgressReport) => (r.totals.assigned ? Math.round((r.totals
 
 /** 每半月汇报: make this half month's report (Excel and PDF, kept), and the trend of the kept ones. */
 export function ProgressHistory({ dossierId, units }: { dossierId: number; units: UnitProgress[] }) {
-  const { api } = usePlatform();
+  const platform = usePlatform();
+  const { api } = platform;
   const load = useCallback(() => api['progress.history']({ dossierId }), [api, dossierId]);
   const history = useQuery(`progress-history-${dossierId}`, load, '读取历次汇报失败');
   const { busy, run } = useBusyAction();
   const [written, setWritten] = useState<string[]>([]);
   const make = () =>
     run('生成本期汇报', async () => {
-      const files = await api['progress.export']({ dossierId });
+      // The desktop app asks for the folder (both files go there); browser mode writes into
+      // exports/进度汇报/ and offers each file for download.
+      const dir = platform.pickDirectory ? await platform.pickDirectory() : undefined;
+      if (dir === null) return;
+      const files = await api['progress.export']({ dossierId, dir });
       setWritten([files.xlsx, files.pdf].filter((f): f is string => f !== null));
       history.reload();
     });
@@ -34,9 +40,12 @@ export function ProgressHistory({ dossierId, units }: { dossierId: number; units
       {written.length > 0 && (
         <div data-testid="progress-report-written">
           {written.map((f) => (
-            <Typography.Paragraph key={f} copyable={{ text: f }} style={{ marginBottom: 0 }}>
-              已生成：{f}
-            </Typography.Paragraph>
+            <div key={f}>
+              <Typography.Text copyable={{ text: f }} data-testid="progress-report-file" data-path={f}>
+                已生成：{f}
+              </Typography.Text>
+              <DownloadButton path={f} testId="progress-report-download" />
+            </div>
           ))}
         </div>
       )}

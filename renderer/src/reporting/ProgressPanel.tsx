@@ -1,6 +1,8 @@
 import { Button, Progress, Table, Typography } from 'antd';
 import { useCallback, useState } from 'react';
-import type { UnitProgress } from '../../../shared/domain';
+import type { TaskExportResult, UnitProgress } from '../../../shared/domain';
+import { saveReport } from '../common/saveReport';
+import { localDay } from '../common/format';
 import { useQuery } from '../common/useQuery';
 import { useBusyAction } from '../integrity/useBusyAction';
 import { usePlatform } from '../platformContext';
@@ -10,16 +12,23 @@ const day = (iso: string | null) => (iso ? iso.slice(0, 10) : '尚未报送');
 
 /** 报送进度 per unit: a bar for the share of assigned items with material, then the counts. */
 export function ProgressPanel({ dossierId }: { dossierId: number }) {
-  const { api } = usePlatform();
+  const platform = usePlatform();
+  const { api } = platform;
   const load = useCallback(() => api['progress.get']({ dossierId }), [api, dossierId]);
   const progress = useQuery(`progress-${dossierId}`, load, '读取报送进度失败');
   const { busy, run } = useBusyAction();
   const [written, setWritten] = useState<string | null>(null);
-  // 任务包 go to the archive's exports/任务包/ folder; the clerk copies them to the unit's USB stick.
+  // 另存为 in the desktop app (the unit's USB stick); browser mode writes into exports/任务包/ and downloads it.
   const exportTasks = (unit: string) =>
     run(`导出${unit}的任务包`, async () => {
-      const r = await api['tasks.export']({ dossierId, unit });
-      setWritten(`已导出“${r.unit}”第 ${r.round} 次任务包（${r.indicators} 项指标，退回 ${r.returned} 份）：${r.file}`);
+      let r: TaskExportResult | null = null;
+      const saved = await saveReport(platform, `${unit}-任务包-${localDay()}.dossier-task`, async (out) => {
+        r = await api['tasks.export']({ dossierId, unit, out });
+        return { path: r.file };
+      });
+      if (!saved || !r) return;
+      const done: TaskExportResult = r;
+      setWritten(`已导出“${done.unit}”第 ${done.round} 次任务包（${done.indicators} 项指标，退回 ${done.returned} 份）：${done.file}`);
     });
   return (
     <>

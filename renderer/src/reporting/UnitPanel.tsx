@@ -1,6 +1,7 @@
 import { Alert, Button, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useState } from 'react';
-import { reviewStateLabels, type Dossier, type Material, type MaterialStatus } from '../../../shared/domain';
+import { reviewStateLabels, type Dossier, type Material, type MaterialStatus, type SubmitResult } from '../../../shared/domain';
+import { saveReport } from '../common/saveReport';
 import { useQuery } from '../common/useQuery';
 import { useBusyAction } from '../integrity/useBusyAction';
 import { usePlatform } from '../platformContext';
@@ -19,7 +20,8 @@ const COLORS = { pending: 'gold', passed: 'green', returned: 'red' } as const;
  * materials or only what changed, into exports/报送包/), and the lead's 审核意见 per material.
  */
 export function UnitPanel({ dossier, onOpened }: Props) {
-  const { api } = usePlatform();
+  const platform = usePlatform();
+  const { api } = platform;
   const { busy, run } = useBusyAction();
   const [said, setSaid] = useState<string | null>(null);
   const loadLink = useCallback(() => api['tasks.link']({ dossierId: dossier.id }), [api, dossier.id]);
@@ -32,11 +34,20 @@ export function UnitPanel({ dossier, onOpened }: Props) {
   }, [api, dossier.id]);
   const reviews = useQuery(`unit-reviews-${dossier.id}`, link.data ? loadReviews : null, '读取审核意见失败');
 
+  // 另存为 in the desktop app (to the USB stick, say); browser mode writes into exports/报送包/ and downloads it.
   const submit = (changedOnly: boolean) =>
     run('导出报送包', async () => {
-      const r = await api['submissions.export']({ dossierId: dossier.id, changedOnly });
-      const skipped = r.skipped.length ? `；未放入 ${r.skipped.length} 份（${r.skipped.map((k) => `${k.title}：${k.reason}`).join('；')}）` : '';
-      setSaid(`已导出第 ${r.round} 次报送包：材料 ${r.materials} 份，撤回 ${r.withdrawn} 份${skipped}：${r.file}`);
+      const info = link.data;
+      const suggested = info ? `${info.unit}-第${info.submitRound + 1}次.dossier-submit` : '报送包.dossier-submit';
+      let r: SubmitResult | null = null;
+      const saved = await saveReport(platform, suggested, async (out) => {
+        r = await api['submissions.export']({ dossierId: dossier.id, changedOnly, out });
+        return { path: r.file };
+      });
+      if (!saved || !r) return;
+      const done: SubmitResult = r;
+      const skipped = done.skipped.length ? `；未放入 ${done.skipped.length} 份（${done.skipped.map((k) => `${k.title}：${k.reason}`).join('；')}）` : '';
+      setSaid(`已导出第 ${done.round} 次报送包：材料 ${done.materials} 份，撤回 ${done.withdrawn} 份${skipped}：${done.file}${saved.downloaded ? '（已交给浏览器下载）' : ''}`);
       link.reload();
     });
 
