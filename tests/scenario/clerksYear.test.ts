@@ -18,10 +18,12 @@ import { extractZip } from '../../electron/core/zip';
 import { exportJob } from '../helpers/exportJob';
 import { fixture } from '../helpers/fixtureFiles';
 import { darkPixels, pdfText, renderPage } from '../helpers/pdfTools';
+import { scannedPdf } from '../helpers/scannedPdf';
 import { sampleDossier, tempDir } from '../helpers/tempArchive';
 import { docx, photo, xlsx } from '../materials/fixtures';
 import { chinesePdf } from '../packets/fixtures';
 
+const SCANNED_LINES = ['关于开展文明交通劝导活动的通知', '请各科室于周五前报送劝导志愿者名单。'] as const;
 const STATEMENT = '成立创建工作领导小组，每季度专题研究，实施方案逐项分解到科室并按月督查。';
 const run = (cmd: string, args: string[], cwd?: string) => execFileSync(cmd, args, { encoding: 'utf8', cwd, maxBuffer: 64 << 20 });
 const pageCountOf = (pdf: string) => Number(/Pages:\s+(\d+)/.exec(run('pdfinfo', [pdf]))![1]);
@@ -118,6 +120,13 @@ describe("a clerk's year in one archive", () => {
       indicatorIds: [leaves[8].id, leaves[0].id],
     });
 
+    // A paper 红头文件 scanned into a PDF without a text layer: stored at once, then read by OCR.
+    const scan = put('20240415 文明交通劝导通知（扫描件）.pdf', await scannedPdf([[...SCANNED_LINES]]));
+    const scanned = await api['materials.add']({ dossierId, paths: [scan], indicatorIds: [leaves[1].id] });
+    expect(scanned.added.map((a) => a.material.ocr)).toEqual(['pending']);
+    const ocr = await ctx.jobs.wait((await api['ocr.start']({})).id);
+    expect(ocr.kind === 'ocr' && ocr.result).toMatchObject({ read: 1, failed: [] });
+
     // Edited metadata, one by one and in bulk; a material trashed and restored.
     materials = await api['materials.list']({ dossierId });
     const byTitle = (t: string) => materials.find((m) => m.title === t)!;
@@ -205,6 +214,9 @@ describe("a clerk's year in one archive", () => {
     for (const s of ['2024年度文明单位创建迎检资料', '成立领导小组', '本季度开展志愿服务十二次', '王晓明', '道德讲堂第三期', '廉政教育专题会议记录', '研究部署第二季度创建重点任务']) {
       expect(text, s).toContain(s);
     }
+    // The scan's page carries the OCR text as an invisible layer: the packet can be searched for it.
+    expect(text.replace(/\s+/g, '')).toContain('文明交通劝导');
+    expect((await api['materials.search']({ dossierId, query: '劝导志愿者' })).hits.map((h) => h.material.title)).toEqual(['20240415 文明交通劝导通知（扫描件）']);
     // The first leaf's 测评材料提交表 carries its 结论性说明; the 缺项 report is apart.
     expect(text.split('\f').some((p) => p.includes('测评材料提交表') && p.replace(/\s+/g, '').includes(STATEMENT))).toBe(true);
     expect(fs.existsSync(exported.gapsPath!)).toBe(true);
