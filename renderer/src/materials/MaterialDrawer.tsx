@@ -2,7 +2,7 @@ import { OpenOriginalLink } from './OpenOriginalLink';
 import { OnlineCategorySelect } from './OnlineCategorySelect';
 import { DocumentPhotoButton, OcrTag } from './OcrTag';
 import { App, Button, Drawer, Space, Tabs, Tag } from 'antd';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { materialKindLabels, type Indicator, type Material, type MaterialFields } from '../../../shared/domain';
 import { useQuery } from '../common/useQuery';
 import { useReportError } from '../common/useReportError';
@@ -13,6 +13,8 @@ import { MaterialIndicatorsField } from './MaterialIndicatorsField';
 import { MetadataForm } from './MetadataForm';
 import { MaterialPreviewView } from './preview/MaterialPreviewView';
 import { UngroupButton } from './UngroupButton';
+
+const OCR_LOOK_MS = 2000;
 
 interface Props {
   materialId: number | null;
@@ -37,6 +39,13 @@ export function MaterialDrawer({ materialId, onClose, onChanged, onEditMinutes, 
   );
   const material = useQuery(`material:${materialId}`, materialId === null ? null : load, '读取材料失败');
   const m = material.data;
+  // A scan waiting for OCR is read in the background: look again until it is read (or failed).
+  const waitingForOcr = m?.ocr === 'pending';
+  useEffect(() => {
+    if (!waitingForOcr) return;
+    const timer = setTimeout(() => setVersion((v) => v + 1), OCR_LOOK_MS);
+    return () => clearTimeout(timer);
+  }, [waitingForOcr, version]);
 
   const save = async (fields: Partial<MaterialFields>) => {
     if (!m) return;
