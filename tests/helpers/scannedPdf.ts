@@ -2,7 +2,7 @@
 // SC through sharp's text renderer) and wrapped in a PDF that has no text layer, as a scanner
 // writes it.
 import sharp from 'sharp';
-import { PDFDocument } from 'pdf-lib';
+import { degrees, PDFDocument } from 'pdf-lib';
 import { notoFontPath } from '../../electron/core/packets/pdf/fonts';
 
 const A4 = { width: 595.28, height: 841.89 };
@@ -44,5 +44,21 @@ export async function scannedPdf(pages: string[][], pointSize = 14): Promise<Uin
     const image = await pdf.embedJpg(await scannedPageJpeg(lines, pointSize));
     pdf.addPage([A4.width, A4.height]).drawImage(image, { x: 0, y: 0, width: A4.width, height: A4.height });
   }
+  return pdf.save();
+}
+
+/**
+ * A scan stored sideways, as some scanners and phone apps write it: the page is landscape in its
+ * own coordinates with /Rotate `angle` (90 or 270), the image drawn turned so that the page as a
+ * reader shows it is upright A4 portrait.
+ */
+export async function sidewaysScannedPdf(lines: string[], angle: 90 | 270): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  const image = await pdf.embedJpg(await scannedPageJpeg(lines));
+  const page = pdf.addPage([A4.height, A4.width]);
+  page.setRotation(degrees(angle));
+  // Turned against the page's /Rotate, about the corner it is drawn from.
+  if (angle === 90) page.drawImage(image, { x: A4.height, y: 0, width: A4.width, height: A4.height, rotate: degrees(90) });
+  else page.drawImage(image, { x: 0, y: A4.width, width: A4.width, height: A4.height, rotate: degrees(-90) });
   return pdf.save();
 }
