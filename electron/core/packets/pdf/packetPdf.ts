@@ -230,7 +230,9 @@ export async function buildPacketPdf(input: PdfBuildInput): Promise<PdfBuildResu
   relabelAsOpenType(doc, fonts.regular.font);
   relabelAsOpenType(doc, fonts.bold.font);
   // No form-field pass: the packet has no fields, and the pass would add an empty /AcroForm.
-  const bytes = await doc.save({ useObjectStreams: true, updateFieldAppearances: false });
+  // Plain objects, as qpdf writes by default: object streams would save about a kilobyte of
+  // dictionaries a page in a packet of scans and photos, and cost a deflate pass at every save.
+  const bytes = await doc.save({ useObjectStreams: false, updateFieldAppearances: false });
 
   const pages = new Map<number, FilingPages>();
   for (const [seq, p] of contentPages) pages.set(seq, { ...p, start: p.start + front + 1 });
