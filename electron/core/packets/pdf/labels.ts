@@ -13,6 +13,7 @@ export const reasons = {
   noRenderer: '本机未找到可用的 Chromium 或 Edge 浏览器，无法将 Word 文档或文本文件转换为 PDF。',
   convertFailed: '文档转换为 PDF 失败（文件可能已损坏或含有无法处理的内容）。',
   officeRefused: '文件含有不安全的内容（DTD 或外部实体声明）或内容过大，已拒绝转换，请查看原件。',
+  ofdUnreadable: 'OFD 文件无法打开（已损坏、不完整或设有密码），未能转换，请查看原件或四性检测报告。',
   legacyWord: '旧版 Word（.doc）或 WPS 格式无法自动转换，请另存为 DOCX 或 PDF 后重新添加。',
   spreadsheet: '旧版 Excel（.xls）表格无法自动转换，请另存为 XLSX 后重新添加，或查看原件。',
   minutesUnreadable: '会议纪要的内容无法读取（格式不正确），请在程序中重新填写。',
