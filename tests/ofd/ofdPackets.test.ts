@@ -1,0 +1,106 @@
+// Issue 14 point 4: an OFD's pages in the packet are its pages. The 红头 公文 page has its text
+// (pdftotext), its red title red at the top of the page and its red seal where the 电子签章 put
+// it (pdftoppm); a two-page OFD gives two pages, a template page's text is printed under the
+// page's own; the PDF is printed once and kept, so a second export carries the same pages.
+import fs from 'node:fs';
+import path from 'node:path';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApiClient } from '../../shared/api';
+import type { JobOf } from '../../shared/domain';
+import { createContext, type CoreContext } from '../../electron/core/context';
+import { createDirectClient } from '../../electron/core/directClient';
+import { createHandlers } from '../../electron/core/handlers';
+import { printedPdfPath } from '../../electron/core/packets/printedPdf';
+import { createChromiumRenderer } from '../../electron/core/render/chromiumRenderer';
+import { exportJob } from '../helpers/exportJob';
+import { OFD_ONLY_WORD, redHeadOfd, templateOfd, twoPageOfd } from '../helpers/ofdSamples';
+import { pdfText, renderPage } from '../helpers/pdfTools';
+import { sampleDossier, tempDir } from '../helpers/tempArchive';
+
+describe('OFD pages in the packet', () => {
+  const dir = tempDir('dossier-ofdpages-');
+  let ctx: CoreContext;
+  let api: ApiClient;
+  let job: JobOf<'export'>;
+  let packetId: number;
+  let redSha = '';
+  const pdf = () => job.result!.pdfPath!;
+  const flat = (page: number) => pdfText(pdf(), page).replace(/\s+/g, '');
+  const pageWith = (needle: string) => {
+    for (let p = 1; p <= job.result!.pageCount; p += 1) if (flat(p).includes(needle)) return p;
+    throw new Error(`no page with ${needle}`);
+  };
+
+  beforeAll(async () => {
+    ctx = createContext({ archiveDir: path.join(dir, 'archive'), transport: 'direct', createRenderer: createChromiumRenderer });
+    api = createDirectClient(createHandlers(ctx));
+    const { dossier, indicators } = await sampleDossier(api);
+    const leaves = indicators.filter((i) => !indicators.some((j) => j.parentId === i.id));
+    const inputs = path.join(dir, 'inputs');
+    fs.mkdirSync(inputs);
+    const files: [string, Buffer][] = [
+      ['关于开展文明创建工作的通知.ofd', await redHeadOfd()],
+      ['创建工作台账.ofd', await twoPageOfd()],
+      ['带模板的公文.ofd', await templateOfd()],
+    ];
+    for (const [i, [name, bytes]] of files.entries()) {
+      fs.writeFileSync(path.join(inputs, name), bytes);
+      const report = await api['materials.add']({ dossierId: dossier.id, paths: [path.join(inputs, name)], indicatorIds: [leaves[i].id] });
+      expect(report.added, JSON.stringify(report.failed)).toHaveLength(1);
+      if (i === 0) redSha = report.added[0].material.sha256;
+    }
+    packetId = (await api['packets.create']({ dossierId: dossier.id, name: '电子公文' })).id;
+    job = await exportJob(api, { packetId, outDir: path.join(dir, 'out') });
+  }, 240_000);
+
+  afterAll(async () => {
+    await ctx?.close();
+  });
+
+  it('puts the 公文 text on its page, in reading order', () => {
+    const page = pageWith('某某市文明办文件');
+    const text = flat(page);
+    expect(text).toContain(OFD_ONLY_WORD);
+    expect(text.indexOf('某某市文明办文件')).toBeLessThan(text.indexOf('关于开展文明创建工作的通知'));
+    expect(job.result!.notices).toEqual([]);
+  });
+
+  it('draws the title red at the top of the page and the seal red where the 电子签章 placed it', async () => {
+    const dpi = 72;
+    const png = renderPage(pdf(), pageWith('某某市文明办文件'), dpi);
+    const { data, info } = await sharp(png).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+    const mm = (v: number) => Math.round((v / 25.4) * dpi);
+    const redIn = (x0: number, y0: number, x1: number, y1: number) => {
+      let red = 0;
+      for (let y = mm(y0); y < mm(y1); y += 1)
+        for (let x = mm(x0); x < mm(x1); x += 1) {
+          const i = (y * info.width + x) * 3;
+          if (data[i] > 180 && data[i + 1] < 90 && data[i + 2] < 90) red += 1;
+        }
+      return red;
+    };
+    // The title: 15 mm characters from x 30 to 150 mm, baseline at 45 mm.
+    expect(redIn(30, 28, 150, 48)).toBeGreaterThan(800);
+    // The red rule at 78 mm; the body below it is black.
+    expect(redIn(25, 77, 185, 79.5)).toBeGreaterThan(200);
+    expect(redIn(25, 120, 110, 142)).toBe(0);
+    // The seal at 115–157 mm across, 180–222 mm down.
+    expect(redIn(115, 180, 157, 222)).toBeGreaterThan(300);
+  });
+
+  it('gives a two-page OFD two A4 pages and prints a template page under the page', () => {
+    const first = pageWith('第一页：创建工作台账');
+    expect(pageWith('第二页：志愿服务记录汇总')).toBe(first + 1);
+    const templated = flat(pageWith('正文在模板之上'));
+    expect(templated).toContain('市文明办模板页脚');
+  });
+
+  it('prints each OFD once and keeps it: a second export carries the same pages', async () => {
+    const kept = printedPdfPath(ctx.archive, 'ofd', redSha);
+    const before = fs.statSync(kept).mtimeMs;
+    const again = await exportJob(api, { packetId, outDir: path.join(dir, 'out2') });
+    expect(fs.statSync(kept).mtimeMs).toBe(before);
+    expect(pdfText(again.result!.pdfPath!)).toContain('某某市文明办文件');
+  });
+});
