@@ -30,6 +30,8 @@ export interface SamplePage {
   /** An image of the document's resources drawn at this boundary. */
   image?: { id: number; boundary: [number, number, number, number] };
   template?: { id: number; zOrder: 'Background' | 'Foreground' };
+  /** The page's own PhysicalBox (width, height in mm) when it differs from the document's A4. */
+  size?: [number, number];
 }
 
 function pageXml(page: SamplePage): string {
@@ -44,7 +46,8 @@ function pageXml(page: SamplePage): string {
       : []),
   ];
   const template = page.template ? `<ofd:Template TemplateID="${page.template.id}" ZOrder="${page.template.zOrder}"/>` : '';
-  return xml(`<ofd:Page ${NS}>${template}<ofd:Content><ofd:Layer ID="99">${objects.join('')}</ofd:Layer></ofd:Content></ofd:Page>`);
+  const area = page.size ? `<ofd:Area><ofd:PhysicalBox>0 0 ${page.size.join(' ')}</ofd:PhysicalBox></ofd:Area>` : '';
+  return xml(`<ofd:Page ${NS}>${area}${template}<ofd:Content><ofd:Layer ID="99">${objects.join('')}</ofd:Layer></ofd:Content></ofd:Page>`);
 }
 
 export interface SampleOptions {
@@ -138,13 +141,28 @@ export function redHeadOfd(): Promise<Buffer> {
   });
 }
 
-export function twoPageOfd(): Promise<Buffer> {
+/** A blue square, as a picture placed on a page. */
+function bluePng(): Promise<Buffer> {
+  return sharp({ create: { width: 64, height: 64, channels: 3, background: '#1040e0' } }).png().toBuffer();
+}
+
+/** An A4 page with a picture, then a landscape A4 page (its own PhysicalBox). */
+export async function twoPageOfd(): Promise<Buffer> {
   return buildOfd({
+    images: [{ id: 60, png: await bluePng() }],
     pages: [
-      { texts: [{ x: 28, y: 40, size: 5.6, text: '第一页：创建工作台账' }] },
-      { texts: [{ x: 28, y: 40, size: 5.6, text: '第二页：志愿服务记录汇总' }] },
+      { texts: [{ x: 28, y: 40, size: 5.6, text: '第一页：创建工作台账' }], image: { id: 60, boundary: [60, 100, 90, 60] } },
+      { texts: [{ x: 28, y: 40, size: 5.6, text: '第二页：志愿服务记录汇总' }], size: [297, 210] },
     ],
   });
+}
+
+/** A part that declares a DTD with an entity (a “billion laughs” in the making). */
+export async function withDtd(): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(await templateOfd());
+  const page = await zip.file('Doc_0/Pages/Page_0/Content.xml')!.async('string');
+  zip.file('Doc_0/Pages/Page_0/Content.xml', page.replace('<ofd:Page', '<!DOCTYPE p [<!ENTITY a "aaaaaaaa">]><ofd:Page'));
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
 export function templateOfd(): Promise<Buffer> {

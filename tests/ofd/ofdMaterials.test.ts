@@ -14,6 +14,7 @@ import {
   templateOfd,
   truncatedOfd,
   twoPageOfd,
+  withDtd,
   withoutOfdXml,
 } from '../helpers/ofdSamples';
 import { openTestArchive, sampleDossier, tempDir, type TestArchive } from '../helpers/tempArchive';
@@ -37,6 +38,7 @@ describe('OFD materials', () => {
       ['未下载完的公文.ofd', await truncatedOfd()],
       ['缺少文档主体.ofd', await missingDocumentXml()],
       ['设有密码的公文.ofd', await encryptedEntryOfd()],
+      ['带实体声明的公文.ofd', await withDtd()],
       ['不是公文.ofd', Buffer.from('这只是一段文字，不是 OFD 文档。\n'.repeat(20))],
     ];
     for (const [name, bytes] of files) fs.writeFileSync(path.join(inputs, name), bytes);
@@ -54,8 +56,8 @@ describe('OFD materials', () => {
   });
 
   it('refuses each bad file with its reason in Chinese and goes on with the batch', () => {
-    console.info(report.failed.map((f) => `${path.basename(f.path)}: ${f.reason}`).join('\n'));
-    expect(report.failed).toHaveLength(5);
+    expect(report.failed).toHaveLength(6);
+    expect(failure('带实体声明的公文.ofd')).toContain('DTD');
     expect(failure('没有入口文件.ofd')).toContain('缺少入口文件 OFD.xml');
     expect(failure('未下载完的公文.ofd')).toContain('不完整');
     expect(failure('缺少文档主体.ofd')).toContain('Doc_0/Document.xml');

@@ -1,7 +1,8 @@
 // Issue 14 point 4: an OFD's pages in the packet are its pages. The 红头 公文 page has its text
 // (pdftotext), its red title red at the top of the page and its red seal where the 电子签章 put
-// it (pdftoppm); a two-page OFD gives two pages, a template page's text is printed under the
-// page's own; the PDF is printed once and kept, so a second export carries the same pages.
+// it (pdftoppm); a two-page OFD gives two pages at their own sizes (pdfinfo) with its picture
+// in place; a template page's text is printed under the page's own; the PDF is printed once and kept, so a second export carries the same pages.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -27,6 +28,11 @@ describe('OFD pages in the packet', () => {
   let redSha = '';
   const pdf = () => job.result!.pdfPath!;
   const flat = (page: number) => pdfText(pdf(), page).replace(/\s+/g, '');
+  const pageSize = (page: number) => {
+    const info = execFileSync('pdfinfo', ['-f', String(page), '-l', String(page), pdf()], { encoding: 'utf8' });
+    const m = new RegExp(`Page\\s+${page} size:\\s+([\\d.]+) x ([\\d.]+)`).exec(info)!;
+    return { w: Number(m[1]), h: Number(m[2]) };
+  };
   const pageWith = (needle: string) => {
     for (let p = 1; p <= job.result!.pageCount; p += 1) if (flat(p).includes(needle)) return p;
     throw new Error(`no page with ${needle}`);
@@ -89,9 +95,26 @@ describe('OFD pages in the packet', () => {
     expect(redIn(115, 180, 157, 222)).toBeGreaterThan(300);
   });
 
-  it('gives a two-page OFD two A4 pages and prints a template page under the page', () => {
+  it('gives a two-page OFD two pages, each at its own size, with its picture where the page put it', async () => {
     const first = pageWith('第一页：创建工作台账');
     expect(pageWith('第二页：志愿服务记录汇总')).toBe(first + 1);
+    expect(pageSize(first).w).toBeCloseTo(595.3, 0);
+    expect(pageSize(first).h).toBeCloseTo(841.9, 0);
+    expect(pageSize(first + 1).w).toBeCloseTo(841.9, 0);
+    expect(pageSize(first + 1).h).toBeCloseTo(595.3, 0);
+    const dpi = 36;
+    const png = renderPage(pdf(), first, dpi);
+    const { data, info } = await sharp(png).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+    const blueAt = (xMm: number, yMm: number) => {
+      const i = (Math.round((yMm / 25.4) * dpi) * info.width + Math.round((xMm / 25.4) * dpi)) * 3;
+      return data[i + 2] > 180 && data[i] < 80;
+    };
+    // The picture fills 60–150 mm across and 100–160 mm down; nothing blue outside it.
+    expect([blueAt(65, 105), blueAt(145, 155), blueAt(105, 130)]).toEqual([true, true, true]);
+    expect([blueAt(55, 130), blueAt(105, 165)]).toEqual([false, false]);
+  });
+
+  it('prints a template page under the page', () => {
     const templated = flat(pageWith('正文在模板之上'));
     expect(templated).toContain('市文明办模板页脚');
   });
