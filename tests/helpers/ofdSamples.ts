@@ -206,3 +206,11 @@ export async function encryptedEntryOfd(): Promise<Buffer> {
   }
   return bytes;
 }
+
+/** A page whose XML unpacks to 70 MB (a comment of one letter repeated) from some 70 KB: a zip bomb. */
+export async function xmlBombOfd(): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(await templateOfd());
+  const page = await zip.file('Doc_0/Pages/Page_0/Content.xml')!.async('string');
+  zip.file('Doc_0/Pages/Page_0/Content.xml', `${page}<!--${'a'.repeat(70 * 1024 * 1024)}-->`);
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } });
+}

@@ -16,6 +16,7 @@ import {
   twoPageOfd,
   withDtd,
   withoutOfdXml,
+  xmlBombOfd,
 } from '../helpers/ofdSamples';
 import { openTestArchive, sampleDossier, tempDir, type TestArchive } from '../helpers/tempArchive';
 
@@ -39,6 +40,7 @@ describe('OFD materials', () => {
       ['缺少文档主体.ofd', await missingDocumentXml()],
       ['设有密码的公文.ofd', await encryptedEntryOfd()],
       ['带实体声明的公文.ofd', await withDtd()],
+      ['解压炸弹.ofd', await xmlBombOfd()],
       ['不是公文.ofd', Buffer.from('这只是一段文字，不是 OFD 文档。\n'.repeat(20))],
     ];
     for (const [name, bytes] of files) fs.writeFileSync(path.join(inputs, name), bytes);
@@ -56,7 +58,8 @@ describe('OFD materials', () => {
   });
 
   it('refuses each bad file with its reason in Chinese and goes on with the batch', () => {
-    expect(report.failed).toHaveLength(6);
+    expect(report.failed).toHaveLength(7);
+    expect(failure('解压炸弹.ofd')).toContain('超过上限 64 MB');
     expect(failure('带实体声明的公文.ofd')).toContain('DTD');
     expect(failure('没有入口文件.ofd')).toContain('缺少入口文件 OFD.xml');
     expect(failure('未下载完的公文.ofd')).toContain('不完整');

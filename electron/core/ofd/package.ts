@@ -12,10 +12,12 @@ export class OfdUnreadable extends ApiError {
 }
 
 /**
- * What an OFD package may unpack to: beyond any 公文 (a few MB of XML, a few scans), bounded for
- * a zip bomb. A DTD in any XML part is refused whatever the size (OFD writers never emit one).
+ * What an OFD package may unpack to: far beyond any 公文 (kilobytes of XML a page, fonts and scans
+ * apart), bounded for a zip bomb; the XML is parsed on the calling thread, so it is held to 64 MB
+ * (some seconds of parsing at most). A DTD in any XML part is refused whatever the size (OFD
+ * writers never emit one).
  */
-const OFD_LIMITS: OoxmlLimits = { maxXmlBytes: 256 * 1024 * 1024, maxTotalBytes: 1024 * 1024 * 1024, rules: [] };
+const OFD_LIMITS: OoxmlLimits = { maxXmlBytes: 64 * 1024 * 1024, maxTotalBytes: 1024 * 1024 * 1024, rules: [] };
 const MAX_ENTRIES = 20_000;
 
 /** The parts of an opened OFD package, read on demand by their path inside it. */
