@@ -31,15 +31,18 @@ html, body { margin: 0; padding: 0; background: white; }
 <body>${pages.map(({ p, i, svg }) => `<div class="ofd-page" style="page: ofd-${i}; width: ${mm(p.box.w)}; height: ${mm(p.box.h)}">${svg}</div>`).join('')}</body></html>`;
 }
 
+/** Pages drawn in the preview: each carries its pictures inline, and a 案卷 may have hundreds. */
+const MAX_PREVIEW_PAGES = 30;
+
 /**
  * The preview: the same page SVGs the packet prints, each as wide as the frame, with a line
  * saying that the document carries 电子签章 (shown, never verified).
  */
 export function ofdPreviewHtml(doc: OfdDocument): string {
-  const pages = doc.pages.map((p) => pageSvg(p, 'serif', { width: '100%', height: 'auto' }));
-  const note = doc.signatures
-    ? `<p style="margin:0 0 8px;color:#a61d24">此 OFD 文档带有 ${doc.signatures} 个电子签章；本程序只显示签章图像，未验证签章是否有效。</p>`
-    : '';
+  const pages = doc.pages.slice(0, MAX_PREVIEW_PAGES).map((p) => pageSvg(p, 'serif', { width: '100%', height: 'auto' }));
+  const signed = doc.signatures ? `此 OFD 文档带有 ${doc.signatures} 个电子签章；本程序只显示签章图像，未验证签章是否有效。` : '';
+  const more = doc.pages.length > MAX_PREVIEW_PAGES ? `共 ${doc.pages.length} 页，此处预览前 ${MAX_PREVIEW_PAGES} 页，完整内容见原件或迎检资料。` : '';
+  const note = [signed, more].filter(Boolean).map((t) => `<p style="margin:0 0 8px;color:#a61d24">${t}</p>`).join('');
   return `<style>${fontFaces(pages.join(''))} .ofd-page{margin:0 auto 12px;max-width:800px;box-shadow:0 0 4px #999}</style>${note}${pages
     .map((svg) => `<div class="ofd-page">${svg}</div>`)
     .join('')}`;
