@@ -10,7 +10,7 @@ export const reasons = {
   video: '视频文件无法放入 PDF，请查看原件。',
   media: '音视频文件无法放入 PDF，迎检资料中以说明页代替（时长、画面截取和原件位置）。',
   imageUndecodable: '图片无法解码（文件已损坏或不完整），请找到原始照片后重新添加。',
-  noRenderer: '本机未找到可用的 Chromium 或 Edge 浏览器，无法将 Word 文档或文本文件转换为 PDF。',
+  noRenderer: '本机未找到可用的 Chromium 或 Edge 浏览器，无法将 Word 文档、OFD 公文或文本文件转换为 PDF。',
   convertFailed: '文档转换为 PDF 失败（文件可能已损坏或含有无法处理的内容）。',
   officeRefused: '文件含有不安全的内容（DTD 或外部实体声明）或内容过大，已拒绝转换，请查看原件。',
   ofdUnreadable: 'OFD 文件无法打开（已损坏、不完整或设有密码），未能转换，请查看原件或四性检测报告。',
