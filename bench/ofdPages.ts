@@ -18,7 +18,7 @@ export async function benchOfdPages(pageCount = Number(process.env.BENCH_OFD_PAG
   const line = '为深入推进全国文明城市创建工作，现将有关事项通知如下，请认真组织落实。';
   const pages: SamplePage[] = Array.from({ length: pageCount }, (_, p) => ({
     texts: Array.from({ length: 22 }, (_, i) => ({ x: 28, y: 40 + i * 10, size: 5.6, text: `${p + 1}-${i + 1} ${line}`.slice(0, 28) })),
-    redRules: p === 0 ? ['M 25 30 L 185 30'] : [],
+    redRules: p === 0 ? [{ x0: 25, x1: 185, y: 30 }] : [],
   }));
   const bytes = await buildOfd({ pages });
   const file = path.join(tempDir('dossier-bench-ofd-'), 'bench.ofd');

@@ -25,8 +25,8 @@ function textObject(id: number, t: SampleText): string {
 
 export interface SamplePage {
   texts: SampleText[];
-  /** AbbreviatedData in page coordinates, stroked red (the 红头's rule). */
-  redRules?: string[];
+  /** Horizontal rules stroked red (the 红头's rule): from x0 to x1 at y, in a Boundary 0 high as writers emit it. */
+  redRules?: { x0: number; x1: number; y: number }[];
   /** An image of the document's resources drawn at this boundary. */
   image?: { id: number; boundary: [number, number, number, number] };
   template?: { id: number; zOrder: 'Background' | 'Foreground' };
@@ -39,7 +39,8 @@ function pageXml(page: SamplePage): string {
   const objects = [
     ...page.texts.map((t) => textObject(id++, t)),
     ...(page.redRules ?? []).map(
-      (d) => `<ofd:PathObject ID="${id++}" Boundary="0 0 210 297" LineWidth="0.8"><ofd:StrokeColor Value="255 0 0"/><ofd:AbbreviatedData>${d}</ofd:AbbreviatedData></ofd:PathObject>`,
+      (r) =>
+        `<ofd:PathObject ID="${id++}" Boundary="${r.x0} ${r.y} ${r.x1 - r.x0} 0" LineWidth="0.8"><ofd:StrokeColor Value="255 0 0"/><ofd:AbbreviatedData>M 0 0 L ${r.x1 - r.x0} 0</ofd:AbbreviatedData></ofd:PathObject>`,
     ),
     ...(page.image
       ? [`<ofd:ImageObject ID="${id++}" Boundary="${page.image.boundary.join(' ')}" CTM="${page.image.boundary[2]} 0 0 ${page.image.boundary[3]} 0 0" ResourceID="${page.image.id}"/>`]
@@ -134,7 +135,7 @@ export function redHeadOfd(): Promise<Buffer> {
           { x: 120, y: 200, size: 5.6, text: '某某市文明办' },
           { x: 118, y: 212, size: 5.6, text: '2024年3月15日' },
         ],
-        redRules: ['M 25 78 L 185 78'],
+        redRules: [{ x0: 25, x1: 185, y: 78 }],
       },
     ],
     sealOnFirstPage: [115, 180, 42, 42],

@@ -1,5 +1,5 @@
 import { pageObjects } from './content';
-import { parseBox } from './geometry';
+import { parsePageBox } from './geometry';
 import type { Box, OfdDocument, OfdPage, PageObject } from './model';
 import { OfdUnreadable, openOfdPackage, resolveLoc, type OfdPackage } from './package';
 import { emptyResources, readResources, type Resources } from './resources';
@@ -22,7 +22,7 @@ async function readPart(pkg: OfdPackage, part: string, what: string): Promise<Xm
 }
 
 function physicalBox(el: XmlElement | undefined): Box | null {
-  return parseBox(childText(child(el, 'Area') ?? child(el, 'PageArea'), 'PhysicalBox'));
+  return parsePageBox(childText(child(el, 'Area') ?? child(el, 'PageArea'), 'PhysicalBox'));
 }
 
 /**

@@ -11,10 +11,17 @@ export function numbers(value: string | undefined): number[] {
     .filter((n) => Number.isFinite(n));
 }
 
+/** A Boundary: a rule may be 0 wide or high (its stroke is what shows); negative sizes are not boxes. */
 export function parseBox(value: string | undefined): Box | null {
   const [x, y, w, h] = numbers(value);
-  if ([x, y, w, h].some((n) => n === undefined) || w <= 0 || h <= 0) return null;
+  if ([x, y, w, h].some((n) => n === undefined) || w < 0 || h < 0) return null;
   return { x, y, w, h };
+}
+
+/** A page's PhysicalBox: a box with an area. */
+export function parsePageBox(value: string | undefined): Box | null {
+  const box = parseBox(value);
+  return box && box.w > 0 && box.h > 0 ? box : null;
 }
 
 export function parseMatrix(value: string | undefined): Matrix | null {
