@@ -215,3 +215,11 @@ export async function xmlBombOfd(): Promise<Buffer> {
   zip.file('Doc_0/Pages/Page_0/Content.xml', `${page}<!--${'a'.repeat(70 * 1024 * 1024)}-->`);
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } });
 }
+
+/** Page BaseLocs written from the package root without a leading slash, as some writers do. */
+export async function rootRelativePagesOfd(): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(await twoPageOfd());
+  const doc = await zip.file('Doc_0/Document.xml')!.async('string');
+  zip.file('Doc_0/Document.xml', doc.replaceAll('BaseLoc="Pages/', 'BaseLoc="Doc_0/Pages/'));
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}

@@ -11,6 +11,7 @@ import {
   missingDocumentXml,
   OFD_ONLY_WORD,
   redHeadOfd,
+  rootRelativePagesOfd,
   templateOfd,
   truncatedOfd,
   twoPageOfd,
@@ -35,6 +36,7 @@ describe('OFD materials', () => {
       ['关于开展文明创建工作的通知.ofd', await redHeadOfd()],
       ['创建工作台账.ofd', await twoPageOfd()],
       ['带模板的公文.ofd', await templateOfd()],
+      ['页面路径从根目录写起.ofd', await rootRelativePagesOfd()],
       ['没有入口文件.ofd', await withoutOfdXml()],
       ['未下载完的公文.ofd', await truncatedOfd()],
       ['缺少文档主体.ofd', await missingDocumentXml()],
@@ -49,11 +51,12 @@ describe('OFD materials', () => {
   afterAll(async () => t?.close());
 
   it('files the good OFD files as documents with their page counts, and names a signed one', () => {
-    expect(report.added).toHaveLength(3);
+    expect(report.added).toHaveLength(4);
     const notice = added('关于开展文明创建工作的通知.ofd');
     expect(notice.material).toMatchObject({ kind: 'document', mediaType: 'application/ofd', pages: 1, title: '关于开展文明创建工作的通知' });
     expect(notice.notice).toContain('电子签章');
     expect(added('创建工作台账.ofd').material.pages).toBe(2);
+    expect(added('页面路径从根目录写起.ofd').material.pages).toBe(2);
     expect(added('带模板的公文.ofd').notice ?? '').not.toContain('电子签章');
   });
 

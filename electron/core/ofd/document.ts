@@ -1,7 +1,7 @@
 import { pageObjects } from './content';
 import { parsePageBox } from './geometry';
 import type { Box, OfdDocument, OfdPage, PageObject } from './model';
-import { OfdUnreadable, openOfdPackage, resolveLoc, type OfdPackage } from './package';
+import { locate, OfdUnreadable, openOfdPackage, type OfdPackage } from './package';
 import { emptyResources, readResources, type Resources } from './resources';
 import { stamps } from './signatures';
 import { child, childText, childrenNamed, parseOfdXml, type XmlElement } from './xml';
@@ -35,18 +35,18 @@ export async function readOfd(bytes: Buffer): Promise<OfdDocument> {
   const body = child(ofd, 'DocBody');
   const rootLoc = childText(body, 'DocRoot');
   if (!rootLoc) throw new OfdUnreadable('OFD 文件的入口文件 OFD.xml 没有指明文档主体（DocRoot），无法打开');
-  const docPath = resolveLoc('OFD.xml', rootLoc);
+  const docPath = locate(pkg, 'OFD.xml', rootLoc);
   if (!pkg.has(docPath)) throw new OfdUnreadable(`OFD 文件缺少文档主体“${docPath}”（OFD.xml 指向的文件不存在），无法打开`);
   const doc = await readPart(pkg, docPath, '文档主体');
   const common = child(doc, 'CommonData');
   const res = emptyResources();
   for (const name of ['PublicRes', 'DocumentRes']) {
-    for (const loc of childrenNamed(common, name)) await readResources(pkg, resolveLoc(docPath, loc.text.trim()), res);
+    for (const loc of childrenNamed(common, name)) await readResources(pkg, locate(pkg, docPath, loc.text.trim()), res);
   }
   const defaultBox = physicalBox(common) ?? A4;
   const templates = new Map<string, { el: XmlElement; path: string }>();
   for (const t of childrenNamed(common, 'TemplatePage')) {
-    const loc = t.attrs.BaseLoc ? resolveLoc(docPath, t.attrs.BaseLoc) : '';
+    const loc = t.attrs.BaseLoc ? locate(pkg, docPath, t.attrs.BaseLoc) : '';
     if (t.attrs.ID && loc && pkg.has(loc)) templates.set(t.attrs.ID, { el: await readPart(pkg, loc, '模板页'), path: loc });
   }
   const refs = childrenNamed(child(doc, 'Pages'), 'Page');
@@ -55,7 +55,7 @@ export async function readOfd(bytes: Buffer): Promise<OfdDocument> {
   const signed = await stamps(pkg, body);
   const pages: OfdPage[] = [];
   for (const [i, ref] of refs.entries()) {
-    const loc = ref.attrs.BaseLoc ? resolveLoc(docPath, ref.attrs.BaseLoc) : '';
+    const loc = ref.attrs.BaseLoc ? locate(pkg, docPath, ref.attrs.BaseLoc) : '';
     const page = await readPart(pkg, loc || `第 ${i + 1} 页`, `第 ${i + 1} 页的内容`);
     const pageRes = await withPageResources(pkg, loc, page, res);
     const back: PageObject[] = [];
@@ -76,6 +76,6 @@ async function withPageResources(pkg: OfdPackage, pagePath: string, page: XmlEle
   const own = childrenNamed(page, 'PageRes');
   if (own.length === 0) return res;
   const merged: Resources = { fonts: new Map(res.fonts), images: new Map(res.images), drawParams: new Map(res.drawParams) };
-  for (const loc of own) await readResources(pkg, resolveLoc(pagePath, loc.text.trim()), merged);
+  for (const loc of own) await readResources(pkg, locate(pkg, pagePath, loc.text.trim()), merged);
   return merged;
 }

@@ -105,3 +105,15 @@ export function resolveLoc(from: string, loc: string): string {
   if (clean.startsWith('/')) return normalizePart(clean);
   return normalizePart(path.posix.join(path.posix.dirname(normalizePart(from)), clean));
 }
+
+/**
+ * Where a BaseLoc points in this package: as the spec reads it (resolveLoc), or, when nothing is
+ * there, from the package root, as some writers mean a relative path. The spec's reading is
+ * returned when neither exists, so that a message names the path as the spec reads it.
+ */
+export function locate(pkg: OfdPackage, from: string, loc: string): string {
+  const spec = resolveLoc(from, loc);
+  if (pkg.has(spec)) return spec;
+  const fromRoot = normalizePart(loc);
+  return pkg.has(fromRoot) ? fromRoot : spec;
+}

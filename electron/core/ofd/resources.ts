@@ -1,6 +1,6 @@
 import { child, childText, childrenNamed, parseOfdXml, type XmlElement } from './xml';
 import path from 'node:path';
-import { normalizePart, resolveLoc, type OfdPackage } from './package';
+import { locate, normalizePart, type OfdPackage } from './package';
 
 export interface FontInfo {
   family: string;
@@ -43,7 +43,7 @@ export async function readResources(pkg: OfdPackage, resPath: string, into: Reso
   if (!pkg.has(resPath)) return;
   const res = parseOfdXml(await pkg.text(resPath));
   // Media files are named from the Res file's BaseLoc folder (its own folder without one).
-  const baseDir = res.attrs.BaseLoc ? resolveLoc(resPath, res.attrs.BaseLoc) : path.posix.dirname(resPath);
+  const baseDir = res.attrs.BaseLoc ? locate(pkg, resPath, res.attrs.BaseLoc) : path.posix.dirname(resPath);
   for (const font of childrenNamed(child(res, 'Fonts'), 'Font')) {
     if (!font.attrs.ID) continue;
     into.fonts.set(font.attrs.ID, {
@@ -58,7 +58,7 @@ export async function readResources(pkg: OfdPackage, resPath: string, into: Reso
   for (const media of childrenNamed(child(res, 'MultiMedias'), 'MultiMedia')) {
     const file = childText(media, 'MediaFile');
     if (!media.attrs.ID || !file) continue;
-    const candidates = [file.startsWith('/') ? resolveLoc(resPath, file) : normalizePart(path.posix.join(baseDir, file)), resolveLoc(resPath, file)];
+    const candidates = [file.startsWith('/') ? locate(pkg, resPath, file) : normalizePart(path.posix.join(baseDir, file)), locate(pkg, resPath, file)];
     const found = candidates.find((c) => pkg.has(c));
     if (!found) continue;
     const bytes = await pkg.bytes(found);

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { parseBox } from './geometry';
 import type { ImageObject } from './model';
-import { resolveLoc, type OfdPackage } from './package';
+import { locate, type OfdPackage } from './package';
 import { dataUrl, imageMime } from './resources';
 import { child, childText, childrenNamed, parseOfdXml, type XmlElement } from './xml';
 
@@ -22,7 +22,7 @@ export async function stamps(pkg: OfdPackage, docBody: XmlElement | undefined): 
   const out: Stamps = { count: 0, byPage: new Map() };
   const listLoc = childText(docBody, 'Signatures');
   if (!listLoc) return out;
-  const listPath = resolveLoc('OFD.xml', listLoc);
+  const listPath = locate(pkg, 'OFD.xml', listLoc);
   if (!pkg.has(listPath)) return out;
   let list;
   try {
@@ -33,7 +33,7 @@ export async function stamps(pkg: OfdPackage, docBody: XmlElement | undefined): 
   const signatures = childrenNamed(list, 'Signature');
   out.count = signatures.length;
   for (const sig of signatures) {
-    const sigPath = sig.attrs.BaseLoc ? resolveLoc(listPath, sig.attrs.BaseLoc) : '';
+    const sigPath = sig.attrs.BaseLoc ? locate(pkg, listPath, sig.attrs.BaseLoc) : '';
     if (!sigPath || !pkg.has(sigPath)) continue;
     let signature;
     try {
@@ -58,7 +58,7 @@ export async function stamps(pkg: OfdPackage, docBody: XmlElement | undefined): 
 async function sealImage(pkg: OfdPackage, sigPath: string, sealLoc: string): Promise<string | null> {
   const folder = path.posix.dirname(sigPath);
   const candidates = [
-    ...(sealLoc ? [resolveLoc(sigPath, sealLoc)] : []),
+    ...(sealLoc ? [locate(pkg, sigPath, sealLoc)] : []),
     ...pkg.names().filter((n) => path.posix.dirname(n) === folder && /\.(png|jpe?g|gif|bmp)$/i.test(n)),
   ];
   for (const part of candidates) {
