@@ -1,6 +1,7 @@
 // OFD packages laid out as 电子公文 systems write them (GB/T 33190-2016), built in the test.
 import JSZip from 'jszip';
 import sharp from 'sharp';
+import { subsetNoto } from '../../electron/core/packets/pdf/fonts';
 
 const NS = 'xmlns:ofd="http://www.ofdspec.org/2016"';
 const xml = (body: string) => `<?xml version="1.0" encoding="UTF-8"?>\n${body}`;
@@ -59,6 +60,8 @@ export interface SampleOptions {
   /** Page images in DocumentRes, by resource ID. */
   images?: { id: number; png: Buffer }[];
   title?: string;
+  /** A font file embedded for the 小标宋 title face (FontFile), as 公文 writers embed their subsets. */
+  titleFont?: Uint8Array;
 }
 
 /** A red round stamp, as a 公章 image looks. */
@@ -88,7 +91,7 @@ export async function buildOfd(options: SampleOptions): Promise<Buffer> {
   zip.file(
     'Doc_0/PublicRes.xml',
     xml(
-      `<ofd:Res ${NS} BaseLoc="Res"><ofd:Fonts><ofd:Font ID="2" FontName="方正小标宋简体" FamilyName="方正小标宋简体"/><ofd:Font ID="3" FontName="仿宋_GB2312" FamilyName="仿宋"/><ofd:Font ID="4" FontName="黑体" FamilyName="黑体"/></ofd:Fonts></ofd:Res>`,
+      `<ofd:Res ${NS} BaseLoc="Res"><ofd:Fonts><ofd:Font ID="2" FontName="方正小标宋简体" FamilyName="方正小标宋简体">${options.titleFont ? '<ofd:FontFile>font_2.otf</ofd:FontFile>' : ''}</ofd:Font><ofd:Font ID="3" FontName="仿宋_GB2312" FamilyName="仿宋"/><ofd:Font ID="4" FontName="黑体" FamilyName="黑体"/></ofd:Fonts></ofd:Res>`,
     ),
   );
   zip.file(
@@ -100,6 +103,7 @@ export async function buildOfd(options: SampleOptions): Promise<Buffer> {
     ),
   );
   for (const m of options.images ?? []) zip.file(`Doc_0/Res/image_${m.id}.png`, m.png);
+  if (options.titleFont) zip.file('Doc_0/Res/font_2.otf', options.titleFont);
   options.pages.forEach((page, i) => zip.file(`Doc_0/Pages/Page_${i}/Content.xml`, pageXml(page)));
   for (const t of templates) zip.file(`Doc_0/Tpls/Tpl_${t.id}/Content.xml`, pageXml(t.page));
   if (signed) {
@@ -119,10 +123,14 @@ export async function buildOfd(options: SampleOptions): Promise<Buffer> {
 /** A word found only in the 红头 公文's body, for the search check. */
 export const OFD_ONLY_WORD = '梧桐巷睦邻驿站';
 
-/** 红头 公文: red 小标宋 title at the top, the red rule under the 发文字号, 仿宋 body, the unit's seal. */
-export function redHeadOfd(): Promise<Buffer> {
+/**
+ * 红头 公文: red 小标宋 title at the top (its font embedded: a bold Noto subset stands in for the
+ * writer's 方正小标宋 subset), the red rule under the 发文字号, 仿宋 body, the unit's seal.
+ */
+export async function redHeadOfd(embedTitleFont = true): Promise<Buffer> {
   return buildOfd({
     title: '关于开展文明创建工作的通知',
+    titleFont: embedTitleFont ? await subsetNoto('bold', '某某市文明办文件关于开展文明创建工作的通知') : undefined,
     pages: [
       {
         texts: [

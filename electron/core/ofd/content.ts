@@ -50,6 +50,7 @@ function textObject(el: XmlElement, res: Resources): TextObject | null {
     boundary,
     ctm: parseMatrix(el.attrs.CTM),
     family: font?.family ?? '',
+    embedded: font?.embedded ?? null,
     bold: Boolean(font?.bold) || weight >= 600,
     italic: Boolean(font?.italic) || el.attrs.Italic === 'true',
     size,

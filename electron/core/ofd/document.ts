@@ -68,14 +68,14 @@ export async function readOfd(bytes: Buffer): Promise<OfdDocument> {
     const own = signed.byPage.get(ref.attrs.ID ?? '') ?? [];
     pages.push({ box: physicalBox(page) ?? defaultBox, objects: [...back, ...pageObjects(page, pageRes), ...front, ...own] });
   }
-  return { pages, signatures: signed.count, title: childText(child(body, 'DocInfo'), 'Title') };
+  return { pages, signatures: signed.count, title: childText(child(body, 'DocInfo'), 'Title'), fonts: res.fontFiles };
 }
 
 /** A page may bring resources of its own (PageRes); they add to the document's. */
 async function withPageResources(pkg: OfdPackage, pagePath: string, page: XmlElement, res: Resources): Promise<Resources> {
   const own = childrenNamed(page, 'PageRes');
   if (own.length === 0) return res;
-  const merged: Resources = { fonts: new Map(res.fonts), images: new Map(res.images), drawParams: new Map(res.drawParams) };
+  const merged: Resources = { fonts: new Map(res.fonts), images: new Map(res.images), drawParams: new Map(res.drawParams), fontFiles: res.fontFiles };
   for (const loc of own) await readResources(pkg, locate(pkg, pagePath, loc.text.trim()), merged);
   return merged;
 }

@@ -5,6 +5,11 @@ import { pageSvg } from './svg';
 
 const mm = (v: number) => `${Math.round(v * 1000) / 1000}mm`;
 
+/** The document's embedded font files, as the families its text objects name first. */
+function embeddedFaces(doc: OfdDocument): string {
+  return [...doc.fonts].map(([family, url]) => `@font-face { font-family: "${family}"; src: url(${url}); }`).join('\n');
+}
+
 /** The characters the pages show: what the fallback font is cut down to. */
 export function shownCharacters(doc: OfdDocument): string {
   return doc.pages.flatMap((p) => p.objects.flatMap((o) => (o.type === 'text' ? o.runs.map((r) => r.text) : []))).join('');
@@ -22,6 +27,7 @@ export function ofdPrintHtml(title: string, doc: OfdDocument, fallbackFont: Inli
 <html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
 <style>
 @font-face { font-family: "${fallbackFont.family}"; src: url(data:font/otf;base64,${Buffer.from(fallbackFont.bytes).toString('base64')}) format("opentype"); }
+${embeddedFaces(doc)}
 ${fontFaces(markup)}
 ${pages.map(({ p, i }) => `@page ofd-${i} { size: ${mm(p.box.w)} ${mm(p.box.h)}; margin: 0; }`).join('\n')}
 html, body { margin: 0; padding: 0; background: white; }
@@ -43,7 +49,7 @@ export function ofdPreviewHtml(doc: OfdDocument): string {
   const signed = doc.signatures ? `此 OFD 文档带有 ${doc.signatures} 个电子签章；本程序只显示签章图像，未验证签章是否有效。` : '';
   const more = doc.pages.length > MAX_PREVIEW_PAGES ? `共 ${doc.pages.length} 页，此处预览前 ${MAX_PREVIEW_PAGES} 页，完整内容见原件或迎检资料。` : '';
   const note = [signed, more].filter(Boolean).map((t) => `<p style="margin:0 0 8px;color:#a61d24">${t}</p>`).join('');
-  return `<style>${fontFaces(pages.join(''))} .ofd-page{margin:0 auto 12px;max-width:800px;box-shadow:0 0 4px #999}</style>${note}${pages
+  return `<style>${embeddedFaces(doc)} ${fontFaces(pages.join(''))} .ofd-page{margin:0 auto 12px;max-width:800px;box-shadow:0 0 4px #999}</style>${note}${pages
     .map((svg) => `<div class="ofd-page">${svg}</div>`)
     .join('')}`;
 }

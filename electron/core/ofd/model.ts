@@ -29,6 +29,8 @@ export interface TextObject {
   ctm: Matrix | null;
   /** The OFD font's family name ('仿宋', 'SimSun'; '' when it names none). */
   family: string;
+  /** The family of the font file the OFD embeds for it, tried before the named face. */
+  embedded: string | null;
   bold: boolean;
   italic: boolean;
   /** Font size in mm. */
@@ -71,4 +73,6 @@ export interface OfdDocument {
   signatures: number;
   /** DocInfo/Title ('' when none). */
   title: string;
+  /** Embedded font files (data: URLs) by the family the text objects name them with. */
+  fonts: Map<string, string>;
 }

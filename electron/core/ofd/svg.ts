@@ -7,9 +7,10 @@ function transform(x: number, y: number, ctm: Matrix | null): string {
   return `translate(${n(x)} ${n(y)})${ctm ? ` matrix(${ctm.map(n).join(' ')})` : ''}`;
 }
 
-/** The face a TextObject asks for, then the fallback (its alias rules come from cjkFaces.ts). */
+/** The font the OFD embeds, the face it names (aliased in cjkFaces.ts), then the fallback. */
 function familyList(t: TextObject, fallback: string): string {
-  return [t.family, '宋体', fallback].filter(Boolean).map((f) => `'${f.replace(/'/g, '')}'`).join(', ');
+  return [t.embedded, t.family, '宋体', fallback]
+    .filter((f): f is string => Boolean(f)).map((f) => `'${f.replace(/'/g, '')}'`).join(', ');
 }
 
 function text(t: TextObject, fallback: string): string {
