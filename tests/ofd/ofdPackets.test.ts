@@ -15,7 +15,8 @@ import { createHandlers } from '../../electron/core/handlers';
 import { printedPdfPath } from '../../electron/core/packets/printedPdf';
 import { createChromiumRenderer } from '../../electron/core/render/chromiumRenderer';
 import { exportJob } from '../helpers/exportJob';
-import { OFD_ONLY_WORD, redHeadOfd, templateOfd, twoPageOfd } from '../helpers/ofdSamples';
+import { linkMaterial } from '../../electron/core/materials/links';
+import { missingDocumentXml, OFD_ONLY_WORD, redHeadOfd, templateOfd, twoPageOfd } from '../helpers/ofdSamples';
 import { pdfText, renderPage } from '../helpers/pdfTools';
 import { sampleDossier, tempDir } from '../helpers/tempArchive';
 
@@ -56,6 +57,19 @@ describe('OFD pages in the packet', () => {
       expect(report.added, JSON.stringify(report.failed)).toHaveLength(1);
       if (i === 0) redSha = report.added[0].material.sha256;
     }
+    // A stored OFD that no longer opens (rows written directly, as an older version that took
+    // any .ofd would have): its placeholder page says why, and the packet goes on.
+    const broken = path.join(inputs, 'broken.ofd');
+    fs.writeFileSync(broken, await missingDocumentXml());
+    const stored = await ctx.archive.store.putFile(broken);
+    const now = new Date().toISOString();
+    ctx.archive.db.prepare("INSERT INTO blob (sha256, size, media_type, created_at) VALUES (?, ?, 'application/ofd', ?)").run(stored.sha256, stored.size, now);
+    const brokenId = Number(
+      ctx.archive.db
+        .prepare("INSERT INTO material (dossier_id, kind, sha256, original_name, title, created_at, updated_at) VALUES (?, 'document', ?, 'broken.ofd', '残缺的公文', ?, ?)")
+        .run(dossier.id, stored.sha256, now, now).lastInsertRowid,
+    );
+    linkMaterial(ctx.archive.db, brokenId, leaves[3].id);
     packetId = (await api['packets.create']({ dossierId: dossier.id, name: '电子公文' })).id;
     job = await exportJob(api, { packetId, outDir: path.join(dir, 'out') });
   }, 240_000);
@@ -69,7 +83,12 @@ describe('OFD pages in the packet', () => {
     const text = flat(page);
     expect(text).toContain(OFD_ONLY_WORD);
     expect(text.indexOf('某某市文明办文件')).toBeLessThan(text.indexOf('关于开展文明创建工作的通知'));
-    expect(job.result!.notices).toEqual([]);
+  });
+
+  it('gives an OFD that no longer opens a placeholder page saying why, and goes on', () => {
+    expect(job.result!.notices.map((n) => [n.title, n.reason.includes('OFD 文件无法打开')])).toEqual([['残缺的公文', true]]);
+    expect(flat(pageWith('OFD文件无法打开'))).toContain('残缺的公文');
+    expect(pageWith('正文在模板之上')).toBeGreaterThan(0);
   });
 
   it('draws the title red at the top of the page and the seal red where the 电子签章 placed it', async () => {

@@ -23,6 +23,8 @@ export interface Inspection {
   encrypted: boolean;
   /** The title a PDF's Info dictionary names ('' when none). */
   title: string;
+  /** Text read while opening the file (an OFD's), so that it is not read twice; absent otherwise. */
+  bodyText?: string;
   /** How far a PDF's text may be read (its content budget); absent for other kinds. */
   pdfText?: PdfTextBudget;
   /** For the clerk: the file is kept, but something about it could not be read now (or is worth knowing, as an OFD's 电子签章). */
@@ -39,7 +41,7 @@ export async function inspectFile(file: string, mediaType: string, size: number)
   if (mediaType === OFD) {
     // Refused now when it does not open (OfdUnreadable names why), as a cut-off PDF is.
     const ofd = await inspectOfd(file);
-    return { ...none, pageCount: ofd.pageCount, title: meaningfulTitle(ofd.title), notice: signatureNotice(ofd.signatures) };
+    return { ...none, pageCount: ofd.pageCount, title: meaningfulTitle(ofd.title), notice: signatureNotice(ofd.signatures), bodyText: ofd.text };
   }
   if (mediaType === DOCX || mediaType === XLSX) await checkOfficeZip(file);
   if (OPENED_AT_IMPORT.test(mediaType)) {

@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import { readOfd } from './document';
 import { OfdUnreadable } from './package';
+import { ofdText } from './text';
 
 /** Largest OFD opened whole: far beyond a 公文 with its scans, well inside memory. */
 export const MAX_OFD_BYTES = 512 * 1024 * 1024;
@@ -9,6 +10,8 @@ export interface OfdFacts {
   pageCount: number;
   title: string;
   signatures: number;
+  /** The text for search, read on the way (see text.ts). */
+  text: string;
 }
 
 /**
@@ -19,7 +22,7 @@ export async function inspectOfd(file: string): Promise<OfdFacts> {
   const { size } = await fs.stat(file);
   if (size > MAX_OFD_BYTES) throw new OfdUnreadable(`OFD 文件超过 ${MAX_OFD_BYTES / 1024 / 1024} MB 的上限，无法打开`);
   const doc = await readOfd(await fs.readFile(file));
-  return { pageCount: doc.pages.length, title: doc.title.trim(), signatures: doc.signatures };
+  return { pageCount: doc.pages.length, title: doc.title.trim(), signatures: doc.signatures, text: ofdText(doc) };
 }
 
 /** What the clerk is told about a signed OFD: it carries 电子签章, shown but never verified. */
