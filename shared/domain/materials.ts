@@ -202,6 +202,8 @@ export const MINUTES_MEDIA_TYPE = 'application/vnd.dossier.minutes+json';
 /** Word and Excel (Office Open XML) as stored and compared throughout. */
 export const DOCX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** OFD (GB/T 33190-2016), the fixed-layout format of 电子公文: a ZIP with OFD.xml at its root. */
+export const OFD_MEDIA_TYPE = 'application/ofd';
 
 /** The form's fields in order, as labelled on the form and on the printed page. */
 export const minutesFieldLabels: [keyof MinutesForm, string][] = [

@@ -21,6 +21,7 @@ import { darkPixels, pdfText, renderPage } from '../helpers/pdfTools';
 import { scannedPdf } from '../helpers/scannedPdf';
 import { sampleDossier, tempDir } from '../helpers/tempArchive';
 import { docx, photo, xlsx } from '../materials/fixtures';
+import { OFD_ONLY_WORD, redHeadOfd } from '../helpers/ofdSamples';
 import { chinesePdf } from '../packets/fixtures';
 
 const SCANNED_LINES = ['关于开展文明交通劝导活动的通知', '请各科室于周五前报送劝导志愿者名单。'] as const;
@@ -68,6 +69,7 @@ describe("a clerk's year in one archive", () => {
     const files: [string, number[]][] = [
       [pdf, [0]],
       [put('20240306 志愿服务总结.docx', await docx({ coreTitle: '志愿服务总结', paragraphs: ['本季度开展志愿服务十二次，参与职工三百人次。'] })), [0, 1]],
+      [put('关于开展文明创建工作的通知.ofd', await redHeadOfd()), [1]],
       [put('志愿者服务时长统计.xlsx', await xlsx([['姓名', '时长（小时）'], ['王晓明', '36']])), [2]],
       [put('道德讲堂记录.txt', '道德讲堂第三期于五月举行，主讲人为张老师。\n'), [2]],
       [put('廉政教育记录GBK.txt', iconv.encode('廉政教育专题会议记录（GBK 编码）\r\n', 'gbk')), [3]],
@@ -211,7 +213,7 @@ describe("a clerk's year in one archive", () => {
     expect(pageCountOf(pdf)).toBe(exported.pageCount);
     summary.pdfPages = exported.pageCount;
     const text = pdfText(pdf);
-    for (const s of ['2024年度文明单位创建迎检资料', '成立领导小组', '本季度开展志愿服务十二次', '王晓明', '道德讲堂第三期', '廉政教育专题会议记录', '研究部署第二季度创建重点任务']) {
+    for (const s of ['2024年度文明单位创建迎检资料', '成立领导小组', '本季度开展志愿服务十二次', OFD_ONLY_WORD, '王晓明', '道德讲堂第三期', '廉政教育专题会议记录', '研究部署第二季度创建重点任务']) {
       expect(text, s).toContain(s);
     }
     // The scan's page carries the OCR text as an invisible layer: the packet can be searched for it.
@@ -336,7 +338,7 @@ describe("a clerk's year in one archive", () => {
       // text, a one-character word, a word filtered by indicator.
       const ids = async (c: typeof api, query: string, filters = {}) =>
         (await c['materials.search']({ dossierId, query, filters })).hits.map((h) => h.material.id);
-      for (const [query, filters] of [['清运垃圾', {}], ['社区广场', {}], ['文明办〔2024〕3号', {}], ['五月底前完成自查', {}], ['会', {}], ['推进会', { indicatorId: leaves[8].id }]] as const) {
+      for (const [query, filters] of [['清运垃圾', {}], ['社区广场', {}], ['文明办〔2024〕3号', {}], ['五月底前完成自查', {}], [OFD_ONLY_WORD, {}], ['会', {}], ['推进会', { indicatorId: leaves[8].id }]] as const) {
         const before = await ids(api, query, filters);
         expect(before.length, query).toBeGreaterThan(0);
         expect(await ids(client, query, filters), query).toEqual(before);

@@ -1,5 +1,7 @@
 import fs from 'node:fs/promises';
-import { DOCX_MEDIA_TYPE, XLSX_MEDIA_TYPE } from '../../../shared/domain';
+import { DOCX_MEDIA_TYPE, OFD_MEDIA_TYPE, XLSX_MEDIA_TYPE } from '../../../shared/domain';
+import { readOfd } from '../ofd/document';
+import { ofdText } from '../ofd/text';
 import { readSlice } from '../store/readSlice';
 import { docxText } from './docx';
 import { clip } from './limits';
@@ -15,6 +17,7 @@ const MAX_PLAIN_TEXT_BYTES = 4 * 1024 * 1024;
 const readers: Record<string, (bytes: Buffer) => Promise<string>> = {
   [DOCX_MEDIA_TYPE]: docxText,
   [XLSX_MEDIA_TYPE]: xlsxText,
+  [OFD_MEDIA_TYPE]: async (b) => ofdText(await readOfd(b)),
   'text/plain': async (b) => decodePlainText(b),
 };
 

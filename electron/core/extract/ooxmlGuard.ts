@@ -79,8 +79,11 @@ function formatMb(bytes: number): string {
   return `${Math.round(bytes / 1024 / 1024)} MB`;
 }
 
-/** Parts that are not XML a parser reads: images (an SVG may carry a DOCTYPE of its own), embedded files. */
-const MEDIA = /(^|\/)(media|embeddings)\/|\.(png|jpe?g|gif|bmp|tiff?|emf|wmf|svg|bin|wdp|jfif)$/i;
+/**
+ * Parts that are not XML a parser reads: images (an SVG may carry a DOCTYPE of its own), embedded
+ * files, fonts, and an OFD's seals, signature values and JBIG2 scans.
+ */
+const MEDIA = /(^|\/)(media|embeddings)\/|\.(png|jpe?g|gif|bmp|tiff?|emf|wmf|svg|bin|wdp|jfif|ttf|otf|ttc|esl|dat|jb2)$/i;
 
 /** Longest match the scanner looks for, so a chunk boundary never splits one unseen. */
 const TAIL = 64;

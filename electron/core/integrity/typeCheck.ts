@@ -1,6 +1,6 @@
 import { fileTypeFromFile } from 'file-type';
 import path from 'node:path';
-import { formatName, MINUTES_MEDIA_TYPE } from '../../../shared/domain';
+import { formatName, MINUTES_MEDIA_TYPE, OFD_MEDIA_TYPE } from '../../../shared/domain';
 
 // Types recorded by materials/detect.ts that the signature alone does not name exactly.
 const OLE_RECORDED = new Set(['application/msword', 'application/vnd.ms-excel', 'application/vnd.ms-works']);
@@ -12,6 +12,8 @@ export async function typeMismatch(file: string, recorded: string): Promise<stri
   const found = (await fileTypeFromFile(file))?.mime as string | undefined;
   if (found === undefined) return NO_SIGNATURE.has(recorded) ? null : `登记为${formatName(recorded)}，但文件中已找不到该格式的特征`;
   if (found === recorded || (found === 'application/x-cfb' && OLE_RECORDED.has(recorded))) return null;
+  // An OFD's signature is a ZIP's: its probe opens OFD.xml and says whether it is one.
+  if (found === 'application/zip' && recorded === OFD_MEDIA_TYPE) return null;
   // Two types a clerk would call by one name (two kinds of Word file) still differ: say both.
   const [was, is] = [formatName(recorded), formatName(found)];
   return was === is ? `登记格式与文件实际格式不符（均显示为${was}）` : `登记为${was}，文件实际为${is}`;
@@ -28,6 +30,7 @@ const EXPECTED: Record<string, RegExp> = {
   '.doc': /msword|x-cfb/,
   '.xls': /ms-excel|x-cfb/,
   '.zip': /zip/,
+  '.ofd': /^application\/ofd$/,
 };
 
 /** “扩展名与内容不符”: kept as filed (the content decides its kind), but worth a look. */

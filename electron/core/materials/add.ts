@@ -17,7 +17,7 @@ import { openPhoto } from '../photos/photoSource';
 import { renditionPath, writeRendition } from '../photos/rendition';
 import { detectKind, type Detected } from './detect';
 import { extractText, hasTextReader, type ExtractedText } from '../extract/extractText';
-import { MAX_INDEXED_CHARS } from '../extract/limits';
+import { clip, MAX_INDEXED_CHARS } from '../extract/limits';
 import { runnableReason } from './executables';
 import { readSlice } from '../store/readSlice';
 import { describeFsError } from './fsErrors';
@@ -199,7 +199,10 @@ async function textOf(archive: Archive, sha256: string, size: number, p: Prepare
   if (!hasTextReader(mediaType)) return null;
   const state = archive.db.prepare('SELECT text_state FROM blob WHERE sha256 = ?').pluck().get(sha256) as string | undefined;
   if (state === 'done') return null;
-  const read = await extractText(archive.store.pathFor(sha256), mediaType, size, p.inspection.pdfText);
+  const read =
+    p.inspection.bodyText !== undefined
+      ? { text: clip(p.inspection.bodyText), failed: false, note: '' }
+      : await extractText(archive.store.pathFor(sha256), mediaType, size, p.inspection.pdfText);
   return { ...read, text: read.text.slice(0, MAX_INDEXED_CHARS) };
 }
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { thumbnailPath, type Archive } from '../archive/archive';
 import { PURGING_DIR } from '../archive/tmpSessions';
 import { removeDerivedPdf } from '../pdfRepair/cache';
-import { minutesPdfPath } from '../packets/minutesPdf';
+import { PRINTED_KINDS, printedPdfPath } from '../packets/printedPdf';
 import { renditionPath } from '../photos/rendition';
 
 /** Whether any row (a material, or a photo in a 组照) still shows this content. */
@@ -55,6 +55,6 @@ export async function removeBlobIfUnreferenced(archive: Archive, sha256: string)
   await fs.promises.rm(thumbnailPath(archive, sha256), { force: true });
   await fs.promises.rm(renditionPath(archive, sha256), { force: true });
   await removeDerivedPdf(archive, sha256);
-  await fs.promises.rm(minutesPdfPath(archive, sha256), { force: true });
+  for (const kind of PRINTED_KINDS) await fs.promises.rm(printedPdfPath(archive, kind, sha256), { force: true });
   return true;
 }

@@ -1,9 +1,10 @@
-import { DOCX_MEDIA_TYPE as DOCX, XLSX_MEDIA_TYPE as XLSX } from '../../../shared/domain';
+import { DOCX_MEDIA_TYPE as DOCX, OFD_MEDIA_TYPE as OFD, XLSX_MEDIA_TYPE as XLSX } from '../../../shared/domain';
 import { fileTypeFromFile } from 'file-type';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { MaterialKind } from '../../../shared/domain';
 import { ApiError } from '../../../shared/errors';
+import { isOfdPackage } from '../ofd/sniff';
 
 export interface Detected {
   kind: MaterialKind;
@@ -19,6 +20,7 @@ const formatNames: Record<string, string> = {
   'application/pdf': 'PDF 文件',
   [DOCX]: 'Word 文档（DOCX）',
   [XLSX]: 'Excel 表格（XLSX）',
+  [OFD]: 'OFD 文档',
   'application/msword': 'Word 文档（DOC）',
   [WPS]: 'WPS 文档',
   'application/vnd.ms-excel': 'Excel 表格（XLS）',
@@ -51,6 +53,7 @@ const extensionFormats: Record<string, string> = {
   '.doc': 'Word 文档（DOC）',
   '.wps': 'WPS 文档',
   '.xlsx': 'Excel 表格（XLSX）',
+  '.ofd': 'OFD 文档',
   '.xls': 'Excel 表格（XLS）',
   '.et': 'WPS 表格',
   '.txt': '文本文件',
@@ -80,6 +83,7 @@ const fittingExtensions: Record<string, string[]> = {
   'application/pdf': ['.pdf'],
   [DOCX]: ['.docx'],
   [XLSX]: ['.xlsx'],
+  [OFD]: ['.ofd'],
   'application/msword': ['.doc', '.dot'],
   [WPS]: ['.wps'],
   'application/vnd.ms-excel': ['.xls', '.et'],
@@ -109,7 +113,7 @@ function kindOf(mime: string): MaterialKind {
   // Recordings are 声像 material as videos are: one kind, 音视频资料.
   if (mime.startsWith('video/') || mime.startsWith('audio/')) return 'video';
   if (mime === XLSX || mime === 'application/vnd.ms-excel') return 'spreadsheet';
-  if (mime === 'application/pdf' || mime === DOCX || mime === 'application/msword' || mime === WPS) return 'document';
+  if (mime === 'application/pdf' || mime === OFD || mime === DOCX || mime === 'application/msword' || mime === WPS) return 'document';
   if (mime === 'text/plain') return 'document';
   if (mime === 'application/rtf') return 'document';
   return 'other';
@@ -145,6 +149,9 @@ export async function detectKind(file: string): Promise<Detected> {
     if (ext === '.xls' || ext === '.et') mime = 'application/vnd.ms-excel';
     else mime = ext === '.wps' ? WPS : 'application/msword';
   }
+  // An OFD is a plain ZIP to file-type: told apart by OFD.xml at its root, or by its extension
+  // when the directory cannot be read (a cut-off .ofd is then refused as an OFD, with its reason).
+  if (mime === 'application/zip' && (ext === '.ofd' || (await isOfdPackage(file)))) mime = OFD;
   if (!mime) {
     if (await looksLikeText(file)) mime = 'text/plain';
     else if (claimed) throw new ApiError('bad_input', `扩展名为 ${ext}，但内容不是${claimed}（文件已损坏或扩展名有误）`);

@@ -1,4 +1,4 @@
-import { DOCX_MEDIA_TYPE as DOCX, XLSX_MEDIA_TYPE as XLSX } from '../../../shared/domain';
+import { DOCX_MEDIA_TYPE as DOCX, OFD_MEDIA_TYPE as OFD, XLSX_MEDIA_TYPE as XLSX } from '../../../shared/domain';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import sharp, { type Metadata } from 'sharp';
@@ -7,6 +7,7 @@ import { encryptedPdfPages } from '../pdfRepair/health';
 import type { PdfTextBudget } from '../extract/extractText';
 import { PDF_LIMITS, readPdfStructure, stoppedReason } from '../extract/pdfReader';
 import { probeFile } from '../integrity/probes';
+import { inspectOfd, signatureNotice } from '../ofd/inspect';
 import { listZip, UnsafeZipError, type ZipLimits } from '../zip';
 import { readSlice } from '../store/readSlice';
 import { undecodableImage } from './thumbnails';
@@ -22,9 +23,11 @@ export interface Inspection {
   encrypted: boolean;
   /** The title a PDF's Info dictionary names ('' when none). */
   title: string;
+  /** Text read while opening the file (an OFD's), so that it is not read twice; absent otherwise. */
+  bodyText?: string;
   /** How far a PDF's text may be read (its content budget); absent for other kinds. */
   pdfText?: PdfTextBudget;
-  /** For the clerk: the file is kept, but something about it could not be read now. */
+  /** For the clerk: the file is kept, but something about it could not be read now (or is worth knowing, as an OFD's 电子签章). */
   notice?: string;
 }
 
@@ -35,6 +38,11 @@ export async function inspectFile(file: string, mediaType: string, size: number)
   if (size === 0) throw new ApiError('bad_input', '文件为空（0 字节）');
   if (mediaType === 'application/pdf') return inspectPdf(file, size);
   if (mediaType.startsWith('image/')) return inspectImage(file, mediaType);
+  if (mediaType === OFD) {
+    // Refused now when it does not open (OfdUnreadable names why), as a cut-off PDF is.
+    const ofd = await inspectOfd(file);
+    return { ...none, pageCount: ofd.pageCount, title: meaningfulTitle(ofd.title), notice: signatureNotice(ofd.signatures), bodyText: ofd.text };
+  }
   if (mediaType === DOCX || mediaType === XLSX) await checkOfficeZip(file);
   if (OPENED_AT_IMPORT.test(mediaType)) {
     // The same reader 四性检测 uses: a truncated video or a cut-off .doc is refused now, with the

@@ -21,7 +21,7 @@ import { exportOnline } from './online';
 import { exportOnlineCategories } from './onlineCategories';
 import { buildPacketPdf } from './pdf/packetPdf';
 import type { LocateOriginal } from './pdf/placeholder';
-import { buildPlan, type PacketPlan } from './plan';
+import { buildPlan, isPrintedSource, type PacketPlan } from './plan';
 import { splitVolumes } from './volumes';
 import { writeWorkbook, type FilingInPacket } from './xlsx';
 
@@ -61,9 +61,7 @@ export function planExport(archive: Archive, options: PacketOptions): PacketPlan
 }
 
 /** Photos, PDFs, video, audio and OOXML are compressed already: stored as they are, the zip is quick. */
-const COMPRESSED_ALREADY = /\.(pdf|jpe?g|png|webp|heic|heif|tiff?|mp4|m4v|mov|avi|mp3|m4a|docx|xlsx|pptx|zip)$/i;
-
-const RENDERED = new Set(['docx', 'text', 'minutes', 'spreadsheet']);
+const COMPRESSED_ALREADY = /\.(pdf|jpe?g|png|webp|heic|heif|tiff?|mp4|m4v|mov|avi|mp3|m4a|docx|xlsx|pptx|ofd|zip)$/i;
 
 /**
  * Materials this export turns into PDF through a browser: Word, tables, text and 会议纪要 in
@@ -72,7 +70,7 @@ const RENDERED = new Set(['docx', 'text', 'minutes', 'spreadsheet']);
 export function materialsNeedingRenderer(plan: PacketPlan, options: PacketOptions): number {
   const ids = new Set<number>();
   for (const f of plan.filings) {
-    if ((options.pdf || options.online) && RENDERED.has(f.source.type)) ids.add(f.material.id);
+    if ((options.pdf || options.online) && isPrintedSource(f.source)) ids.add(f.material.id);
     if (options.folder && f.source.type === 'minutes') ids.add(f.material.id);
   }
   return ids.size;

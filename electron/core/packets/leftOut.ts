@@ -5,9 +5,7 @@ import { listMaterials } from '../materials/listing';
 import { packetGaps } from './gapReport';
 import { reasons } from './pdf/labels';
 import type { PacketOptions } from './exportPacket';
-import type { PacketPlan } from './plan';
-
-const RENDERED = new Set(['docx', 'text', 'minutes', 'spreadsheet']);
+import { isPrintedSource, type PacketPlan } from './plan';
 
 /**
  * Before an export, what it will not show: materials outside the chosen indicators, 测评小项
@@ -45,7 +43,7 @@ export function leftOutSummary(archive: Archive, plan: PacketPlan, options: Pack
             ? reasons.missing
             : f.source.type === 'pdf' && !f.material.mergeable
               ? 'PDF 已加密：只有权限密码时照常合并，设有打开密码则以说明页代替'
-              : rendererProblem && RENDERED.has(f.source.type)
+              : rendererProblem && isPrintedSource(f.source)
                 ? reasons.noRenderer
                 : null;
       if (reason) placeholders.push({ materialId: f.material.id, title: f.material.title, reason });

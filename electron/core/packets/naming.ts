@@ -118,6 +118,7 @@ const EXT_BY_TYPE: Record<string, string> = {
   'video/mp4': '.mp4',
   'text/plain': '.txt',
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': '.xlsx',
+  'application/ofd': '.ofd',
   [MINUTES_MEDIA_TYPE]: '.json',
 };
 

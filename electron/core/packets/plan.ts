@@ -1,4 +1,4 @@
-import { DOCX_MEDIA_TYPE as DOCX, MINUTES_MEDIA_TYPE, XLSX_MEDIA_TYPE as XLSX, type Dossier, type Indicator, type Material, type PacketDefinition } from '../../../shared/domain';
+import { DOCX_MEDIA_TYPE as DOCX, MINUTES_MEDIA_TYPE, OFD_MEDIA_TYPE as OFD, XLSX_MEDIA_TYPE as XLSX, type Dossier, type Indicator, type Material, type PacketDefinition } from '../../../shared/domain';
 import { ApiError } from '../../../shared/errors';
 import type { Archive } from '../archive/archive';
 import { getDossier } from '../dossiers/repo';
@@ -15,6 +15,8 @@ export type ContentSource =
   | { type: 'image' }
   | { type: 'photoGroup' }
   | { type: 'docx' }
+  /** OFD (电子公文): its pages drawn as they are laid out (see ofd/). */
+  | { type: 'ofd' }
   | { type: 'text' }
   | { type: 'minutes' }
   | { type: 'spreadsheet' }
@@ -57,6 +59,11 @@ export interface PacketPlan {
   omitted: PlanSection[];
 }
 
+/** Sources the browser prints to PDF: without one they become a placeholder page. */
+const PRINTED = new Set<ContentSource['type']>(['docx', 'ofd', 'text', 'minutes', 'spreadsheet']);
+
+export const isPrintedSource = (source: ContentSource): boolean => PRINTED.has(source.type);
+
 const LEGACY_WORD = new Set(['application/msword', 'application/vnd.ms-works', 'application/x-cfb']);
 
 /** Decided by the stored media type (from magic bytes), not by the clerk-chosen kind. */
@@ -68,6 +75,7 @@ export function classifySource(material: Material): ContentSource {
   if (type === 'application/pdf') return { type: 'pdf' };
   if (type.startsWith('image/')) return { type: 'image' };
   if (type === DOCX) return { type: 'docx' };
+  if (type === OFD) return { type: 'ofd' };
   if (type === XLSX) return { type: 'spreadsheet' };
   if (type === 'text/plain') return { type: 'text' };
   if (LEGACY_WORD.has(type)) return { type: 'placeholder', reason: 'legacyWord' };

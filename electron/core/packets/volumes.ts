@@ -15,6 +15,7 @@ export function estimateBytes(filing: Filing): number {
     case 'pdf':
       return size;
     case 'docx':
+    case 'ofd':
     case 'spreadsheet':
       return size * 1.5 + 100_000;
     case 'media':

@@ -1,4 +1,4 @@
-import { DOCX_MEDIA_TYPE as DOCX, XLSX_MEDIA_TYPE as XLSX } from '../../../shared/domain';
+import { DOCX_MEDIA_TYPE as DOCX, OFD_MEDIA_TYPE as OFD, XLSX_MEDIA_TYPE as XLSX } from '../../../shared/domain';
 import fs from 'node:fs/promises';
 import type { MaterialPreview } from '../../../shared/domain';
 import type { Archive } from '../archive/archive';
@@ -6,6 +6,8 @@ import { docxHtml } from '../extract/docx';
 import { decodePlainText } from '../extract/plainText';
 import { readSheets } from '../extract/xlsx';
 import { readMinutes } from '../materials/minutes';
+import { readOfd } from '../ofd/document';
+import { ofdPreviewHtml } from '../ofd/html';
 import { getMaterial } from '../materials/repo';
 
 const MAX_ROWS = 300;
@@ -14,7 +16,7 @@ const MAX_TEXT = 100_000;
 /**
  * What the renderer needs to show a material without plugins. PDFs, photos and videos are read
  * by the renderer from their file URL; DOCX becomes HTML (mammoth; the renderer shows it in a
- * sandboxed frame), XLSX a table per sheet, text as text, minutes as the form.
+ * sandboxed frame), OFD its pages as SVG, XLSX a table per sheet, text as text, minutes as the form.
  */
 export async function previewMaterial(archive: Archive, materialId: number): Promise<MaterialPreview> {
   const m = getMaterial(archive.db, materialId);
@@ -28,6 +30,8 @@ export async function previewMaterial(archive: Archive, materialId: number): Pro
   if (m.mediaType === DOCX) {
     return { type: 'html', html: await docxHtml(await fs.readFile(file), m.title) };
   }
+  // The same page drawings the packet prints, with a line naming its 电子签章 (never verified).
+  if (m.mediaType === OFD) return { type: 'html', html: ofdPreviewHtml(await readOfd(await fs.readFile(file))) };
   if (m.mediaType === XLSX) return { type: 'sheets', sheets: await readSheets(await fs.readFile(file), MAX_ROWS, m.title) };
   if (m.mediaType === 'text/plain') {
     const text = decodePlainText(await fs.readFile(file));

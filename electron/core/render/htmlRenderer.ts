@@ -17,7 +17,7 @@ export type RendererState = { renderer: HtmlRenderer; problem: null } | { render
 export const RENDERER_HINT =
   '请安装 Microsoft Edge（Windows 10/11 已自带）、Google Chrome 或 Chromium；浏览器装在其他位置时，请把环境变量 DOSSIER_CHROMIUM 设为浏览器程序的完整路径。';
 
-export const NO_BROWSER_FOUND = `本机未找到可用的浏览器（Microsoft Edge、Google Chrome 或 Chromium），无法把 Word 文档、表格、文本和会议纪要转换为 PDF。${RENDERER_HINT}`;
+export const NO_BROWSER_FOUND = `本机未找到可用的浏览器（Microsoft Edge、Google Chrome 或 Chromium），无法把 Word 文档、OFD 公文、表格、文本和会议纪要转换为 PDF。${RENDERER_HINT}`;
 
 /**
  * Start a renderer made by `create` (null: none on this machine). A failed start is logged with
@@ -38,7 +38,7 @@ export async function startRenderer(create: () => Promise<HtmlRenderer | null>, 
   } catch (err) {
     log(`用于转换 PDF 的浏览器启动失败：${reasonOf(err)}`);
     await renderer.close().catch(() => undefined);
-    return { renderer: null, problem: `用于转换 PDF 的浏览器无法启动（${firstLine(reasonOf(err))}），无法把 Word 文档、表格、文本和会议纪要转换为 PDF。${RENDERER_HINT}` };
+    return { renderer: null, problem: `用于转换 PDF 的浏览器无法启动（${firstLine(reasonOf(err))}），无法把 Word 文档、OFD 公文、表格、文本和会议纪要转换为 PDF。${RENDERER_HINT}` };
   }
 }
 

@@ -11,6 +11,7 @@ import type { FileType } from './fileType';
 
 const labels: Record<FileType, string> = {
   pdf: 'PDF 文件',
+  ofd: 'OFD 文档（电子公文）',
   word: 'Word 文档',
   excel: 'Excel 表格',
   image: '图片',
@@ -24,6 +25,8 @@ export function FileTypeIcon({ type, size = 28 }: { type: FileType; size?: numbe
   switch (type) {
     case 'pdf':
       return <FilePdfTwoTone twoToneColor="#d4380d" {...props} />;
+    case 'ofd':
+      return <FileTwoTone twoToneColor="#cf1322" {...props} />;
     case 'word':
       return <FileWordTwoTone twoToneColor="#1677ff" {...props} />;
     case 'excel':

@@ -29,7 +29,7 @@ export function MaterialDropZone({ busy, targetLabel, onFiles }: Props) {
         <div style={{ display: 'flex', alignItems: 'center', justifyContent: 'center', gap: 8, margin: '-12px 0', fontSize: 13 }}>
           <InboxOutlined style={{ fontSize: 18, color: '#1677ff' }} />
           <span>将文件或文件夹拖到这里{targetLabel ? `，归入「${targetLabel}」` : ''}</span>
-          <span style={{ fontSize: 12, color: 'rgba(0,0,0,0.45)' }}>支持 PDF、Word、Excel、图片、视频等，可一次拖入多个文件或整个文件夹</span>
+          <span style={{ fontSize: 12, color: 'rgba(0,0,0,0.45)' }}>支持 PDF、OFD、Word、Excel、图片、视频等，可一次拖入多个文件或整个文件夹</span>
         </div>
       </Upload.Dragger>
     </div>

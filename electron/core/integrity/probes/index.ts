@@ -1,7 +1,8 @@
-import { MINUTES_MEDIA_TYPE } from '../../../../shared/domain';
+import { MINUTES_MEDIA_TYPE, OFD_MEDIA_TYPE } from '../../../../shared/domain';
 import { probeImage } from './imageProbe';
 import { probeMedia } from './mediaProbe';
 import { probeMinutes } from './minutesProbe';
+import { probeOfd } from './ofdProbe';
 import { probeOle, probeOoxml, probeZip } from './officeProbe';
 import { probePdf } from './pdfProbe';
 import { probeText } from './textProbe';
@@ -35,6 +36,7 @@ function probeByType(file: string, mediaType: string, originalName: string): Pro
     return probeOoxml(file, originalName);
   }
   if (OLE_TYPES.has(lower)) return probeOle(file, lower);
+  if (lower === OFD_MEDIA_TYPE) return probeOfd(file);
   if (lower === 'application/zip') return probeZip(file);
   return Promise.resolve(unchecked('不是本程序能打开检查的格式，未能检查可用性'));
 }

@@ -7,7 +7,10 @@ import { viewablePhoto } from '../../photos/rendition';
 import type { HtmlRenderer } from '../../render/htmlRenderer';
 import { MinutesUnreadable, renderDocx, renderSpreadsheet, renderText } from '../htmlSources';
 import { minutesPdf } from '../minutesPdf';
-import type { Filing } from '../plan';
+import { isPrintedSource, type Filing } from '../plan';
+import { printedPdf } from '../printedPdf';
+import { renderOfd } from '../../ofd/render';
+import { OfdUnreadable } from '../../ofd/package';
 import type { PageFlow } from './flow';
 import { groupPhotoText, type ReasonKey } from './labels';
 import { appendMediaPage } from './mediaPage';
@@ -119,6 +122,7 @@ async function tryAppend(ctx: FilingContext, filing: Filing): Promise<FilingOutc
       bytes = await (ctx.printAhead?.take(filing) ?? printFiling(ctx.archive, filing, ctx.renderer)!);
     } catch (err) {
       if (err instanceof MinutesUnreadable) return 'minutesUnreadable' as const;
+      if (err instanceof OfdUnreadable) return 'ofdUnreadable' as const;
       return err instanceof OfficeRefusedError ? ('officeRefused' as const) : ('convertFailed' as const);
     }
     try {
@@ -162,6 +166,7 @@ async function tryAppend(ctx: FilingContext, filing: Filing): Promise<FilingOutc
       );
     }
     case 'docx':
+    case 'ofd':
     case 'text':
     case 'minutes':
     case 'spreadsheet':
@@ -171,10 +176,8 @@ async function tryAppend(ctx: FilingContext, filing: Filing): Promise<FilingOutc
   }
 }
 
-const PRINTED = new Set<Filing['source']['type']>(['docx', 'text', 'minutes', 'spreadsheet']);
-
 /** Whether the browser prints this filing (printFiling has something to do). */
-export const isPrinted = (filing: Filing): boolean => PRINTED.has(filing.source.type);
+export const isPrinted = (filing: Filing): boolean => isPrintedSource(filing.source);
 
 /** The PDF of a filing the browser prints (Word, text, 会议纪要, tables); null for other kinds. */
 export function printFiling(archive: Archive, filing: Filing, renderer: HtmlRenderer): Promise<Uint8Array> | null {
@@ -183,6 +186,9 @@ export function printFiling(archive: Archive, filing: Filing, renderer: HtmlRend
   switch (source.type) {
     case 'docx':
       return renderDocx(file, material.title, renderer);
+    case 'ofd':
+      // Printed once and kept (derived/ofd/): every packet carries the same pages.
+      return printedPdf(archive, 'ofd', material.sha256, () => renderOfd(file, material.title, renderer));
     case 'text':
       return renderText(file, material.title, renderer);
     case 'minutes':

@@ -113,7 +113,7 @@ function Preview({ material, preview }: { material: Material; preview: MaterialP
   }
 }
 
-/** Preview of any material: photos, PDF pages, DOCX and XLSX content, minutes; videos as a card. */
+/** Preview of any material: photos, PDF pages, DOCX, OFD and XLSX content, minutes; videos as a card. */
 export function MaterialPreviewView({ material }: { material: Material }) {
   const { api } = usePlatform();
   const load = useCallback(
