@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Archive } from '../archive/archive';
+import { reasons, type ReasonKey } from '../packets/pdf/labels';
 import { writeAtomically } from '../photos/atomicImage';
 import { ensureDerived, isPdf } from '../photos/derivedFile';
 import { findOffice } from './findOffice';
@@ -70,18 +71,16 @@ export async function removeOfficePdf(archive: Archive, sha256: string): Promise
   await fs.rm(failurePath(archive, sha256), { force: true });
 }
 
-/** For the clerk: why a legacy file has no pages, naming the file's format problem or the program to install. */
-export function officeRefusalText(refused: Exclude<OfficePdf, { file: string }>['refused']): string {
-  switch (refused) {
-    case 'password':
-      return '文件设置了打开密码，无法转换，请取得无密码的版本后重新添加';
-    case 'damaged':
-      return '文件已损坏或不完整，无法打开';
-    case 'timeout':
-      return 'LibreOffice 转换超时（文件过大或过于复杂），请另存为 PDF 后重新添加';
-    case 'failed':
-      return 'LibreOffice 无法转换此文件（可能已损坏），请另存为 PDF 后重新添加';
-    case 'noOffice':
-      return '未找到 LibreOffice，请安装 LibreOffice（免费）后重新导出';
-  }
-}
+const REASONS = {
+  noOffice: 'noOffice',
+  password: 'officePassword',
+  damaged: 'officeDamaged',
+  failed: 'officeFailed',
+  timeout: 'officeTimeout',
+} as const satisfies Record<Exclude<OfficePdf, { file: string }>['refused'], ReasonKey>;
+
+/** The packet's placeholder reason for a file without pages. */
+export const officeReasonKey = (refused: Exclude<OfficePdf, { file: string }>['refused']): ReasonKey => REASONS[refused];
+
+/** For the clerk: why there are no pages, naming the program to install when that is why. */
+export const officeReason = (refused: Exclude<OfficePdf, { file: string }>['refused']): string => reasons[REASONS[refused]];

@@ -13,6 +13,8 @@ export interface Detected {
 }
 
 const WPS = 'application/vnd.ms-works';
+const PPT = 'application/vnd.ms-powerpoint';
+const PPTX = 'application/vnd.openxmlformats-officedocument.presentationml.presentation';
 
 /** What each format is called for the clerk, by media type. */
 const formatNames: Record<string, string> = {
@@ -22,6 +24,8 @@ const formatNames: Record<string, string> = {
   'application/msword': 'Word 文档（DOC）',
   [WPS]: 'WPS 文档',
   'application/vnd.ms-excel': 'Excel 表格（XLS）',
+  [PPT]: 'PowerPoint 演示文稿（PPT）',
+  [PPTX]: 'PowerPoint 演示文稿（PPTX）',
   'text/plain': '文本文件',
   'image/jpeg': 'JPEG 照片',
   'image/png': 'PNG 图片',
@@ -53,6 +57,9 @@ const extensionFormats: Record<string, string> = {
   '.xlsx': 'Excel 表格（XLSX）',
   '.xls': 'Excel 表格（XLS）',
   '.et': 'WPS 表格',
+  '.ppt': 'PowerPoint 演示文稿（PPT）',
+  '.pptx': 'PowerPoint 演示文稿（PPTX）',
+  '.dps': 'WPS 演示',
   '.txt': '文本文件',
   '.jpg': 'JPEG 照片',
   '.jpeg': 'JPEG 照片',
@@ -83,6 +90,9 @@ const fittingExtensions: Record<string, string[]> = {
   'application/msword': ['.doc', '.dot'],
   [WPS]: ['.wps'],
   'application/vnd.ms-excel': ['.xls', '.et'],
+  // A password-protected .pptx is an OLE file like a .ppt.
+  [PPT]: ['.ppt', '.pps', '.dps', '.pptx'],
+  [PPTX]: ['.pptx'],
   'image/jpeg': ['.jpg', '.jpeg', '.jfif'],
   'image/png': ['.png'],
   'image/webp': ['.webp'],
@@ -110,6 +120,7 @@ function kindOf(mime: string): MaterialKind {
   if (mime.startsWith('video/') || mime.startsWith('audio/')) return 'video';
   if (mime === XLSX || mime === 'application/vnd.ms-excel') return 'spreadsheet';
   if (mime === 'application/pdf' || mime === DOCX || mime === 'application/msword' || mime === WPS) return 'document';
+  if (mime === PPT || mime === PPTX) return 'document';
   if (mime === 'text/plain') return 'document';
   if (mime === 'application/rtf') return 'document';
   return 'other';
@@ -133,7 +144,7 @@ async function looksLikeText(file: string): Promise<boolean> {
 
 /**
  * Kind from the content's magic bytes, never from the extension. The extension only
- * disambiguates containers that look alike inside (an OLE file may be .doc, .xls or .wps) and
+ * disambiguates containers that look alike inside (an OLE file may be .doc, .xls, .wps or .ppt) and
  * names the format a file claimed when its content turns out to be something else.
  */
 export async function detectKind(file: string): Promise<Detected> {
@@ -143,6 +154,7 @@ export async function detectKind(file: string): Promise<Detected> {
   let mime = (type?.mime as string | undefined) ?? null;
   if (mime === 'application/x-cfb') {
     if (ext === '.xls' || ext === '.et') mime = 'application/vnd.ms-excel';
+    else if (ext === '.ppt' || ext === '.pps' || ext === '.dps' || ext === '.pptx') mime = PPT;
     else mime = ext === '.wps' ? WPS : 'application/msword';
   }
   if (!mime) {
