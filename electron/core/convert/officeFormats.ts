@@ -22,6 +22,6 @@ export type OfficeRefusal = 'password' | 'damaged';
 /** The 四性检测 probe decides: the packet and the check name the same files. */
 export async function officeRefusal(file: string, mediaType: string): Promise<OfficeRefusal | null> {
   const probe = await probeFile(file, mediaType, `source${officeExtension(mediaType)}`);
-  if (!probe.unusable) return null;
-  return probe.unusable === OFFICE_PASSWORD ? 'password' : 'damaged';
+  if (probe.security.includes(OFFICE_PASSWORD)) return 'password';
+  return probe.unusable ? 'damaged' : null;
 }

@@ -8,8 +8,8 @@ const MACRO_EXTENSIONS = /\.(docm|xlsm|pptm|dotm|xltm|xlsb)$/i;
 const MACROS = 'Office 文件带有宏（VBA），打开时可能执行代码';
 /** The part each OOXML kind cannot open without. */
 const MAIN_PARTS = ['word/document.xml', 'xl/workbook.xml', 'ppt/presentation.xml'];
-/** Also the reason the packet's placeholder page gives (convert/officePdf.ts). */
-export const OFFICE_PASSWORD = '文件设置了打开密码，无法打开，请取得无密码的版本后重新添加';
+/** A security finding; convert/officeFormats.ts reads it to give the packet a placeholder page instead. */
+export const OFFICE_PASSWORD = 'Office/WPS 文件设置了打开密码，无法转换为页面（迎检资料中以说明页代替）';
 const DAMAGED = {
   word: 'Word 文档的正文数据已损坏，无法打开',
   workbook: 'Excel 表格的工作簿数据已损坏，无法打开',
@@ -54,8 +54,9 @@ export async function probeOle(file: string, mediaType: string): Promise<Probe> 
   if ('stopped' in outcome) return stoppedProbe(outcome.stopped, 'Office 文件');
   if ('error' in outcome) return unusable('Office 文件结构已损坏或不完整，无法打开');
   const { word, workbook, slides, encrypted, macros } = outcome.ok;
-  if (encrypted) return unusable(OFFICE_PASSWORD);
-  const security = macros ? [MACROS] : [];
+  // Kept, as an encrypted PDF is: the original is intact, only its pages cannot be shown.
+  const security = [...(encrypted ? [OFFICE_PASSWORD] : []), ...(macros ? [MACROS] : [])];
+  if (encrypted) return usable({ security });
   const wants = mediaType === 'application/vnd.ms-excel' ? 'workbook' : mediaType === 'application/vnd.ms-powerpoint' ? 'slides' : 'word';
   const found = { word, workbook, slides }[wants];
   if (found === false) return unusable(DAMAGED[wants]);

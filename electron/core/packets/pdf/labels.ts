@@ -13,7 +13,7 @@ export const reasons = {
   noRenderer: '本机未找到可用的 Chromium 或 Edge 浏览器，无法将 Word 文档或文本文件转换为 PDF。',
   convertFailed: '文档转换为 PDF 失败（文件可能已损坏或含有无法处理的内容）。',
   officeRefused: '文件含有不安全的内容（DTD 或外部实体声明）或内容过大，已拒绝转换，请查看原件。',
-  noOffice: '未找到 LibreOffice，请安装 LibreOffice（免费，https://zh-cn.libreoffice.org）后重新导出；旧版 Word/Excel/PowerPoint 与 WPS 文件由它转换为页面。',
+  noOffice: '未找到 LibreOffice，请安装 LibreOffice（免费软件）后重新导出。旧版 Word、Excel、PowerPoint 与 WPS 文件由它转换为页面。',
   officePassword: 'Office/WPS 文件设置了打开密码，无法转换，请取得无密码的版本后重新添加。',
   officeDamaged: 'Office/WPS 文件已损坏或不完整，无法打开，请取得完好的文件后重新添加。',
   officeFailed: 'LibreOffice 未能转换此文件（可能已损坏或格式异常），请另存为 PDF 后重新添加。',
