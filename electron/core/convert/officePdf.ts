@@ -29,36 +29,41 @@ function failurePath(archive: Archive, sha256: string): string {
 export async function officePdf(archive: Archive, sha256: string, mediaType: string, signal?: AbortSignal): Promise<OfficePdf> {
   const target = officePdfPath(archive, sha256);
   const original = archive.store.pathFor(sha256);
-  const known = await fs.readFile(failurePath(archive, sha256), 'utf8').then(
-    (t) => (JSON.parse(t) as { refused: OfficeRefusal | 'failed' }).refused,
-    () => null,
-  );
+  const known = await readFailure(archive, sha256);
   if (known) return { refused: known };
-  let refused: OfficePdf & { refused: unknown } = { refused: 'failed' };
+  let timedOut = false;
   const file = await ensureDerived(target, isPdf, async () => {
     const refusal = await officeRefusal(original, mediaType).catch(() => 'damaged' as const);
     if (refusal) {
-      refused = { refused: refusal };
       await remember(archive, sha256, refusal);
       return null;
     }
     const office = findOffice();
-    if (!office.found) {
-      refused = { refused: 'noOffice' };
-      return null;
-    }
+    if (!office.found) return null;
     try {
       const made = await officeToPdf(office.program, original, officeExtension(mediaType), archive.tmpDir, signal);
       await writeAtomically(target, (tmp) => fs.rename(made, tmp));
       return target;
     } catch (err) {
       if (err instanceof ConversionFailed && err.why === 'cancelled') throw err;
-      if (err instanceof ConversionFailed && err.why === 'timeout') refused = { refused: 'timeout' };
+      if (err instanceof ConversionFailed && err.why === 'timeout') timedOut = true;
       else await remember(archive, sha256, 'failed');
       return null;
     }
   });
-  return file ? { file } : refused;
+  if (file) return { file };
+  // Read back rather than kept from the closure: a caller that joined another's conversion learns why too.
+  const failure = await readFailure(archive, sha256);
+  if (failure) return { refused: failure };
+  return { refused: findOffice().found ? (timedOut ? 'timeout' : 'failed') : 'noOffice' };
+}
+
+async function readFailure(archive: Archive, sha256: string): Promise<OfficeRefusal | 'failed' | null> {
+  try {
+    return (JSON.parse(await fs.readFile(failurePath(archive, sha256), 'utf8')) as { refused: OfficeRefusal | 'failed' }).refused;
+  } catch {
+    return null;
+  }
 }
 
 async function remember(archive: Archive, sha256: string, refused: OfficeRefusal | 'failed'): Promise<void> {
