@@ -63,7 +63,8 @@ describe.skipIf(!program)('legacy Office, WPS and slides with LibreOffice', { ti
     const failed = filed.added.failed.map((f) => `${path.basename(f.path)}: ${f.reason}`).sort();
     expect(failed).toHaveLength(2);
     expect(failed[0]).toMatch(/^截断的汇报\.ppt: .*(损坏|不完整)/);
-    expect(failed[1]).toMatch(/^截断的汇报\.pptx: .*(损坏|不完整)/);
+    // A cut .pptx no longer reads as the zip it was: named as not being the format it claims.
+    expect(failed[1]).toMatch(/^截断的汇报\.pptx: .*(损坏|不完整|内容不是PowerPoint)/);
   });
 
   it("puts each document's words on its pages in the packet", () => {
@@ -84,7 +85,7 @@ describe.skipIf(!program)('legacy Office, WPS and slides with LibreOffice', { ti
       else expect(preview, m.title).toEqual({ type: 'office', converted: true });
     }
     const report = await t.api['integrity.verify']({});
-    expect(report.ok).toBe(true);
+    expect(report.ok, JSON.stringify(report.problems.filter((p) => p.severity === 'error'))).toBe(true);
     const flagged = new Set(report.problems.filter((p) => p.message.includes('打开密码')).map((p) => p.materialId));
     expect([...flagged].sort()).toEqual(filed.added.added.filter((a) => a.material.title.startsWith('加密')).map((a) => a.material.id).sort());
   });
