@@ -74,6 +74,14 @@ describe.skipIf(!program)('legacy Office, WPS and slides with LibreOffice', { ti
     expect(text).toContain('文明单位创建活动通知'.slice(0, 2));
   });
 
+  it('finds each by the words inside it, read from its converted pages', async () => {
+    const dossierId = filed.added.added[0].material.dossierId;
+    const found = async (query: string) =>
+      (await t.api['materials.search']({ dossierId, query })).hits.filter((h) => h.snippetSource === 'body').map((h) => h.material.title).sort();
+    expect(await found('每月召开一次创建工作推进会')).toEqual(['工作计划', '汇报', '汇报旧版', '汇报演示'].sort());
+    expect(await found('负责人')).toEqual(['台账', '活动台账'].sort());
+  });
+
   it('stands a page saying why in for each password-protected file', () => {
     expect(text.split(flat('设置了打开密码，无法转换')).length - 1).toBe(3);
   });
