@@ -4,6 +4,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { MaterialKind } from '../../../shared/domain';
 import { ApiError } from '../../../shared/errors';
+import { PPT_MEDIA_TYPE as PPT, PPTX_MEDIA_TYPE as PPTX } from '../convert/officeFormats';
 
 export interface Detected {
   kind: MaterialKind;
@@ -13,8 +14,6 @@ export interface Detected {
 }
 
 const WPS = 'application/vnd.ms-works';
-const PPT = 'application/vnd.ms-powerpoint';
-const PPTX = 'application/vnd.openxmlformats-officedocument.presentationml.presentation';
 
 /** What each format is called for the clerk, by media type. */
 const formatNames: Record<string, string> = {
