@@ -12,7 +12,7 @@ export const ipcChannel = (method: ApiMethod): string => `dossier:${method}`;
 export const TOKEN_HEADER = 'x-dossier-token';
 
 /** Stored files by content hash: the same routes over HTTP (browser mode) and the app protocol. */
-export const FILE_ROUTES = { original: 'files', thumb: 'thumbs', view: 'views' } as const;
+export const FILE_ROUTES = { original: 'files', thumb: 'thumbs', view: 'views', converted: 'converted' } as const;
 export type FileVariant = keyof typeof FILE_ROUTES;
 export const fileRoute = (sha256: string, variant: FileVariant): string => `/${FILE_ROUTES[variant]}/${sha256}`;
 /** Browser mode: a file the core wrote under the archive's exports/ (by its full path), to save where the clerk wants. */

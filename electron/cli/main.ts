@@ -7,6 +7,7 @@ import { registerArchiveCommands } from './commands/archive';
 import { registerArchivalCommands } from './commands/archival';
 import { registerBundleCommands, registerProgressCommand } from './commands/bundles';
 import { registerDemoCommand } from './commands/demo';
+import { registerDoctorCommand } from './commands/doctor';
 import { registerGroupCommands } from './commands/groups';
 import { registerMaterialCommands } from './commands/materials';
 import { registerMetadataCommands } from './commands/metadata';
@@ -41,6 +42,7 @@ registerIntegrityCommands(program, status);
 registerDemoCommand(program, status);
 registerBundleCommands(program, status);
 registerProgressCommand(program);
+registerDoctorCommand(program);
 for (const cmd of program.commands) {
   cmd.exitOverride();
   for (const sub of cmd.commands) sub.exitOverride();

@@ -2,6 +2,7 @@
 // validate arguments with the same schemas before calling in (see `callHandler`).
 import { parseArgs, type ApiMethod, type ApiResult, type Handlers } from '../../shared/api';
 import { ApiError } from '../../shared/errors';
+import { officeConverterLine } from './convert/findOffice';
 import { appVersion } from './appVersion';
 import { bundleHandlers } from './bundles/handlers';
 import type { CoreContext } from './context';
@@ -14,7 +15,7 @@ import { packetHandlers } from './packets/handlers';
 
 export function createHandlers(ctx: CoreContext): Handlers {
   return {
-    'app.info': async () => ({ archivePath: ctx.archive.root, version: appVersion, transport: ctx.transport }),
+    'app.info': async () => ({ archivePath: ctx.archive.root, version: appVersion, transport: ctx.transport, officeConverter: officeConverterLine() }),
     ...dossierHandlers(ctx),
     ...indicatorHandlers(ctx),
     ...materialHandlers(ctx),

@@ -99,7 +99,7 @@ const variantOfRoute = new Map<string, FileVariant>(Object.entries(FILE_ROUTES).
 
 /**
  * What an app:// request may read: a file of the built renderer (inside rendererRoot, no
- * traversal), or a stored file by hash at /files|thumbs|views/<sha256> — only a hash the archive
+ * traversal), or a stored file by hash at /files|thumbs|views|converted/<sha256> — only a hash the archive
  * knows (for thumbs and views, a photo's: one with a thumbnail). Anything else is null.
  */
 export function parseAppRequest(
@@ -121,7 +121,7 @@ export function parseAppRequest(
     const sha = route[2];
     if (!isSha256(sha)) return null;
     const row = known(sha);
-    if (!row || (variant !== 'original' && !row.thumbnail)) return null;
+    if (!row || ((variant === 'thumb' || variant === 'view') && !row.thumbnail)) return null;
     return { kind: 'file', variant, sha256: sha };
   }
   const decoded = decodePathname(parsed.pathname);

@@ -5,6 +5,7 @@ import { PAGE_CSP } from '../../shared/transport';
 import type { Archive } from '../core/archive/archive';
 import { ensureThumbnail } from '../core/materials/thumbnails';
 import { viewablePhoto } from '../core/photos/rendition';
+import { officePdfPath } from '../core/convert/officePdf';
 import { contentTypeOf } from '../web/staticFiles';
 import { APP_SCHEME, appSchemePrivileges, parseAppRequest } from './policy';
 
@@ -48,6 +49,7 @@ export function handleAppProtocol(archive: Archive, rendererRoot: string): void 
       file = await ensureThumbnail(archive, wanted.sha256, mediaOf(wanted.sha256));
       if (!file) return notFound();
     }
+    if (wanted.variant === 'converted') file = officePdfPath(archive, wanted.sha256);
     if (wanted.variant === 'view') {
       const view = await viewablePhoto(archive, wanted.sha256).catch(() => null);
       if (!view) return notFound();

@@ -12,6 +12,7 @@ import type { Archive } from '../core/archive/archive';
 import { ensureThumbnail } from '../core/materials/thumbnails';
 import { callHandler } from '../core/handlers';
 import { viewablePhoto } from '../core/photos/rendition';
+import { officePdfPath } from '../core/convert/officePdf';
 import { uploadsDir } from '../core/materials/uploads';
 import { isSha256 } from '../core/store/blobStore';
 import { sanitizeUploadName } from '../core/store/safeFileName';
@@ -101,17 +102,17 @@ const allowedMethods: Record<Route['kind'], string[]> = {
   page: ['GET', 'HEAD'],
 };
 
-const variants: Record<string, FileVariant> = { files: 'original', thumbs: 'thumb', views: 'view' };
+const variants: Record<string, FileVariant> = { files: 'original', thumbs: 'thumb', views: 'view', converted: 'converted' };
 
 /** `decoded` is the URL path with its escapes decoded. */
 function routeOf(decoded: string): Route {
   const api = /^\/api\/(.*)$/s.exec(decoded);
   if (api) return { kind: 'api', method: api[1] };
   if (decoded === '/upload') return { kind: 'upload' };
-  const blob = /^\/(files|thumbs|views)\/([^/]*)$/.exec(decoded);
+  const blob = /^\/(files|thumbs|views|converted)\/([^/]*)$/.exec(decoded);
   if (blob) return { kind: 'blob', variant: variants[blob[1]], sha256: blob[2] };
   if (decoded === '/downloads') return { kind: 'download' };
-  if (/^\/(api|files|thumbs|views|upload|downloads)(\/|$)/.test(decoded)) return { kind: 'guarded' };
+  if (/^\/(api|files|thumbs|views|converted|upload|downloads)(\/|$)/.test(decoded)) return { kind: 'guarded' };
   return { kind: 'page' };
 }
 
@@ -229,20 +230,25 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
     }
   };
 
-  /** original: the stored file as is; thumb: its thumbnail; view: a photo as a page can show it (HEIC as JPEG). */
+  /** original: the stored file as is; thumb: its thumbnail; view: a photo as a page can show it (HEIC as JPEG); converted: a legacy Office file's PDF. */
   const sendBlob = async (res: http.ServerResponse, variant: FileVariant, sha: string, head: boolean): Promise<void> => {
     if (!isSha256(sha)) throw new ApiError('not_found', '文件不存在');
     // Only hashes the archive knows: the route can never name an arbitrary file.
     const row = options.archive.db.prepare('SELECT media_type, thumbnail FROM blob WHERE sha256 = ?').get(sha) as
       | { media_type: string; thumbnail: number }
       | undefined;
-    if (!row || (variant !== 'original' && !row.thumbnail)) throw new ApiError('not_found', '文件不存在');
+    if (!row || ((variant === 'thumb' || variant === 'view') && !row.thumbnail)) throw new ApiError('not_found', '文件不存在');
     let file: string | null = options.archive.store.pathFor(sha);
     let contentType = row.media_type;
     if (variant === 'thumb') {
       file = await ensureThumbnail(options.archive, sha, row.media_type);
       if (!file) throw new ApiError('not_found', '文件不存在');
       contentType = 'image/webp';
+    }
+    if (variant === 'converted') {
+      // Only a PDF the preview already had LibreOffice make: the route starts no conversion.
+      file = officePdfPath(options.archive, sha);
+      contentType = 'application/pdf';
     }
     if (variant === 'view') {
       const view = await viewablePhoto(options.archive, sha).catch(() => null);

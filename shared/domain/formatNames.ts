@@ -9,7 +9,7 @@ const exact: Record<string, string> = {
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'Excel 表格',
   'application/vnd.ms-powerpoint': 'PowerPoint 演示文稿（.ppt）',
   'application/vnd.openxmlformats-officedocument.presentationml.presentation': 'PowerPoint 演示文稿',
-  'application/vnd.ms-works': 'Works 文档',
+  'application/vnd.ms-works': 'WPS 文字文档（.wps）',
   'application/x-cfb': '旧版 Office 文件',
   'application/rtf': 'RTF 文档',
   'application/zip': 'ZIP 压缩包',

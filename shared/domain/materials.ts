@@ -291,7 +291,10 @@ export type MaterialPreview =
   | { type: 'sheets'; sheets: { name: string; rows: string[][]; truncated: boolean }[] }
   | { type: 'text'; text: string; truncated: boolean }
   | { type: 'minutes'; form: MinutesForm }
-  | { type: 'photos'; photos: GroupPhoto[] };
+  | { type: 'photos'; photos: GroupPhoto[] }
+  /** Legacy Word/Excel, WPS, slides: LibreOffice's pages (file route 'converted'), or why there are none. */
+  | { type: 'office'; converted: true }
+  | { type: 'office'; converted: false; reason: string };
 
 /** What `materials.undoLast` put back: the kind of bulk action and how many of its changes. */
 export interface BulkUndoResult {

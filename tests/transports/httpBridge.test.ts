@@ -8,6 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TOKEN_HEADER } from '../../shared/transport';
 import { createHandlers } from '../../electron/core/handlers';
 import { startHttpBridge, type HttpBridge } from '../../electron/web/httpBridge';
+import { fixture } from '../helpers/fixtureFiles';
+import { soffice } from '../helpers/legacyOfficeFiles';
+import { pdfText } from '../helpers/pdfTools';
 import { openTestArchive, sampleDossier, tempDir } from '../helpers/tempArchive';
 
 describe('HTTP bridge', () => {
@@ -102,6 +105,24 @@ describe('HTTP bridge', () => {
     expect((await fetch(`${base}/thumbs/${sha}`, withToken)).status).toBe(200);
     expect((await fetch(`${base}/files/${'0'.repeat(64)}`, withToken)).status).toBe(404);
     expect((await fetch(`${base}/files/..%2F..%2Farchive.db`, withToken)).status).toBe(404);
+  });
+
+  it.skipIf(!soffice())("serves a legacy Word file's converted pages once its preview has made them, only with the token", { timeout: 180_000 }, async () => {
+    const { dossier } = await sampleDossier(archive.api);
+    const doc = path.join(tempDir('dossier-bridge-doc-'), '工作计划.doc');
+    fs.writeFileSync(doc, fixture('office', '工作计划.doc'));
+    const added = await archive.api['materials.add']({ dossierId: dossier.id, paths: [doc] });
+    const material = added.added[0].material;
+    const withToken = { headers: { [TOKEN_HEADER]: bridge.token } };
+    expect((await call('materials.preview', { materialId: material.id }).then((r) => r.json())).result).toEqual({ type: 'office', converted: true });
+    expect((await fetch(`${base}/converted/${material.sha256}`)).status).toBe(403);
+    const pdf = await fetch(`${base}/converted/${material.sha256}`, withToken);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    const file = path.join(tempDir('dossier-bridge-pdf-'), 'converted.pdf');
+    fs.writeFileSync(file, Buffer.from(await pdf.arrayBuffer()));
+    expect(pdfText(file).replace(/\s+/g, '')).toContain('每月召开一次创建工作推进会');
+    expect((await fetch(`${base}/converted/${'0'.repeat(64)}`, withToken)).status).toBe(404);
   });
 
   it('refuses uploads over the size limit and leaves nothing behind', async () => {

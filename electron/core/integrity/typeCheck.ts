@@ -3,7 +3,7 @@ import path from 'node:path';
 import { formatName, MINUTES_MEDIA_TYPE, OFD_MEDIA_TYPE } from '../../../shared/domain';
 
 // Types recorded by materials/detect.ts that the signature alone does not name exactly.
-const OLE_RECORDED = new Set(['application/msword', 'application/vnd.ms-excel', 'application/vnd.ms-works']);
+const OLE_RECORDED = new Set(['application/msword', 'application/vnd.ms-excel', 'application/vnd.ms-works', 'application/vnd.ms-powerpoint']);
 // Text has no magic bytes; a 会议纪要 is the app's own JSON (its probe reads it as a form).
 const NO_SIGNATURE = new Set(['text/plain', 'application/octet-stream', MINUTES_MEDIA_TYPE]);
 
@@ -29,6 +29,8 @@ const EXPECTED: Record<string, RegExp> = {
   '.xlsx': /spreadsheetml/,
   '.doc': /msword|x-cfb/,
   '.xls': /ms-excel|x-cfb/,
+  '.ppt': /ms-powerpoint|x-cfb/,
+  '.pptx': /presentationml|ms-powerpoint/,
   '.zip': /zip/,
   '.ofd': /^application\/ofd$/,
 };

@@ -17,6 +17,8 @@ import { openPhoto } from '../photos/photoSource';
 import { renditionPath, writeRendition } from '../photos/rendition';
 import { detectKind, type Detected } from './detect';
 import { extractText, hasTextReader, type ExtractedText } from '../extract/extractText';
+import { isOfficeToConvert } from '../convert/officeFormats';
+import { officeText } from '../convert/officeText';
 import { clip, MAX_INDEXED_CHARS } from '../extract/limits';
 import { runnableReason } from './executables';
 import { readSlice } from '../store/readSlice';
@@ -196,11 +198,13 @@ async function addOne(archive: Archive, options: AddOptions, file: string): Prom
 /** The stored file's searchable text; null when this content's text was read before. */
 async function textOf(archive: Archive, sha256: string, size: number, p: Prepared): Promise<ExtractedText | null> {
   const { mediaType } = p.detected;
-  if (!hasTextReader(mediaType)) return null;
+  const office = isOfficeToConvert(mediaType);
+  if (!office && !hasTextReader(mediaType)) return null;
   const state = archive.db.prepare('SELECT text_state FROM blob WHERE sha256 = ?').pluck().get(sha256) as string | undefined;
   if (state === 'done') return null;
-  const read =
-    p.inspection.bodyText !== undefined
+  const read = office
+    ? await officeText(archive, sha256, mediaType)
+    : p.inspection.bodyText !== undefined
       ? { text: clip(p.inspection.bodyText), failed: false, note: '' }
       : await extractText(archive.store.pathFor(sha256), mediaType, size, p.inspection.pdfText);
   return { ...read, text: read.text.slice(0, MAX_INDEXED_CHARS) };

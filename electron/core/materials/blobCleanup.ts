@@ -4,6 +4,7 @@ import { thumbnailPath, type Archive } from '../archive/archive';
 import { PURGING_DIR } from '../archive/tmpSessions';
 import { removeDerivedPdf } from '../pdfRepair/cache';
 import { PRINTED_KINDS, printedPdfPath } from '../packets/printedPdf';
+import { removeOfficePdf } from '../convert/officePdf';
 import { renditionPath } from '../photos/rendition';
 
 /** Whether any row (a material, or a photo in a 组照) still shows this content. */
@@ -56,5 +57,6 @@ export async function removeBlobIfUnreferenced(archive: Archive, sha256: string)
   await fs.promises.rm(renditionPath(archive, sha256), { force: true });
   await removeDerivedPdf(archive, sha256);
   for (const kind of PRINTED_KINDS) await fs.promises.rm(printedPdfPath(archive, kind, sha256), { force: true });
+  await removeOfficePdf(archive, sha256);
   return true;
 }

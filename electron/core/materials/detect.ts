@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { MaterialKind } from '../../../shared/domain';
 import { ApiError } from '../../../shared/errors';
 import { isOfdPackage } from '../ofd/sniff';
+import { PPT_MEDIA_TYPE as PPT, PPTX_MEDIA_TYPE as PPTX } from '../convert/officeFormats';
 
 export interface Detected {
   kind: MaterialKind;
@@ -24,6 +25,8 @@ const formatNames: Record<string, string> = {
   'application/msword': 'Word 文档（DOC）',
   [WPS]: 'WPS 文档',
   'application/vnd.ms-excel': 'Excel 表格（XLS）',
+  [PPT]: 'PowerPoint 演示文稿（PPT）',
+  [PPTX]: 'PowerPoint 演示文稿（PPTX）',
   'text/plain': '文本文件',
   'image/jpeg': 'JPEG 照片',
   'image/png': 'PNG 图片',
@@ -56,6 +59,9 @@ const extensionFormats: Record<string, string> = {
   '.ofd': 'OFD 文档',
   '.xls': 'Excel 表格（XLS）',
   '.et': 'WPS 表格',
+  '.ppt': 'PowerPoint 演示文稿（PPT）',
+  '.pptx': 'PowerPoint 演示文稿（PPTX）',
+  '.dps': 'WPS 演示',
   '.txt': '文本文件',
   '.jpg': 'JPEG 照片',
   '.jpeg': 'JPEG 照片',
@@ -87,6 +93,9 @@ const fittingExtensions: Record<string, string[]> = {
   'application/msword': ['.doc', '.dot'],
   [WPS]: ['.wps'],
   'application/vnd.ms-excel': ['.xls', '.et'],
+  // A password-protected .pptx is an OLE file like a .ppt.
+  [PPT]: ['.ppt', '.pps', '.dps', '.pptx'],
+  [PPTX]: ['.pptx'],
   'image/jpeg': ['.jpg', '.jpeg', '.jfif'],
   'image/png': ['.png'],
   'image/webp': ['.webp'],
@@ -114,6 +123,7 @@ function kindOf(mime: string): MaterialKind {
   if (mime.startsWith('video/') || mime.startsWith('audio/')) return 'video';
   if (mime === XLSX || mime === 'application/vnd.ms-excel') return 'spreadsheet';
   if (mime === 'application/pdf' || mime === OFD || mime === DOCX || mime === 'application/msword' || mime === WPS) return 'document';
+  if (mime === PPT || mime === PPTX) return 'document';
   if (mime === 'text/plain') return 'document';
   if (mime === 'application/rtf') return 'document';
   return 'other';
@@ -137,7 +147,7 @@ async function looksLikeText(file: string): Promise<boolean> {
 
 /**
  * Kind from the content's magic bytes, never from the extension. The extension only
- * disambiguates containers that look alike inside (an OLE file may be .doc, .xls or .wps) and
+ * disambiguates containers that look alike inside (an OLE file may be .doc, .xls, .wps or .ppt) and
  * names the format a file claimed when its content turns out to be something else.
  */
 export async function detectKind(file: string): Promise<Detected> {
@@ -147,6 +157,7 @@ export async function detectKind(file: string): Promise<Detected> {
   let mime = (type?.mime as string | undefined) ?? null;
   if (mime === 'application/x-cfb') {
     if (ext === '.xls' || ext === '.et') mime = 'application/vnd.ms-excel';
+    else if (ext === '.ppt' || ext === '.pps' || ext === '.dps' || ext === '.pptx') mime = PPT;
     else mime = ext === '.wps' ? WPS : 'application/msword';
   }
   // An OFD is a plain ZIP to file-type: told apart by OFD.xml at its root, or by its extension

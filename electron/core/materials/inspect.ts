@@ -71,7 +71,7 @@ async function checkOfficeZip(file: string): Promise<void> {
 }
 
 /** Video, audio and legacy Office: opened by their readers before they are stored. */
-const OPENED_AT_IMPORT = /^(video\/|audio\/|application\/(msword|vnd\.ms-excel|vnd\.ms-works)$)/;
+const OPENED_AT_IMPORT = /^(video\/|audio\/|application\/(msword|vnd\.ms-excel|vnd\.ms-works|vnd\.ms-powerpoint|vnd\.openxmlformats-officedocument\.presentationml\.presentation)$)/;
 
 /** Titles some tools write for every file, which say nothing about this one. */
 function meaningfulTitle(title: string | undefined): string {

@@ -8,6 +8,7 @@ import { listMaterials } from '../materials/listing';
 import type { ArchivalParts } from '../../../shared/domain';
 import { storedArchivalParts } from '../archival/archivalCode';
 import type { ReasonKey } from './pdf/labels';
+import { isOfficeToConvert } from '../convert/officeFormats';
 
 /** How a material's content gets into the packet PDF. */
 export type ContentSource =
@@ -20,6 +21,8 @@ export type ContentSource =
   | { type: 'text' }
   | { type: 'minutes' }
   | { type: 'spreadsheet' }
+  /** Legacy Word/Excel, WPS and slides: LibreOffice's PDF of it (see convert/). */
+  | { type: 'office' }
   /** Video and audio: a page that describes it (and shows frames of a video). */
   | { type: 'media' }
   | { type: 'placeholder'; reason: ReasonKey };
@@ -64,8 +67,6 @@ const PRINTED = new Set<ContentSource['type']>(['docx', 'ofd', 'text', 'minutes'
 
 export const isPrintedSource = (source: ContentSource): boolean => PRINTED.has(source.type);
 
-const LEGACY_WORD = new Set(['application/msword', 'application/vnd.ms-works', 'application/x-cfb']);
-
 /** Decided by the stored media type (from magic bytes), not by the clerk-chosen kind. */
 export function classifySource(material: Material): ContentSource {
   const type = material.mediaType;
@@ -78,8 +79,9 @@ export function classifySource(material: Material): ContentSource {
   if (type === OFD) return { type: 'ofd' };
   if (type === XLSX) return { type: 'spreadsheet' };
   if (type === 'text/plain') return { type: 'text' };
-  if (LEGACY_WORD.has(type)) return { type: 'placeholder', reason: 'legacyWord' };
-  if (type === 'application/vnd.ms-excel') return { type: 'placeholder', reason: 'spreadsheet' };
+  if (isOfficeToConvert(type)) return { type: 'office' };
+  // An OLE file filed before its kind was told apart (no extension to go by): read as Word.
+  if (type === 'application/x-cfb') return { type: 'office' };
   if (type.startsWith('video/') || type.startsWith('audio/')) return { type: 'media' };
   if (material.kind === 'video') return { type: 'placeholder', reason: 'video' };
   return { type: 'placeholder', reason: 'other' };

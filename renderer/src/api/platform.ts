@@ -3,7 +3,7 @@
 import type { ApiClient, ApiMethod } from '../../../shared/api';
 import { createClient } from '../../../shared/client';
 import { ApiError, isApiErrorShape } from '../../../shared/errors';
-import { APP_ORIGIN, downloadRoute, fileRoute, type Envelope } from '../../../shared/transport';
+import { APP_ORIGIN, downloadRoute, fileRoute, type Envelope, type FileVariant } from '../../../shared/transport';
 import type { ElectronBridge } from './bridgeTypes';
 
 export interface Platform {
@@ -13,7 +13,7 @@ export interface Platform {
    * URL of a stored original, its thumbnail, or (view) a photo as the page can show it: the
    * original, or a JPEG rendition of a HEIC, which browsers cannot show.
    */
-  fileUrl(sha256: string, variant: 'original' | 'thumb' | 'view'): string;
+  fileUrl(sha256: string, variant: FileVariant): string;
   /** Turn dropped or picked browser files into paths the core can read. */
   filesToPaths(files: File[], onProgress?: (done: number, total: number) => void): Promise<string[]>;
   /**

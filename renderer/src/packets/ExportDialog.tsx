@@ -6,6 +6,7 @@ import { usePlatform } from '../platformContext';
 import { ExportOptionsForm, type ExportChoices } from './ExportOptionsForm';
 import { ExportResultView } from './ExportResultView';
 import { LeftOutSummary, type JumpTarget } from './LeftOutSummary';
+import { OfficeConverterLine } from './OfficeConverterLine';
 import { PacketEditor } from './PacketEditor';
 import { usePackets } from './usePackets';
 import { useJobPolling } from './useJobPolling';
@@ -172,6 +173,7 @@ export function ExportDialog({ dossier, open, onClose, onJump }: Props) {
             </Button>
           </Space>
           <ExportOptionsForm value={choices} onChange={setChoices} loadingDir={loadingDir} />
+          <OfficeConverterLine />
           {leftOut && (
             <LeftOutSummary
               leftOut={leftOut}

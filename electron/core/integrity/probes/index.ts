@@ -10,7 +10,7 @@ import { unchecked, unusable, type Probe } from './types';
 
 export type { Probe } from './types';
 
-const OLE_TYPES = new Set(['application/msword', 'application/vnd.ms-excel', 'application/vnd.ms-works', 'application/x-cfb']);
+const OLE_TYPES = new Set(['application/msword', 'application/vnd.ms-excel', 'application/vnd.ms-works', 'application/vnd.ms-powerpoint', 'application/x-cfb']);
 
 /**
  * Open a stored file as the format it was filed as, with a real reader for each; what no reader

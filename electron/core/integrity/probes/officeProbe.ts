@@ -8,6 +8,13 @@ const MACRO_EXTENSIONS = /\.(docm|xlsm|pptm|dotm|xltm|xlsb)$/i;
 const MACROS = 'Office 文件带有宏（VBA），打开时可能执行代码';
 /** The part each OOXML kind cannot open without. */
 const MAIN_PARTS = ['word/document.xml', 'xl/workbook.xml', 'ppt/presentation.xml'];
+/** A security finding; convert/officeFormats.ts reads it to give the packet a placeholder page instead. */
+export const OFFICE_PASSWORD = 'Office/WPS 文件设置了打开密码，无法转换为页面（迎检资料中以说明页代替）';
+const DAMAGED = {
+  word: 'Word 文档的正文数据已损坏，无法打开',
+  workbook: 'Excel 表格的工作簿数据已损坏，无法打开',
+  slides: 'PowerPoint 演示文稿的幻灯片数据已损坏，无法打开',
+};
 const MAX_PART_BYTES = 512 * 1024 * 1024;
 
 /**
@@ -33,7 +40,7 @@ export async function probeOoxml(file: string, originalName: string): Promise<Pr
 }
 
 /**
- * Legacy .doc/.xls/.wps/.et: the compound file opens (SheetJS cfb) and its document stream starts
+ * Legacy .doc/.xls/.wps/.et/.ppt/.dps: the compound file opens (SheetJS cfb) and its document stream starts
  * as Word's or Excel's does; macro storages are named. A compound file of another kind (WPS's
  * own layout, say) is reported as not checked, never as passed.
  */
@@ -46,12 +53,14 @@ export async function probeOle(file: string, mediaType: string): Promise<Probe> 
   const outcome = await parseInWorker('ole', file, size);
   if ('stopped' in outcome) return stoppedProbe(outcome.stopped, 'Office 文件');
   if ('error' in outcome) return unusable('Office 文件结构已损坏或不完整，无法打开');
-  const { word, workbook, macros } = outcome.ok;
-  const security = macros ? [MACROS] : [];
-  const wantsWorkbook = mediaType === 'application/vnd.ms-excel';
-  const found = wantsWorkbook ? workbook : word;
-  if (found === false) return unusable(wantsWorkbook ? 'Excel 表格的工作簿数据已损坏，无法打开' : 'Word 文档的正文数据已损坏，无法打开');
-  if (found === null) return { ...unchecked('文件结构不是常见的 Word/Excel 格式，未能确认可以打开'), security };
+  const { word, workbook, slides, encrypted, macros } = outcome.ok;
+  // Kept, as an encrypted PDF is: the original is intact, only its pages cannot be shown.
+  const security = [...(encrypted ? [OFFICE_PASSWORD] : []), ...(macros ? [MACROS] : [])];
+  if (encrypted) return usable({ security });
+  const wants = mediaType === 'application/vnd.ms-excel' ? 'workbook' : mediaType === 'application/vnd.ms-powerpoint' ? 'slides' : 'word';
+  const found = { word, workbook, slides }[wants];
+  if (found === false) return unusable(DAMAGED[wants]);
+  if (found === null) return { ...unchecked('文件结构不是常见的 Word/Excel/PowerPoint 格式，未能确认可以打开'), security };
   return usable({ security });
 }
 

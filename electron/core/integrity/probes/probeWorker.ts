@@ -85,6 +85,20 @@ function workbookOpens(book) {
   return false;
 }
 
+// A password: encrypted OOXML or RC4 CryptoAPI streams; Word's FIB fEncrypted bit (byte 0x0B,
+// bit 0); Excel's FILEPASS record (0x002F) among the first records of the workbook globals.
+function encrypted(names, word, book) {
+  if (names.some((n) => n === 'EncryptionInfo' || n === 'EncryptedPackage' || n === 'EncryptedSummary')) return true;
+  if (word && word.length > 0x0b && word.readUInt16LE(0) === 0xa5ec && (word[0x0b] & 0x01) !== 0) return true;
+  if (book) {
+    for (let p = 0, n = 0; n < 64 && p + 4 <= book.length; n += 1) {
+      if (book.readUInt16LE(p) === 0x002f) return true;
+      p += 4 + book.readUInt16LE(p + 2);
+    }
+  }
+  return false;
+}
+
 function stream(container, name) {
   const entry = CFB.find(container, name);
   return entry && entry.content ? Buffer.from(entry.content) : null;
@@ -95,9 +109,12 @@ function ole(file) {
   const names = container.FullPaths.map((p) => (p.endsWith('/') ? p.slice(0, -1) : p).split('/').pop());
   const word = stream(container, 'WordDocument');
   const book = stream(container, 'Workbook') || stream(container, 'Book');
+  const slides = stream(container, 'PowerPoint Document');
   return {
     word: word ? wordOpens(container, word) : null,
     workbook: book ? workbookOpens(book) : null,
+    slides: slides ? slides.length >= 8 : null,
+    encrypted: encrypted(names, word, book),
     macros: names.some((n) => n === '_VBA_PROJECT_CUR' || n === 'VBA' || n === 'Macros' || n === '_VBA_PROJECT'),
   };
 }
@@ -115,6 +132,10 @@ export interface OleFacts {
   /** null: no WordDocument stream; false: one whose structure does not hold. */
   word: boolean | null;
   workbook: boolean | null;
+  /** null: no PowerPoint Document stream (.ppt/.dps). */
+  slides: boolean | null;
+  /** Opening needs a password. */
+  encrypted: boolean;
   macros: boolean;
 }
 

@@ -14,6 +14,7 @@ import { OfdUnreadable } from '../../ofd/package';
 import type { PageFlow } from './flow';
 import { groupPhotoText, type ReasonKey } from './labels';
 import { appendMediaPage } from './mediaPage';
+import { officePdf, officeReasonKey } from '../../convert/officePdf';
 import { appendPdf, UnmergeablePdf } from './mergePdf';
 import { addOcrTextLayer } from './ocrTextLayer';
 import { ocrLines } from '../../ocr/ocrStore';
@@ -48,6 +49,8 @@ export interface FilingContext {
   stats: { inputBytes: number };
   /** Filings printed ahead, in parallel, while earlier ones are merged (see printAhead.ts). */
   printAhead?: PrintAhead;
+  /** Cancels a conversion LibreOffice is running for this packet. */
+  signal?: AbortSignal;
   /** Something the clerk should know about a filing that is in the packet all the same. */
   notice: (title: string, reason: string) => void;
 }
@@ -173,6 +176,19 @@ async function tryAppend(ctx: FilingContext, filing: Filing): Promise<FilingOutc
       return rendered();
     case 'media':
       return appendMediaPage(ctx, filing);
+    case 'office':
+      return appendOffice(ctx, filing);
+  }
+}
+
+/** LibreOffice's PDF of a legacy Office/WPS/slides file, converted once and kept (derived/office/). */
+async function appendOffice(ctx: FilingContext, filing: Filing): Promise<FilingOutcome | ReasonKey> {
+  const converted = await officePdf(ctx.archive, filing.material.sha256, filing.material.mediaType, ctx.signal);
+  if ('refused' in converted) return officeReasonKey(converted.refused);
+  try {
+    return await appendPdfBytes(ctx, new Uint8Array(await fs.readFile(converted.file)));
+  } catch {
+    return 'officeFailed';
   }
 }
 

@@ -126,6 +126,7 @@ export async function buildPacketPdf(input: PdfBuildInput): Promise<PdfBuildResu
     locate: input.locate,
     stats: { inputBytes: 0 },
     notice: (title, reason) => notices.push({ title, reason }),
+    signal,
   };
   const renderer = input.renderer;
   if (renderer) {

@@ -47,6 +47,18 @@ function Preview({ material, preview }: { material: Material; preview: MaterialP
           <FileCard material={material} />
         </>
       );
+    case 'office':
+      // Legacy Word/Excel, WPS and slides as LibreOffice printed them; else why not, and the original.
+      return preview.converted ? (
+        <Suspense fallback={<Spin />}>
+          <PdfPages url={fileUrl(material.sha256, 'converted')} />
+        </Suspense>
+      ) : (
+        <>
+          <Alert data-testid="office-preview-reason" type="warning" showIcon title={preview.reason} style={{ marginBottom: 12 }} />
+          <FileCard material={material} />
+        </>
+      );
     case 'image':
       return <Image data-testid="image-preview" src={fileUrl(material.sha256, 'view')} alt={material.title} />;
     case 'photos':
