@@ -134,7 +134,7 @@ describe('a clerk’s actions at 1366×768', () => {
     await clickUntil(drawer.getByTestId('material-indicators'), option);
     await option.click();
     await page.getByText(`已归入「${target.code} ${target.title}」`).waitFor();
-    await page.keyboard.press('Escape');
+    // One Esc closes the drawer: the picker closed with the save, and the focus is no longer in the drawer.
     await page.keyboard.press('Escape');
     await drawer.waitFor({ state: 'hidden' });
     await rows.filter({ hasText: '献血活动签到表' }).filter({ hasText: target.code }).waitFor();

@@ -13,6 +13,7 @@ import { MaterialIndicatorsField } from './MaterialIndicatorsField';
 import { MetadataForm } from './MetadataForm';
 import { MaterialPreviewView } from './preview/MaterialPreviewView';
 import { UngroupButton } from './UngroupButton';
+import { useEscapeToClose } from '../layout/useEscapeToClose';
 
 const OCR_LOOK_MS = 2000;
 
@@ -39,6 +40,7 @@ export function MaterialDrawer({ materialId, onClose, onChanged, onEditMinutes, 
   );
   const material = useQuery(`material:${materialId}`, materialId === null ? null : load, '读取材料失败');
   const m = material.data;
+  useEscapeToClose(materialId !== null, onClose);
   // A scan waiting for OCR is read in the background: look again until it is read (or failed).
   const waitingForOcr = m?.ocr === 'pending';
   useEffect(() => {

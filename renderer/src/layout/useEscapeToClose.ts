@@ -1,0 +1,41 @@
+import { useEffect, useRef } from 'react';
+
+// Popups the clerk opened on purpose and that are still open. Selects are asked through their
+// combobox, which says it is closed at once; the dropdown itself is still drawn while it fades out.
+const OPEN_POPUPS = [
+  '[role="combobox"][aria-expanded="true"]',
+  '.ant-dropdown-open',
+  '.ant-popover-open',
+  '.ant-picker-dropdown:not(.ant-picker-dropdown-hidden):not([class*="-leave"])',
+  '.ant-modal-wrap:not([style*="display: none"])',
+].join(', ');
+
+/**
+ * Esc closes the open drawer unless a dialog or an open dropdown is above it. antd gives Esc to
+ * the newest of its popups, and a dropdown keeps that place while it fades out: the second of two
+ * quick Esc presses (one for the picker, one for the drawer) was swallowed and the drawer stayed.
+ */
+export function useEscapeToClose(open: boolean, onClose: () => void): void {
+  const latest = useRef(onClose);
+  latest.current = onClose;
+  useEffect(() => {
+    if (!open) return;
+    // Looked at before any handler runs: a select closes itself on Esc before this one hears it.
+    let popupWasOpen = false;
+    const before = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') popupWasOpen = document.querySelector(OPEN_POPUPS) !== null;
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.isComposing || e.defaultPrevented || popupWasOpen) return;
+      // Handled here: antd's own handler (on window, after this one) must not close it again.
+      e.stopPropagation();
+      latest.current();
+    };
+    window.addEventListener('keydown', before, true);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('keydown', before, true);
+      document.removeEventListener('keydown', onKey);
+    };
+  }, [open]);
+}
