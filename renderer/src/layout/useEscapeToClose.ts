@@ -11,9 +11,9 @@ const OPEN_POPUPS = [
 ].join(', ');
 
 /**
- * Esc closes the open drawer unless a dialog or an open dropdown is above it. antd gives Esc to
- * the newest of its popups, and a dropdown keeps that place while it fades out: the second of two
- * quick Esc presses (one for the picker, one for the drawer) was swallowed and the drawer stayed.
+ * Esc closes the open drawer unless a dialog or an open dropdown is above it. The drawer is given
+ * keyboard={false}: antd hands Esc to the newest of its popups, and a picker that had closed with
+ * a save still held that place, so the clerk's first Esc after a save did nothing.
  */
 export function useEscapeToClose(open: boolean, onClose: () => void): void {
   const latest = useRef(onClose);
@@ -26,10 +26,7 @@ export function useEscapeToClose(open: boolean, onClose: () => void): void {
       if (e.key === 'Escape') popupWasOpen = document.querySelector(OPEN_POPUPS) !== null;
     };
     const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape' || e.isComposing || e.defaultPrevented || popupWasOpen) return;
-      // Handled here: antd's own handler (on window, after this one) must not close it again.
-      e.stopPropagation();
-      latest.current();
+      if (e.key === 'Escape' && !e.isComposing && !e.defaultPrevented && !popupWasOpen) latest.current();
     };
     window.addEventListener('keydown', before, true);
     document.addEventListener('keydown', onKey);

@@ -68,6 +68,7 @@ export function MaterialDrawer({ materialId, onClose, onChanged, onEditMinutes, 
     <Drawer
       open={materialId !== null}
       onClose={onClose}
+      keyboard={false}
       size={760}
       title={m ? m.title : '材料'}
       data-testid="material-drawer"
