@@ -154,29 +154,30 @@ describe('HTTP bridge under hostile input', () => {
     expect(fs.existsSync(uploads) ? fs.readdirSync(uploads) : []).toEqual([]);
   });
 
-  it('does not keep reading a refused body at the client\'s pace', async () => {
+  /** Sends `head`, then one `more` every 200 ms until the bridge closes: its reply and how long that took. */
+  async function trickle(head: string, more: string): Promise<{ received: string; ms: number }> {
     const started = performance.now();
     const socket = net.connect(bridge.port, '127.0.0.1');
     let received = '';
     socket.setEncoding('utf8').on('data', (d: string) => (received += d));
-    socket.write(`POST /api/dossiers.list HTTP/1.1\r\nHost: ${host}\r\nContent-Length: 1000000\r\n\r\n{`);
-    const timer = setInterval(() => socket.write(' '), 200);
+    // The bridge may reset the connection after its answer (the client is still writing): a refusal ending, not a failure.
+    socket.on('error', () => {});
+    socket.write(head);
+    const timer = setInterval(() => socket.write(more), 200);
     await new Promise<void>((resolve) => socket.on('close', () => resolve()));
     clearInterval(timer);
+    return { received, ms: performance.now() - started };
+  }
+
+  it('does not keep reading a refused body at the client\'s pace', async () => {
+    const { received, ms } = await trickle(`POST /api/dossiers.list HTTP/1.1\r\nHost: ${host}\r\nContent-Length: 1000000\r\n\r\n{`, ' ');
     expect(received).toMatch(/^HTTP\/1\.1 403/);
-    expect(performance.now() - started).toBeLessThan(5000);
+    expect(ms).toBeLessThan(5000);
   });
 
   it('closes a connection whose headers trickle in', async () => {
-    const started = performance.now();
-    const socket = net.connect(bridge.port, '127.0.0.1');
-    let received = '';
-    socket.setEncoding('utf8').on('data', (d: string) => (received += d));
-    socket.write(`POST /api/dossiers.list HTTP/1.1\r\nHost: ${host}\r\n`);
-    const timer = setInterval(() => socket.write('X'), 200);
-    await new Promise<void>((resolve) => socket.on('close', () => resolve()));
-    clearInterval(timer);
-    expect(performance.now() - started).toBeLessThan(7000);
+    const { received, ms } = await trickle(`POST /api/dossiers.list HTTP/1.1\r\nHost: ${host}\r\n`, 'X');
+    expect(ms).toBeLessThan(7000);
     expect(received).toMatch(/^HTTP\/1\.1 408/);
   });
 
