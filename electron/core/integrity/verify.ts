@@ -58,13 +58,14 @@ export async function verifyArchive(archive: Archive, options: VerifyOptions = {
   for (const blob of blobs) {
     const owners = bySha.get(blob.sha256) ?? [];
     const file = archive.store.pathFor(blob.sha256);
+    const found: VerifyProblem[] = [];
     // One problem per material using the file, so each failing material is named.
     const report = (check: VerifyCheck, severity: VerifyProblem['severity'], what: string) => {
       const targets = owners.length ? owners : [null];
       for (const m of targets) {
         // The clerk reads the material's 题名; the stored file's hashed path stays in `file`, for support.
         const name = m ? `材料《${m.title}》（编号 ${m.id}）` : `一个未归入材料的${formatName(blob.media_type)}`;
-        problems.push({ check, severity, materialId: m?.id ?? null, title: m?.title ?? null, sha256: blob.sha256, file, message: `${name}：${what}` });
+        found.push({ check, severity, materialId: m?.id ?? null, title: m?.title ?? null, sha256: blob.sha256, file, message: `${name}：${what}` });
       }
     };
     try {
@@ -73,15 +74,17 @@ export async function verifyArchive(archive: Archive, options: VerifyOptions = {
         file,
         owners,
         report,
-        stillRegistered: () => Boolean(stillRegistered.get(blob.sha256)),
         knownHash: options.knownHashes?.has(blob.sha256) ?? false,
         warnOne: (m, message) =>
-          problems.push({ check: 'authenticity', severity: 'warning', materialId: m.id, title: m.title, sha256: blob.sha256, file, message: `材料《${m.title}》（编号 ${m.id}）：${message}` }),
+          found.push({ check: 'authenticity', severity: 'warning', materialId: m.id, title: m.title, sha256: blob.sha256, file, message: `材料《${m.title}》（编号 ${m.id}）：${message}` }),
       });
     } catch {
       // Isolated per file: whatever went wrong here, the check of the others goes on.
       report('usability', 'error', '检查此文件时出错，未能完成检查（文件可能已损坏）');
     }
+    // Another process may have purged the file while it was checked (gone, cut off mid-read):
+    // only a file still registered afterwards has problems.
+    if (found.length > 0 && stillRegistered.get(blob.sha256)) problems.push(...found);
   }
 
   for (const sha of await findOrphans(archive)) {
@@ -124,19 +127,16 @@ interface BlobCheck {
   /** The materials that show it (none: a file only a 组照 photo or nothing refers to). */
   owners: MaterialRow[];
   report: Report;
-  /** Whether its row is still there now (another process may purge it during the check). */
-  stillRegistered: () => boolean;
   knownHash: boolean;
   /** A warning about one material only (the others using the file are not concerned). */
   warnOne: (m: MaterialRow, message: string) => void;
 }
 
 /** Every check of one stored file. */
-async function checkBlob({ blob, file, owners, report, stillRegistered, knownHash, warnOne }: BlobCheck): Promise<void> {
+async function checkBlob({ blob, file, owners, report, knownHash, warnOne }: BlobCheck): Promise<void> {
   const stat = await fs.stat(file).catch(() => null);
   if (!stat) {
-    // Another process may have purged it since the list was read: only a row still there counts.
-    if (stillRegistered()) report('integrity', 'error', '原始文件缺失');
+    report('integrity', 'error', '原始文件缺失');
     return;
   }
   // Altered bytes say it all: opening the altered file as its format would only add noise.
