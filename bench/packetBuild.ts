@@ -1,7 +1,6 @@
 // The packet build of bench/packets.ts, run in a process of its own so that its peak memory is
 // the export's, not the fixture generator's. Prints one JSON line.
 import path from 'node:path';
-import fs from 'node:fs';
 import { exportOptionsSchema, packetDefinitionSchema } from '../shared/api/packets';
 import { createContext } from '../electron/core/context';
 import { buildPacketPdf } from '../electron/core/packets/pdf/packetPdf';
@@ -27,9 +26,8 @@ for (const [i, volume] of volumes.entries()) {
     volume: { index: i + 1, count: volumes.length },
     progress: () => undefined,
   });
-  fs.writeFileSync(path.join(outDir, `packet-${i + 1}.pdf`), built.bytes);
+  total.bytes += await built.writeTo(path.join(outDir, `packet-${i + 1}.pdf`));
   total.pageCount += built.pageCount;
-  total.bytes += built.bytes.byteLength;
   total.inputBytes += built.inputBytes;
 }
 total.ms = performance.now() - start;

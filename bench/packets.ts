@@ -8,6 +8,7 @@ import { createDirectClient } from '../electron/core/directClient';
 import { createHandlers } from '../electron/core/handlers';
 import { appendPdf } from '../electron/core/packets/pdf/mergePdf';
 import { isolateContent } from '../electron/core/packets/pdf/pageNumbers';
+import { PACKET_SAVE_OPTIONS } from '../electron/core/pdfRepair/pdfLibPacing';
 import { percentile, tempDir, timed } from './util';
 
 async function makePdf(file: string, pages: number, n: number): Promise<void> {
@@ -73,7 +74,7 @@ export async function benchPackets(photos = 300, pdfs = 50, docs = 20) {
     const run = await timed(async () => {
       const doc = await PDFDocument.create();
       for (const f of pdfFiles) for (const page of await appendPdf(doc, fs.readFileSync(f))) isolateContent(doc, page);
-      return doc.save({ useObjectStreams: false }); // as the packet saves (packetPdf.ts)
+      return doc.save(PACKET_SAVE_OPTIONS); // as the packet saves (packetPdf.ts)
     });
     oursRuns.push(run.ms);
     qpdfRuns.push((await timed(async () => execFileSync('qpdf', ['--empty', '--pages', ...pdfFiles, '--', qpdfOut]))).ms);

@@ -134,7 +134,8 @@ async function inspect({ file, bytes: given, maxContentBytes, maxPageBytes, maxD
   const bytes = input({ file, bytes: given });
   let doc;
   try {
-    doc = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false });
+    // A worker thread: no event loop to keep free, so no pauses while parsing (pdfRepair/pdfLibPacing.ts).
+    doc = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false, parseSpeed: Infinity });
   } catch {
     return { loaded: false, encryptMarker: bytes.includes('/Encrypt') };
   }

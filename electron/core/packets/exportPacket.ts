@@ -253,7 +253,7 @@ async function writeVolumes(
     });
     signal.throwIfAborted();
     report(share * 0.97, '正在保存迎检资料 PDF');
-    await fs.writeFile(temp, pdf.bytes, { flag: 'wx' });
+    await pdf.writeTo(temp);
     result.volumePaths.push(outputs.target(name));
     result.pageCount += pdf.pageCount;
     result.notices.push(...pdf.notices);

@@ -64,17 +64,16 @@ export async function exportOnline(input: OnlineInput): Promise<OnlinePdf[]> {
     input.progress(done, list.length, `${group.head.code} ${group.head.title}`);
     const plan = subPlan(input.plan, group.sections, `${group.head.code} ${group.head.title}`);
     const hasPhotos = plan.filings.some((f) => f.source.type === 'image' || f.source.type === 'photoGroup');
-    let best: { bytes: Uint8Array } | null = null;
+    let best: Uint8Array | null = null;
     for (const preset of presets) {
-      const pdf = await buildPacketPdf({ ...input, plan, preset, progress: () => undefined });
-      best = pdf;
-      if (pdf.bytes.byteLength <= input.capBytes || !hasPhotos) break;
+      best = await (await buildPacketPdf({ ...input, plan, preset, progress: () => undefined })).toBytes();
+      if (best.byteLength <= input.capBytes || !hasPhotos) break;
     }
-    const bytes = best!.bytes.byteLength;
+    const bytes = best!.byteLength;
     const base = { indicatorCode: group.head.code, indicatorTitle: group.head.title, bytes };
     if (bytes <= input.capBytes) {
       const file = path.join(input.dir, fitWindowsName(input.root, indicatorFolderName(group.head), '.pdf'));
-      await fs.writeFile(file, best!.bytes, { flag: 'wx' });
+      await fs.writeFile(file, best!, { flag: 'wx' });
       results.push({ ...base, path: file, fits: true, reason: null });
     } else {
       const fixed = plan.filings.filter((f) => f.source.type === 'pdf').reduce((n, f) => n + f.material.size, 0);

@@ -44,7 +44,8 @@ async function pdf(file) {
   if (bytes.includes('/Launch')) active.add('启动外部程序的动作（Launch）');
   let pageCount = null;
   try {
-    const doc = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false });
+    // A worker thread: no pauses while parsing (pdfRepair/pdfLibPacing.ts).
+    const doc = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false, parseSpeed: Infinity });
     for (const what of activeContent(doc)) active.add(what);
     pageCount = doc.getPageCount();
   } catch {

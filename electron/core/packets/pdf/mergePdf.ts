@@ -1,4 +1,5 @@
 import { PDFDocument, type PDFPage } from 'pdf-lib';
+import { PARSE_OBJECTS_PER_TICK } from '../../pdfRepair/pdfLibPacing';
 import { withoutPdfLibWarnings } from '../../pdfRepair/quiet';
 import type { ReasonKey } from './labels';
 import { keepSafeActions, relinkPages } from './safeLinks';
@@ -19,7 +20,7 @@ export class UnmergeablePdf extends Error {
 export async function appendPdf(doc: PDFDocument, bytes: Uint8Array): Promise<PDFPage[]> {
   let source: PDFDocument;
   try {
-    source = await withoutPdfLibWarnings(() => PDFDocument.load(bytes, { updateMetadata: false }));
+    source = await withoutPdfLibWarnings(() => PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: PARSE_OBJECTS_PER_TICK }));
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     throw new UnmergeablePdf(/encrypt/i.test(message) ? 'encrypted' : 'pdfUnreadable');

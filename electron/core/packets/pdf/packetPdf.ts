@@ -3,6 +3,8 @@ import { PDFDocument, type PDFPage } from 'pdf-lib';
 import type { Archive } from '../../archive/archive';
 import type { HtmlRenderer } from '../../render/htmlRenderer';
 import { printConcurrency } from '../../render/pool';
+import { writePdfFile } from '../../pdfRepair/pdfFileWriter';
+import { PACKET_SAVE_OPTIONS } from '../../pdfRepair/pdfLibPacing';
 import type { PacketPlan } from '../plan';
 import { catalogueText, drawCatalogue, layoutCatalogue, type CatalogueEntry } from './catalogue';
 import { coverInfo, coverText, drawCover, type CoverInfo } from './cover';
@@ -48,7 +50,10 @@ export interface FilingPages {
 }
 
 export interface PdfBuildResult {
-  bytes: Uint8Array;
+  /** Saves the PDF into `file` (which must not exist), object by object: a volume is never held twice. Its size. */
+  writeTo: (file: string) => Promise<number>;
+  /** The PDF in one buffer: for the small 网上申报 files, whose size picks their photo preset. */
+  toBytes: () => Promise<Uint8Array>;
   pageCount: number;
   /** By filing seq. */
   pages: Map<number, FilingPages>;
@@ -230,12 +235,15 @@ export async function buildPacketPdf(input: PdfBuildInput): Promise<PdfBuildResu
   await doc.flush();
   relabelAsOpenType(doc, fonts.regular.font);
   relabelAsOpenType(doc, fonts.bold.font);
-  // No form-field pass: the packet has no fields, and the pass would add an empty /AcroForm.
-  // Plain objects, as qpdf writes by default: object streams would save about a kilobyte of
-  // dictionaries a page in a packet of scans and photos, and cost a deflate pass at every save.
-  const bytes = await doc.save({ useObjectStreams: false, updateFieldAppearances: false });
-
+  // Saved by writeTo (a volume) or toBytes (a 网上申报 file): see pdfRepair/pdfLibPacing.ts.
   const pages = new Map<number, FilingPages>();
   for (const [seq, p] of contentPages) pages.set(seq, { ...p, start: p.start + front + 1 });
-  return { bytes, pageCount: doc.getPageCount(), pages, notices, inputBytes: ctx.stats.inputBytes };
+  return {
+    writeTo: (file) => writePdfFile(doc, file),
+    toBytes: () => doc.save(PACKET_SAVE_OPTIONS),
+    pageCount: doc.getPageCount(),
+    pages,
+    notices,
+    inputBytes: ctx.stats.inputBytes,
+  };
 }
