@@ -2,7 +2,7 @@
 // and reaches the packet with its words on them (pdftotext); password-protected ones are kept,
 // flagged by 四性检测 and stand in the packet as a page saying why; damaged ones are refused with
 // a reason while the batch goes on. Without LibreOffice (DOSSIER_SOFFICE=none) each stands in as
-// a page naming the program to install.
+// a page naming the program to install, and .doc, .wps and .pptx are still found by their words.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -74,7 +74,7 @@ describe.skipIf(!program)('legacy Office, WPS and slides with LibreOffice', { ti
     expect(text).toContain('文明单位创建活动通知'.slice(0, 2));
   });
 
-  it('finds each by the words inside it, read from its converted pages', async () => {
+  it('finds each by the words inside it: read by a library (.doc, .wps, .pptx) or from its converted pages', async () => {
     const dossierId = filed.added.added[0].material.dossierId;
     const found = async (query: string) =>
       (await t.api['materials.search']({ dossierId, query })).hits.filter((h) => h.snippetSource === 'body').map((h) => h.material.title).sort();
@@ -102,11 +102,18 @@ describe.skipIf(!program)('legacy Office, WPS and slides with LibreOffice', { ti
 describe('legacy Office without LibreOffice', { timeout: 300_000 }, () => {
   let t: TestArchive;
   let before: string | undefined;
-  beforeAll(() => {
+  let filed: Awaited<ReturnType<typeof fileAll>>;
+  beforeAll(async () => {
     before = process.env.DOSSIER_SOFFICE;
     process.env.DOSSIER_SOFFICE = 'none';
     t = openTestArchive(path.join(tempDir('dossier-no-office-'), 'archive'));
-  });
+    filed = await fileAll(t, {
+      '工作计划.doc': fixture('office', '工作计划.doc'),
+      '通知.wps': fixture('office', '活动通知.doc'),
+      '工作汇报.pptx': fixture('office', '工作汇报.pptx'),
+      '活动台账.xls': fixture('office', '活动台账.xls'),
+    });
+  }, 300_000);
   afterAll(async () => {
     if (before === undefined) delete process.env.DOSSIER_SOFFICE;
     else process.env.DOSSIER_SOFFICE = before;
@@ -114,14 +121,24 @@ describe('legacy Office without LibreOffice', { timeout: 300_000 }, () => {
   });
 
   it('imports the files, previews and packets a page naming LibreOffice to install', async () => {
-    const { added, pdf } = await fileAll(t, { '工作计划.doc': fixture('office', '工作计划.doc'), '活动台账.xls': fixture('office', '活动台账.xls') });
+    const { added, pdf } = filed;
     expect(added.failed).toEqual([]);
     const text = flat(pdfText(pdf));
     // pdftotext drops the “ffi” ligature the font draws: “LibreO…ce”.
-    expect(text.split(/未找到LibreO.{0,3}ce，请安装LibreO.{0,3}ce（免费软件）后重新导出/).length - 1).toBe(2);
+    expect(text.split(/未找到LibreO.{0,3}ce，请安装LibreO.{0,3}ce（免费软件）后重新导出/).length - 1).toBe(4);
     for (const { material: m } of added.added) {
       const preview = await t.api['materials.preview']({ materialId: m.id });
       expect(preview).toMatchObject({ type: 'office', converted: false, reason: expect.stringContaining('未找到 LibreOffice，请安装 LibreOffice') });
     }
+  });
+
+  it('still finds Word 97–2003, WPS 文字 and .pptx files by their words, read without LibreOffice', async () => {
+    const dossierId = filed.added.added[0].material.dossierId;
+    const found = async (query: string) =>
+      (await t.api['materials.search']({ dossierId, query })).hits.filter((h) => h.snippetSource === 'body').map((h) => h.material.title).sort();
+    for (const w of PLAN_WORDS) expect(await found(w), w).toEqual(['工作汇报', '工作计划'].sort());
+    expect(await found('学雷锋志愿服务')).toEqual(['通知']);
+    // The sheet's words need LibreOffice: nothing is found, and nothing wrong is.
+    expect(await found('负责人')).toEqual([]);
   });
 });
