@@ -39,6 +39,10 @@ export async function createChromiumRenderer(): Promise<HtmlRenderer | null> {
     htmlToPdf(html: string): Promise<Uint8Array> {
       return pages.use(async (page) => {
         await page.setContent(html, { waitUntil: 'load', timeout: 60_000 });
+        // The embedded fonts decode after 'load'; printed before that, text set in them would be
+        // invisible (the likely cause of a blank DOCX page seen once in a loaded test run). Playwright's
+        // evaluate runs even with the page's JavaScript off.
+        await page.evaluate(() => document.fonts.ready.then(() => undefined));
         return await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
       });
     },
