@@ -25,6 +25,7 @@ describe('DOCX pages in the packet', () => {
   let job: JobOf<'export'>;
   let pageCount = 0;
   let firstMove: { ms: number; message: string } | null = null;
+  let firstNamed: { ms: number; message: string } | null = null;
   const pdf = () => job.result!.pdfPath!;
   /** The packet page whose text contains `needle`. */
   const pageWith = (needle: string) => {
@@ -68,6 +69,7 @@ describe('DOCX pages in the packet', () => {
       const j = await api['jobs.get']({ jobId });
       if (j.kind !== 'export') throw new Error('not an export job');
       if (firstMove === null && j.progress > 0) firstMove = { ms: performance.now() - started, message: j.message };
+      if (firstNamed === null && j.message.startsWith('正在编入迎检资料')) firstNamed = { ms: performance.now() - started, message: j.message };
       if (j.state !== 'running') {
         if (j.state !== 'done') throw new Error(`export ${j.state}: ${j.error}`);
         job = j;
@@ -126,13 +128,15 @@ describe('DOCX pages in the packet', () => {
     expect(size.h).toBeCloseTo(595.3, 0);
   });
 
-  // The issue's goal is a move within 1 s of the start. Measured: ~0.2 s after the job exists,
-  // but the export call itself first starts the browser (~2 s, up to ~7 s on a loaded machine),
-  // so only the naming is asserted; the time is printed.
-  it('moves the progress bar before the first document is merged, naming it', () => {
+  // The issue's goal is a move within 1 s of the start: the bench measures it (packets section);
+  // here the order is asserted and the times printed. The browser starts inside the job, so
+  // the bar says so while it starts (seconds, the first time), then names each document.
+  it('moves the progress bar while the browser starts, then names the first document', () => {
     expect(firstMove).not.toBeNull();
-    console.info(`progress first moved after ${firstMove!.ms.toFixed(0)} ms: ${firstMove!.message}`);
-    expect(firstMove!.message).toContain('正在编入迎检资料（1/4）');
+    expect(firstNamed).not.toBeNull();
+    console.info(`progress first moved after ${firstMove!.ms.toFixed(0)} ms (${firstMove!.message}), named a document after ${firstNamed!.ms.toFixed(0)} ms`);
+    expect(firstMove!.message).toBe('正在启动用于转换 PDF 的浏览器');
+    expect(firstNamed!.message).toContain('正在编入迎检资料（1/4）');
   });
 
   it('gives a damaged DOCX a placeholder page saying why, and goes on', () => {

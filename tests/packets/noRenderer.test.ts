@@ -1,7 +1,8 @@
 // Trust issue, point 7: no silent degradation. Where Word, tables, text and 会议纪要 need a
 // browser to become PDF and none is found, or the one found fails to start, the export says so
-// before it starts (what to install, which setting points to a browser), writes nothing, and
-// logs why the start failed; with placeholders chosen it goes on and says so per file.
+// (before its job exists, or as the job's first step while a slow start is awaited: what to
+// install, which setting points to a browser), writes nothing, and logs why the start failed;
+// with placeholders chosen it goes on and says so per file.
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
