@@ -1,6 +1,6 @@
-import { fileTypeFromFile } from 'file-type';
 import path from 'node:path';
 import { formatName, MINUTES_MEDIA_TYPE, OFD_MEDIA_TYPE } from '../../../shared/domain';
+import { signatureOf } from '../materials/detect';
 
 // Types recorded by materials/detect.ts that the signature alone does not name exactly.
 const OLE_RECORDED = new Set(['application/msword', 'application/vnd.ms-excel', 'application/vnd.ms-works', 'application/vnd.ms-powerpoint']);
@@ -9,7 +9,7 @@ const NO_SIGNATURE = new Set(['text/plain', 'application/octet-stream', MINUTES_
 
 /** Does the stored file's signature still say what was recorded? Returns the mismatch, if any. */
 export async function typeMismatch(file: string, recorded: string): Promise<string | null> {
-  const found = (await fileTypeFromFile(file))?.mime as string | undefined;
+  const found = (await signatureOf(file))?.mime;
   if (found === undefined) return NO_SIGNATURE.has(recorded) ? null : `登记为${formatName(recorded)}，但文件中已找不到该格式的特征`;
   if (found === recorded || (found === 'application/x-cfb' && OLE_RECORDED.has(recorded))) return null;
   // An OFD's signature is a ZIP's: its probe opens OFD.xml and says whether it is one.

@@ -129,6 +129,14 @@ function kindOf(mime: string): MaterialKind {
   return 'other';
 }
 
+/**
+ * Formats whose files may be plain text throughout. Any other format file-type names has binary
+ * bytes in its header, so a file that looks like text is text: file-type knows BMP by “BM” alone
+ * (a note beginning “BMI…”, or random base64 one time in 4096, was refused as a damaged picture),
+ * and an .exe by “MZ”.
+ */
+const TEXTUAL_FORMATS = new Set(['application/pdf', 'application/rtf', 'application/xml', 'image/svg+xml', 'text/plain']);
+
 /** Text has no magic bytes: no NUL in the first 64 KB and mostly printable. */
 async function looksLikeText(file: string): Promise<boolean> {
   const handle = await fs.open(file, 'r');
@@ -146,12 +154,23 @@ async function looksLikeText(file: string): Promise<boolean> {
 }
 
 /**
+ * The format file-type reads in the content's first bytes, or undefined where there is no
+ * signature: text looks like none, whatever its first letters resemble. The import and
+ * 四性检测 (integrity/typeCheck.ts) read signatures through here, so they agree.
+ */
+export async function signatureOf(file: string): Promise<{ mime: string; ext: string } | undefined> {
+  const type = await fileTypeFromFile(file);
+  if (!type || TEXTUAL_FORMATS.has(type.mime)) return type;
+  return (await looksLikeText(file)) ? undefined : type;
+}
+
+/**
  * Kind from the content's magic bytes, never from the extension. The extension only
  * disambiguates containers that look alike inside (an OLE file may be .doc, .xls, .wps or .ppt) and
  * names the format a file claimed when its content turns out to be something else.
  */
 export async function detectKind(file: string): Promise<Detected> {
-  const type = await fileTypeFromFile(file);
+  const type = await signatureOf(file);
   const ext = path.extname(file).toLowerCase();
   const claimed = extensionFormats[ext];
   let mime = (type?.mime as string | undefined) ?? null;
