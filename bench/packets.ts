@@ -108,9 +108,9 @@ export async function benchPackets(photos = 300, pdfs = 50, docs = 20) {
 }
 
 /**
- * An export as the CLI starts one, browser not yet running: when the call returns, when the bar
- * first moves, and when it first names a material (then cancelled). In a process of its own
- * would be truer still; this one has started no browser.
+ * An export as the CLI starts one, browser not yet running (this section's process has started
+ * none): when the call returns, when the bar first moves, and when it first names a material
+ * (then cancelled).
  */
 async function firstProgress(archiveDir: string, dossierId: number, outDir: string) {
   const ctx = createContext({ archiveDir, transport: 'direct', createRenderer: createChromiumRenderer });

@@ -25,7 +25,7 @@ class PdfFileWriter extends PDFWriter {
 
   async writeTo(handle: fs.FileHandle): Promise<number> {
     const { size, header, indirectObjects, xref, trailerDict, trailer } = await this.computeBufferSize();
-    let chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+    const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
     let used = 0;
     const flush = async () => {
       if (used > 0) await handle.write(chunk, 0, used);
@@ -46,12 +46,8 @@ class PdfFileWriter extends PDFWriter {
     };
     const text = (s: string) => put(s.length, (b, at) => ascii(s).copy(b, at));
 
-    await put(header.sizeInBytes() + 2, (b, at) => {
-      const n = header.copyBytesInto(b, at);
-      b[at + n] = 0x0a;
-      b[at + n + 1] = 0x0a;
-      return n + 2;
-    });
+    await put(header.sizeInBytes(), (b, at) => header.copyBytesInto(b, at));
+    await text('\n\n');
     for (const [index, entry] of indirectObjects.entries()) {
       const [ref, object] = entry as [PDFRef, PDFObject];
       await text(`${ref.objectNumber} ${ref.generationNumber} obj\n`);
@@ -59,11 +55,16 @@ class PdfFileWriter extends PDFWriter {
       await text('\nendobj\n\n');
       if ((index + 1) % this.objectsPerTick === 0) await yieldToLoop();
     }
-    if (xref) await put(xref.sizeInBytes() + 1, (b, at) => xref.copyBytesInto(b, at) + ascii('\n').copy(b, at + xref.sizeInBytes()));
-    if (trailerDict) await put(trailerDict.sizeInBytes() + 2, (b, at) => trailerDict.copyBytesInto(b, at) + ascii('\n\n').copy(b, at + trailerDict.sizeInBytes()));
+    if (xref) {
+      await put(xref.sizeInBytes(), (b, at) => xref.copyBytesInto(b, at));
+      await text('\n');
+    }
+    if (trailerDict) {
+      await put(trailerDict.sizeInBytes(), (b, at) => trailerDict.copyBytesInto(b, at));
+      await text('\n\n');
+    }
     await put(trailer.sizeInBytes(), (b, at) => trailer.copyBytesInto(b, at));
     await flush();
-    chunk = Buffer.alloc(0);
     return size;
   }
 }
