@@ -25,14 +25,14 @@ import { createRoot } from 'react-dom/client';
 
 const rows = Array.from({ length: 20 }, (_, i) => ({ key: i, title: '第' + i + '号材料', date: '2023-06-15', pages: 1 }));
 const columns = [
-  { title: '题名', dataIndex: 'title', render: (t) => h('span', { 'data-testid': 'material-title' }, t) },
+  { title: '题名', dataIndex: 'title', render: (t) => h('div', { 'data-testid': 'material-title', elementtiming: 'material-title' }, t) },
   { title: '日期', dataIndex: 'date', width: 120 },
   { title: '页数', dataIndex: 'pages', width: 80 },
 ];
 createRoot(document.getElementById('root')).render(
   h(StrictMode, null,
     h(ConfigProvider, { locale: zhCN, theme: { zeroRuntime: true } },
-      h(Table, { dataSource: rows, columns, pagination: false, size: 'small', footer: () => '共 20 份材料' }))),
+      h(Table, { dataSource: rows, columns, pagination: false, size: 'small', footer: () => h('div', { elementtiming: 'material-count' }, '共 20 份材料') }))),
 );
 `;
 

@@ -30,11 +30,19 @@ export async function fillArchive(dir: string, count: number): Promise<void> {
   await ctx.close();
 }
 
+/** In the page before anything else: keep when each `elementtiming` element was first painted. */
+const recordPaints = `window.__painted = {};
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) if (!(e.identifier in window.__painted)) window.__painted[e.identifier] = e.renderTime || e.loadTime;
+}).observe({ type: 'element', buffered: true });`;
+
 /**
- * Time from navigation until the list shows its footer (every material counted) and the first
- * row's 题名, in a fresh Chromium: N materials vs 20, and 20 vs a baseline page of React, antd's
+ * Time from navigation until the list's footer (every material counted) and the first row's 题名
+ * are painted, in a fresh Chromium: N materials vs 20, and 20 vs a baseline page of React, antd's
  * ConfigProvider and one Table (bench/baselinePage.ts) served by the same bridge; each the
- * median of three cold starts, all in one run.
+ * median of three cold starts, all in one run. Painted: as the browser reports it (Element
+ * Timing, both pages mark the same two elements); seen: when a script polling the page (as a
+ * test does) found them, which also waits for whatever the page does right after that frame.
  */
 export async function benchMaterialList(count: number) {
   ensureRendererBuilt();
@@ -48,12 +56,18 @@ export async function benchMaterialList(count: number) {
     const browser = await launchBrowser();
     try {
       const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+      await page.addInitScript(recordPaints);
       const start = performance.now();
       await page.goto(server.url);
       await page.getByText(`共 ${n} 份材料`).waitFor({ timeout: 60_000 });
       await page.getByTestId('material-title').getByText('第0号材料', { exact: true }).waitFor({ timeout: 60_000 });
-      const ms = performance.now() - start;
-      return { ms, rowsDrawn: await page.getByTestId('material-row').count() };
+      const seen = performance.now() - start;
+      // Entries come with the frame's presentation, a moment after it.
+      const painted = await page.waitForFunction(() => {
+        const p = (window as unknown as { __painted: Record<string, number> }).__painted;
+        return p['material-count'] !== undefined && p['material-title'] !== undefined && Math.max(p['material-count'], p['material-title']);
+      }, undefined, { timeout: 10_000 });
+      return { ms: Number(await painted.jsonValue()), seen, rowsDrawn: await page.getByTestId('material-row').count() };
     } finally {
       await browser.close();
     }
@@ -70,10 +84,15 @@ export async function benchMaterialList(count: number) {
     const smallRuns: number[] = [];
     const bigRuns: number[] = [];
     const baselineRuns: number[] = [];
+    const seen = { small: [] as number[], baseline: [] as number[] };
     let rowsDrawn = 0;
     for (let i = 0; i < 3; i += 1) {
-      baselineRuns.push((await measure({ n: 20, server: { url: baselineBridge.url } as Awaited<ReturnType<typeof open>>['server'] })).ms);
-      smallRuns.push((await measure(small)).ms);
+      const base = await measure({ n: 20, server: { url: baselineBridge.url } as Awaited<ReturnType<typeof open>>['server'] });
+      baselineRuns.push(base.ms);
+      seen.baseline.push(base.seen);
+      const s = await measure(small);
+      smallRuns.push(s.ms);
+      seen.small.push(s.seen);
       const b = await measure(big);
       bigRuns.push(b.ms);
       rowsDrawn = b.rowsDrawn;
@@ -82,7 +101,7 @@ export async function benchMaterialList(count: number) {
     const baseline = Math.round(median(smallRuns));
     const reactAntdTable = Math.round(median(baselineRuns));
     return {
-      bench: 'material list first paint (Chromium, browser mode, cold start, median of 3)',
+      bench: 'material list first paint (Chromium, browser mode, cold start, painted per Element Timing, median of 3)',
       materials: count,
       firstPaintMs,
       goalMs: 1000,
@@ -93,6 +112,11 @@ export async function benchMaterialList(count: number) {
       baselinePageMs: reactAntdTable,
       mainScreen20VsBaselinePage: Number((baseline / reactAntdTable).toFixed(2)),
       goalMainScreenVsBaselinePage: 1.5,
+      seenByPolling: {
+        mainScreen20Ms: Math.round(median(seen.small)),
+        baselinePageMs: Math.round(median(seen.baseline)),
+        ratio: Number((median(seen.small) / median(seen.baseline)).toFixed(2)),
+      },
     };
   } finally {
     await small.server.stop();

@@ -1,8 +1,9 @@
 import { Button, Result, Spin } from 'antd';
-import { Suspense, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { deferred } from './common/deferred';
 import { errorText } from './common/errors';
-import { useCurrentDossierId } from './dossiers/useCurrentDossierId';
+import { dropPrimed } from './common/primedQueries';
+import { pickCurrentDossier, useCurrentDossierId } from './dossiers/useCurrentDossierId';
 import { useDossiers } from './dossiers/useDossiers';
 import { MainScreen } from './layout/MainScreen';
 
@@ -14,6 +15,12 @@ export function App() {
   const dossiers = useDossiers();
   const [currentId, setCurrentId] = useCurrentDossierId();
   const [creating, setCreating] = useState(false);
+  const shown = dossiers.data !== undefined;
+  // The screen's queries took their loads primed at start-up (layout/startupData) as they
+  // mounted, just before this; what is left is never served stale.
+  useEffect(() => {
+    if (shown) dropPrimed();
+  }, [shown]);
 
   if (dossiers.data === undefined && dossiers.error && !dossiers.loading) {
     return (
@@ -34,8 +41,8 @@ export function App() {
       <Spin size="large" description="正在打开档案库…" />
     </div>
   );
-  if (dossiers.data === undefined) return opening;
-  const list = dossiers.data;
+  if (!shown) return opening;
+  const list = dossiers.data!;
   if (list.length === 0 || creating) {
     return (
       <Suspense fallback={opening}>
@@ -56,7 +63,7 @@ export function App() {
       </Suspense>
     );
   }
-  const current = list.find((d) => d.id === currentId) ?? list[list.length - 1];
+  const current = pickCurrentDossier(list, currentId)!;
   return (
     <MainScreen
       key={current.id}

@@ -54,8 +54,9 @@ describe('a clerk’s screen at 1366×768', () => {
     fs.mkdirSync(screenshots, { recursive: true });
     await page.screenshot({ path: path.join(screenshots, 'materials.jpg'), type: 'jpeg', quality: 70 });
 
-    // Rows wholly in view of the table's scrolling area, and every 题名 drawn on one line.
-    const holder = list.locator('.ant-table-tbody-virtual-holder');
+    // Rows wholly in view of the table's scrolling area (a short list is one plain table that
+    // scrolls in its content box; a long one scrolls its virtual holder), every 题名 on one line.
+    const holder = list.locator('.ant-table-tbody-virtual-holder, .ant-table-content');
     const visible = await holder.evaluate((el) => {
       const box = el.getBoundingClientRect();
       return [...el.querySelectorAll('[data-testid="material-row"]')].filter((row) => {

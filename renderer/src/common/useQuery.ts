@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { takePrimed } from './primedQueries';
 import { useReportError } from './useReportError';
 
 export interface Query<T> {
@@ -15,11 +16,15 @@ export interface Query<T> {
  * a new function (its inputs changed) loads again, keeping the old data on screen meanwhile;
  * a new `key` clears the old data first. Results of a superseded
  * load are dropped, failures are shown with their Chinese message under `errorTitle`.
+ * A load primed for `key` at start-up (primedQueries) stands in for the first one.
  */
 export function useQuery<T>(key: string, load: (() => Promise<T>) | null, errorTitle: string): Query<T> {
   const reportError = useReportError();
-  const [data, setData] = useState<T | undefined>(undefined);
-  const [loading, setLoading] = useState(load !== null);
+  const [primedAtMount] = useState(() => (load === null ? undefined : takePrimed<T>(key)));
+  const primed = useRef(primedAtMount);
+  const loaded = primedAtMount?.outcome?.ok ? primedAtMount.outcome.value : undefined;
+  const [data, setData] = useState<T | undefined>(loaded);
+  const [loading, setLoading] = useState(load !== null && loaded === undefined);
   const [error, setError] = useState<unknown>(null);
   const [version, setVersion] = useState(0);
   const keyRef = useRef(key);
@@ -34,9 +39,13 @@ export function useQuery<T>(key: string, load: (() => Promise<T>) | null, errorT
       setLoading(false);
       return;
     }
+    const first = primed.current;
+    primed.current = undefined;
+    // Already drawn with the primed data: nothing to load until something asks again.
+    if (first?.outcome?.ok) return;
     let stale = false;
     setLoading(true);
-    load().then(
+    (first ? first.promise : load()).then(
       (result) => {
         if (stale) return;
         setData(result);

@@ -1,16 +1,11 @@
 import { useCallback, useState } from 'react';
+import { CURRENT_DOSSIER_KEY as KEY, rememberedDossierId } from './currentDossier';
 
-const KEY = 'dossier-current-id';
+export { pickCurrentDossier } from './currentDossier';
 
 /** The dossier the clerk last worked on, remembered across reloads of the window. */
 export function useCurrentDossierId(): [number | null, (id: number | null) => void] {
-  const [id, setId] = useState<number | null>(() => {
-    // A reloaded view names its dossier in the URL (see layout/viewHash).
-    const fromUrl = Number(new URLSearchParams(window.location.hash.replace(/^#/, '')).get('d'));
-    if (Number.isInteger(fromUrl) && fromUrl > 0) return fromUrl;
-    const stored = Number(localStorage.getItem(KEY));
-    return Number.isInteger(stored) && stored > 0 ? stored : null;
-  });
+  const [id, setId] = useState<number | null>(rememberedDossierId);
   const set = useCallback((next: number | null) => {
     if (next === null) localStorage.removeItem(KEY);
     else localStorage.setItem(KEY, String(next));

@@ -1,10 +1,10 @@
-import { useCallback } from 'react';
-import type { Dossier } from '../../../shared/domain';
+import { useMemo } from 'react';
+import { dossiersQuery } from '../api/queries';
 import { useQuery } from '../common/useQuery';
 import { usePlatform } from '../platformContext';
 
 export function useDossiers() {
   const { api } = usePlatform();
-  const load = useCallback((): Promise<Dossier[]> => api['dossiers.list']({}), [api]);
-  return useQuery('dossiers', load, '读取档案列表失败');
+  const query = useMemo(() => dossiersQuery(api), [api]);
+  return useQuery(query.key, query.load, '读取档案列表失败');
 }

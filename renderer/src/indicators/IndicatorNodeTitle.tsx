@@ -1,5 +1,6 @@
-import { Tag, Tooltip, Typography } from 'antd';
+import { Tag, Tooltip } from 'antd';
 import type { CoverageRow, Indicator } from '../../../shared/domain';
+import { Muted } from '../common/Muted';
 import { IndicatorKindTag } from './IndicatorKindTag';
 
 /** Percent of the score below that is covered by materials; null when nothing below carries a score. */
@@ -31,14 +32,14 @@ export function IndicatorNodeTitle({ indicator, coverage, isLeaf }: Props) {
     const share = scoreShare(coverage);
     status = (
       <Tooltip title="已有材料的指标 / 指标总数；已覆盖的分值占比">
-        <Typography.Text
-          type={complete ? 'success' : 'secondary'}
+        <Muted
+          tone={complete ? 'success' : 'secondary'}
           style={{ fontSize: 12, whiteSpace: 'nowrap' }}
           data-testid={`coverage-${indicator.code}`}
         >
           {coverage.coveredLeaves}/{coverage.totalLeaves}
           {share !== null && ` · ${share}%`}
-        </Typography.Text>
+        </Muted>
       </Tooltip>
     );
   }
@@ -48,14 +49,10 @@ export function IndicatorNodeTitle({ indicator, coverage, isLeaf }: Props) {
       style={{ display: 'flex', alignItems: 'flex-start', gap: 6, justifyContent: 'space-between' }}
     >
       <span style={{ minWidth: 0 }}>
-        <Typography.Text type="secondary" style={{ marginRight: 6 }}>
-          {indicator.code}
-        </Typography.Text>
+        <Muted style={{ marginRight: 6 }}>{indicator.code}</Muted>
         <span style={{ fontWeight: isLeaf ? 400 : 600 }}>{indicator.title}</span>
         {!isLeaf && indicator.score !== null && (
-          <Typography.Text type="secondary" style={{ marginLeft: 4, fontSize: 12 }}>
-            {indicator.score}分
-          </Typography.Text>
+          <Muted style={{ marginLeft: 4, fontSize: 12 }}>{indicator.score}分</Muted>
         )}
         {indicator.kind !== 'scored' && !/否决|加分/.test(indicator.title) && (
           <span style={{ marginLeft: 6 }}>

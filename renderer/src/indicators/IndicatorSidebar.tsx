@@ -3,6 +3,7 @@ import { Checkbox, Empty, Menu, Skeleton } from 'antd';
 import { useMemo, useState } from 'react';
 import type { CoverageRow, Dossier, Indicator } from '../../../shared/domain';
 import { deferred, OnceOpened } from '../common/deferred';
+import { useAfterFirstPaint } from '../common/useAfterFirstPaint';
 import { filterByUnit } from '../units/filterByUnit';
 import { UnitFilter } from '../units/UnitFilter';
 import { CoverageSummary } from './CoverageSummary';
@@ -39,6 +40,8 @@ export function IndicatorSidebar({ dossier, indicators, coverage, coverageRows, 
     const byUnit = filterByUnit(indicators, unit);
     return missingOnly ? withAncestors(byUnit, (i) => coverage.get(i.id)?.missing === true) : byUnit;
   }, [indicators, unit, missingOnly, coverage]);
+  // The tree and its filters are drawn just after the screen's first frame: the list comes first.
+  const painted = useAfterFirstPaint();
   const selectedKey = view === 'selfeval' ? 'selfeval' : selectedId === null ? 'all' : '';
   return (
     <div style={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
@@ -59,7 +62,7 @@ export function IndicatorSidebar({ dossier, indicators, coverage, coverageRows, 
           { key: 'cycle', icon: <BranchesOutlined />, label: <span data-testid="open-cycle">复核（复制到新测评体系）</span> },
         ]}
       />
-      {indicators && indicators.length > 0 && (
+      {painted && indicators && indicators.length > 0 && (
         <div style={{ padding: '4px 16px', display: 'flex', gap: 8, alignItems: 'center' }}>
           <div style={{ flex: 1, minWidth: 0 }}>
             <UnitFilter indicators={indicators} value={unit} onChange={setUnit} />
@@ -70,7 +73,7 @@ export function IndicatorSidebar({ dossier, indicators, coverage, coverageRows, 
         </div>
       )}
       <div style={{ flex: 1, overflow: 'auto', padding: '4px 8px 16px' }}>
-        {shown === undefined ? (
+        {shown === undefined || !painted ? (
           <Skeleton active paragraph={{ rows: 8 }} />
         ) : shown.length === 0 ? (
           <Empty

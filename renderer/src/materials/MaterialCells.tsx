@@ -1,5 +1,7 @@
-import { Tag, Tooltip, Typography } from 'antd';
+import { Tag, Tooltip } from 'antd';
 import type { Indicator, Material } from '../../../shared/domain';
+import { Muted } from '../common/Muted';
+import { paintTimed } from '../common/paintTimed';
 import { Highlight } from '../search/Highlight';
 import { sourceLine } from './sourceLine';
 
@@ -27,6 +29,7 @@ export function TitleCell({ material: m, highlight = '', snippet, onOpen }: Titl
           }}
           href="#"
           data-testid="material-title"
+          {...paintTimed('material-title')}
           className="dossier-one-line"
           title={`${m.title}\n${sourceLine(m)}`}
           style={{ minWidth: 0 }}
@@ -34,9 +37,7 @@ export function TitleCell({ material: m, highlight = '', snippet, onOpen }: Titl
           <Highlight text={m.title} query={highlight} />
         </a>
         {m.kind === 'photo_group' && (
-          <Typography.Text type="secondary" style={{ fontSize: 12, flex: 'none' }}>
-            {sourceLine(m)}
-          </Typography.Text>
+          <Muted style={{ fontSize: 12, flex: 'none' }}>{sourceLine(m)}</Muted>
         )}
       </div>
       {snippet && (
@@ -50,7 +51,7 @@ export function TitleCell({ material: m, highlight = '', snippet, onOpen }: Titl
 
 /** The indicators a material is filed under, as “1.2 名称” tags (the whole name on hover); 未归类 when none. */
 export function IndicatorTags({ ids, indicators }: { ids: number[]; indicators: Map<number, Indicator> }) {
-  if (ids.length === 0) return <Typography.Text type="secondary">未归类</Typography.Text>;
+  if (ids.length === 0) return <Muted>未归类</Muted>;
   return (
     <div className="dossier-one-line">
       {ids.map((id) => {
@@ -80,9 +81,9 @@ export function NoteCell({ material: m }: { material: Material }) {
         </Tooltip>
       )}
       {m.note && (
-        <Typography.Text title={m.note} style={{ whiteSpace: 'nowrap' }}>
+        <span title={m.note} style={{ whiteSpace: 'nowrap' }}>
           {m.note}
-        </Typography.Text>
+        </span>
       )}
     </div>
   );

@@ -1,9 +1,12 @@
-import { Table, Tag, Typography, type TableColumnsType, type TableProps } from 'antd';
+import { Table, Tag, type TableColumnsType, type TableProps } from 'antd';
 import { memo, useMemo, type ReactNode } from 'react';
 import { compareTitles, defaultMaterialSort, materialKindLabels, type Indicator, type Material, type MaterialKind, type MaterialSortKey } from '../../../shared/domain';
 import { formatDate } from '../common/format';
+import { Muted } from '../common/Muted';
 import { ResizableHeaderCell } from '../common/ResizableHeaderCell';
 import { useColumnWidths, type ColumnWidths } from '../common/useColumnWidths';
+import { paintTimed } from '../common/paintTimed';
+import { useElementHeight } from '../common/useElementHeight';
 import { IndicatorTags, NoteCell, TitleCell } from './MaterialCells';
 import { MaterialThumb } from './MaterialThumb';
 import { PendingRow, RowFetch } from './PendingRow';
@@ -33,9 +36,16 @@ interface Props {
   selectedIds?: number[];
   onSelect?: (ids: number[]) => void;
   onOpen?: (material: Material) => void;
-  /** Height of the scrolling area: the list is virtualized, so 20,000 rows draw as fast as 20. */
-  height?: number;
+  /** Fill the element around it (its height set by the layout), rather than a fixed height. */
+  fill?: boolean;
 }
+
+/** From this many rows the table is virtualized, so 20,000 rows draw as fast as 20. */
+export const VIRTUAL_FROM = 100;
+/** The scrolling rows' height when not filling. */
+const FIXED_HEIGHT = 560;
+/** Header row and footer of the table, around its scrolling rows. */
+const LIST_CHROME = 72;
 
 type SortOrder = 'ascend' | 'descend' | null;
 const kindFilters = (Object.keys(materialKindLabels) as MaterialKind[]).map((k) => ({ text: materialKindLabels[k], value: k }));
@@ -86,7 +96,14 @@ function widthOf(key: keyof typeof wide, widths: ColumnWidths, filled: Record<st
  * Memoized: with 20,000 rows every pass of the table over its data counts.
  */
 export const MaterialList = memo(function MaterialList(props: Props) {
-  const { materials, paging, loading, indicators, highlight, snippets, emptyText, selectedIds, onSelect, onOpen } = props;
+  const { materials, paging, loading, indicators, highlight, snippets, emptyText, selectedIds, onSelect, onOpen, fill = false } = props;
+  // A short list is one plain table that fills its place and scrolls under a sticky header by
+  // CSS (app.css, .dossier-fill). Nothing is measured, so it is drawn once, at its size, in the
+  // first frame: a scroll height would split it into a header table and a body table whose
+  // columns are measured and drawn again. A virtual list needs its height in pixels.
+  const virtual = materials.length >= VIRTUAL_FROM;
+  const plainFill = fill && !virtual;
+  const area = useElementHeight<HTMLDivElement>(fill && virtual);
   const order = paging?.order;
   const need = paging?.need;
   const { widths, resize } = useColumnWidths('materials');
@@ -124,14 +141,14 @@ export const MaterialList = memo(function MaterialList(props: Props) {
         title: '日期',
         width: w('date'),
         ...ordering(order, 'date'),
-        render: loaded((m) => (m.date ? formatDate(m.date) : <Typography.Text type="secondary">—</Typography.Text>)),
+        render: loaded((m) => (m.date ? formatDate(m.date) : <Muted>—</Muted>)),
       },
       {
         key: 'pages',
         title: '页数',
         width: w('pages'),
         align: 'right',
-        render: loaded((m) => m.pages ?? <Typography.Text type="secondary">—</Typography.Text>),
+        render: loaded((m) => m.pages ?? <Muted>—</Muted>),
       },
     ];
     if (indicators) {
@@ -168,14 +185,17 @@ export const MaterialList = memo(function MaterialList(props: Props) {
   };
 
   const selected = new Set(selectedIds ?? []);
-  return (
+  if (fill && virtual && area.height === null) return <div ref={area.ref} style={{ height: '100%' }} />;
+  const scrollY = fill ? Math.max(120, area.height! - LIST_CHROME) : FIXED_HEIGHT;
+  const table = (
     <Table<ListEntry>
       data-testid="material-list"
       rowKey="id"
       size="small"
-      virtual
+      virtual={virtual}
       className="dossier-dense"
-      scroll={{ y: props.height ?? 560, x: scrollX }}
+      scroll={plainFill ? undefined : { y: scrollY, x: scrollX }}
+      tableLayout="fixed"
       components={{ header: { cell: ResizableHeaderCell } }}
       columns={columns}
       dataSource={materials}
@@ -198,7 +218,19 @@ export const MaterialList = memo(function MaterialList(props: Props) {
           setDraggedMaterials(e.dataTransfer, selected.has(m.id) ? [...selected] : [m.id]);
         },
       } as React.HTMLAttributes<HTMLElement>)}
-      footer={materials.length > 0 ? () => `共 ${materials.length} 份材料` : undefined}
+      // elementtiming: the bench reads when the count was painted (Element Timing API).
+      footer={materials.length > 0 ? () => <div {...paintTimed('material-count')}>共 {materials.length} 份材料</div> : undefined}
     />
+  );
+  return fill ? (
+    <div
+      ref={area.ref}
+      className={plainFill ? 'dossier-fill' : undefined}
+      style={{ height: '100%', ['--dossier-list-min-width' as string]: `${scrollX}px` }}
+    >
+      {table}
+    </div>
+  ) : (
+    table
   );
 });

@@ -2,7 +2,6 @@ import { DeleteOutlined, FileTextOutlined } from '@ant-design/icons';
 import { App, Button, Card, Space, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import type { Indicator, Material } from '../../../shared/domain';
-import { useElementHeight } from '../common/useElementHeight';
 import { useGlobalKeys } from '../layout/useGlobalKeys';
 import { useReportError } from '../common/useReportError';
 import { deferred, OnceOpened } from '../common/deferred';
@@ -21,9 +20,6 @@ const BulkBar = deferred(() => import('./BulkBar').then((m) => m.BulkBar));
 const MaterialDrawer = deferred(() => import('./MaterialDrawer').then((m) => m.MaterialDrawer));
 const MinutesFormModal = deferred(() => import('../minutes/MinutesFormModal').then((m) => m.MinutesFormModal));
 const TrashModal = deferred(() => import('./TrashModal').then((m) => m.TrashModal));
-
-/** Header row and footer of the table, around its scrolling rows. */
-const LIST_CHROME = 72;
 
 interface Props {
   dossierId: number;
@@ -98,8 +94,6 @@ export function MaterialsPanel({ dossierId, indicator, indicators, isCategory, a
       if (selectedIds.length === 1) setOpenId(selectedIds[0]);
     },
   });
-  // The table fills the panel and scrolls by itself: the page around it does not scroll.
-  const listArea = useElementHeight<HTMLDivElement>(400);
 
   return (
     <Card
@@ -157,7 +151,8 @@ export function MaterialsPanel({ dossierId, indicator, indicators, isCategory, a
             }}
           />
       </OnceOpened>
-      <div ref={listArea.ref} style={{ flex: 1, minHeight: 240 }}>
+      {/* The table fills the panel and scrolls by itself: the page around it does not scroll. */}
+      <div style={{ flex: 1, minHeight: 240 }}>
         <MaterialList
           materials={materials.entries ?? []}
           paging={paging}
@@ -173,7 +168,7 @@ export function MaterialsPanel({ dossierId, indicator, indicators, isCategory, a
           selectedIds={selectedIds}
           onSelect={setSelectedIds}
           onOpen={openMaterial}
-          height={listArea.height - LIST_CHROME}
+          fill
         />
       </div>
       <OnceOpened open={openId !== null}>

@@ -1,18 +1,12 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { defaultMaterialSort, type Material, type MaterialIndex, type MaterialKind, type MaterialSortKey } from '../../../shared/domain';
+import type { Material } from '../../../shared/domain';
+import { materialIndexQuery, type ListOrder } from '../api/queries';
 import { useQuery } from '../common/useQuery';
 import { useReportError } from '../common/useReportError';
 import { usePlatform } from '../platformContext';
 import type { ListEntry } from './listEntry';
 
-export interface ListOrder {
-  sort: MaterialSortKey;
-  descending: boolean;
-  kinds: MaterialKind[];
-}
-
-/** A clerk's order (日期, then 题名), as the core decides it, and every kind. */
-export const defaultOrder: ListOrder = { ...defaultMaterialSort, kinds: [] };
+export { defaultOrder, type ListOrder } from '../api/queries';
 
 /** Rows asked for in one call: a screenful and more, well under the API's 500. */
 const BATCH = 200;
@@ -31,13 +25,12 @@ export function useMaterialWindow(
 ) {
   const { api } = usePlatform();
   const reportError = useReportError();
-  const loadIndex = useCallback(
-    (): Promise<MaterialIndex> =>
-      api['materials.index']({ dossierId, indicatorId: indicatorId ?? undefined, includeBelow, ...order }),
+  const { key, load } = useMemo(
+    () => materialIndexQuery(api, dossierId, indicatorId, includeBelow, order),
     // refreshKey: a new load after a change.
     [api, dossierId, indicatorId, includeBelow, order, refreshKey],
   );
-  const index = useQuery(`materials:${dossierId}:${indicatorId ?? 'all'}:${includeBelow}`, loadIndex, '读取材料失败');
+  const index = useQuery(key, load, '读取材料失败');
 
   const records = useRef(new Map<number, Material>());
   const fresh = useRef(new Set<number>());
