@@ -21,7 +21,9 @@ import { readJson, receiveFile, type BodyTimeouts } from './requestBody';
 import { downloadTarget } from './downloadTarget';
 import { securityHeaders } from './securityHeaders';
 import { createSession } from './session';
-import { contentTypeOf, decodePathname, resolveStaticPath } from './staticFiles';
+import { contentTypeOf, decodePathname, hashedAssetCache, resolveStaticPath } from './staticFiles';
+
+type AssetCache = ReturnType<typeof hashedAssetCache>;
 
 export interface BridgeTimeouts {
   /** Request line and headers. */
@@ -127,6 +129,7 @@ const forbidden = () => new ApiError('forbidden', '拒绝访问：缺少或错�
 export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpBridge> {
   const host = options.host ?? '127.0.0.1';
   const token = options.token ?? randomBytes(24).toString('base64url');
+  const assets = options.staticDir ? hashedAssetCache(options.staticDir) : null;
   const limits: BridgeLimits = {
     ...DEFAULT_TIMEOUTS,
     ...options.timeouts,
@@ -225,7 +228,7 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
         if (given === 'wrong') throw new ApiError('forbidden', '访问令牌错误，请复制启动时打印的完整地址');
         if (given === 'valid') return redirectWithoutToken(res, url, session.setCookie());
         if (!options.staticDir) throw new ApiError('not_found', '页面不存在');
-        return sendStatic(res, options.staticDir, decoded, req.method === 'HEAD');
+        return sendStatic(res, options.staticDir, decoded, req.method === 'HEAD', assets!);
       }
     }
   };
@@ -311,8 +314,19 @@ function redirectWithoutToken(res: http.ServerResponse, url: URL, cookie: string
   res.end();
 }
 
-async function sendStatic(res: http.ServerResponse, root: string, decoded: string, head: boolean): Promise<void> {
+async function sendStatic(res: http.ServerResponse, root: string, decoded: string, head: boolean, assets: AssetCache): Promise<void> {
   const file = resolveStaticPath(root, decoded);
+  const hashed = file ? await assets(file) : null;
+  if (hashed) {
+    res.writeHead(200, {
+      ...securityHeaders('page'),
+      'content-type': contentTypeOf(file!),
+      'content-length': hashed.length,
+      'cache-control': 'public, max-age=31536000, immutable',
+    });
+    res.end(head ? undefined : hashed);
+    return;
+  }
   const stat = file ? await fs.stat(file).catch(() => null) : null;
   // The app routes by hash; any other path gets the page itself.
   const target = stat?.isFile() && file ? file : path.join(root, 'index.html');

@@ -1,5 +1,6 @@
 // Built renderer files by URL path, for both shells: browser mode's HTTP bridge and the desktop
 // app's app:// protocol. Plain Node, no electron.
+import fs from 'node:fs/promises';
 import path from 'node:path';
 
 const contentTypes: Record<string, string> = {
@@ -42,4 +43,26 @@ export function resolveStaticPath(root: string, decodedPath: string): string | n
   const inside = path.relative(base, file);
   if (!inside || inside.startsWith('..') || path.isAbsolute(inside)) return null;
   return file;
+}
+
+/**
+ * The built files under assets/, whose names carry a hash of their content: each is read once
+ * and then served from memory (the first screen asks for some twenty at once, and a stat and a
+ * read of each through the thread pool made them arrive in waves). Returns null for any other
+ * file, which is read afresh each time (index.html changes with every build).
+ */
+export function hashedAssetCache(root: string): (file: string) => Promise<Buffer | null> | null {
+  const assets = path.join(path.resolve(root), 'assets') + path.sep;
+  const cache = new Map<string, Promise<Buffer | null>>();
+  return (file) => {
+    if (!file.startsWith(assets)) return null;
+    let body = cache.get(file);
+    if (!body) {
+      body = fs.readFile(file).catch(() => null);
+      cache.set(file, body);
+      // A file that is not there (yet) is looked for again next time.
+      void body.then((b) => b ?? cache.delete(file));
+    }
+    return body;
+  };
 }

@@ -148,4 +148,29 @@ describe('HTTP bridge', () => {
       await b.close();
     }
   });
+
+  it('serves built assets byte for byte, cached as immutable, and finds one built after a miss', async () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'index.html'), '<p>app</p>');
+    fs.mkdirSync(path.join(dir, 'assets'));
+    const bytes = Buffer.from(Array.from({ length: 300_000 }, (_, i) => (i * 31) % 256));
+    fs.writeFileSync(path.join(dir, 'assets', 'main-abc123.js'), bytes);
+    const b = await startHttpBridge({ handlers: createHandlers(archive.ctx), archive: archive.ctx.archive, staticDir: dir });
+    try {
+      for (let i = 0; i < 2; i += 1) {
+        const r = await fetch(`http://127.0.0.1:${b.port}/assets/main-abc123.js`);
+        expect(r.headers.get('content-type')).toContain('javascript');
+        expect(r.headers.get('cache-control')).toContain('immutable');
+        expect(Buffer.from(await r.arrayBuffer()).equals(bytes)).toBe(true);
+      }
+      // Not there yet: the page, as for any unknown path; once built, the file itself.
+      const missing = await fetch(`http://127.0.0.1:${b.port}/assets/late-def456.js`);
+      expect(await missing.text()).toBe('<p>app</p>');
+      fs.writeFileSync(path.join(dir, 'assets', 'late-def456.js'), 'export {};');
+      const late = await fetch(`http://127.0.0.1:${b.port}/assets/late-def456.js`);
+      expect(await late.text()).toBe('export {};');
+    } finally {
+      await b.close();
+    }
+  });
 });
