@@ -130,7 +130,15 @@ describe('成员单位报送 in the browser', () => {
     const { page, errors } = await openPage(suite.browser(), suite.server().url);
     await page.getByTestId('reporting-button').click();
     const dialog = page.getByTestId('reporting-dialog');
-    await dialog.getByRole('tab', { name: '版本冲突' }).click();
+    // Clicked until it is the open tab: a click during the dialog's opening animation can miss
+    // (once in CI, under load, the card then never came).
+    const conflictsTab = dialog.getByRole('tab', { name: '版本冲突' });
+    await expect
+      .poll(async () => {
+        await conflictsTab.click();
+        return conflictsTab.getAttribute('aria-selected');
+      })
+      .toBe('true');
     const card = dialog.getByTestId('conflict-card');
     await card.getByText('党办一季度理论学习记录（党办').waitFor();
     const row = card.getByRole('row', { name: /题名/ });
