@@ -3,7 +3,8 @@ import { Suspense, useEffect, useState } from 'react';
 import { deferred } from './common/deferred';
 import { errorText } from './common/errors';
 import { dropPrimed } from './common/primedQueries';
-import { pickCurrentDossier, useCurrentDossierId } from './dossiers/useCurrentDossierId';
+import { pickCurrentDossier } from './dossiers/currentDossier';
+import { useCurrentDossierId } from './dossiers/useCurrentDossierId';
 import { useDossiers } from './dossiers/useDossiers';
 import { MainScreen } from './layout/MainScreen';
 

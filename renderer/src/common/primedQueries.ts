@@ -3,7 +3,7 @@
 // finished draws with the data at once, in the same pass as everything around it, instead of
 // drawing empty and then again.
 
-type Outcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
+export type Outcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
 export interface Primed<T> {
   promise: Promise<T>;
@@ -13,17 +13,13 @@ export interface Primed<T> {
 
 const primed = new Map<string, Primed<unknown>>();
 
-/** Start a load for `key`; settles (never rejects) when the load has. */
-export function prime<T>(key: string, load: () => Promise<T>): Promise<void> {
+/** Start a load for `key`; resolves (never rejects) with its outcome when the load settles. */
+export function prime<T>(key: string, load: () => Promise<T>): Promise<Outcome<T>> {
   const entry: Primed<T> = { promise: load(), outcome: null };
   primed.set(key, entry as Primed<unknown>);
   return entry.promise.then(
-    (value) => {
-      entry.outcome = { ok: true, value };
-    },
-    (error: unknown) => {
-      entry.outcome = { ok: false, error };
-    },
+    (value) => (entry.outcome = { ok: true, value }),
+    (error: unknown) => (entry.outcome = { ok: false, error }),
   );
 }
 

@@ -1,8 +1,6 @@
 import { useCallback, useState } from 'react';
 import { CURRENT_DOSSIER_KEY as KEY, rememberedDossierId } from './currentDossier';
 
-export { pickCurrentDossier } from './currentDossier';
-
 /** The dossier the clerk last worked on, remembered across reloads of the window. */
 export function useCurrentDossierId(): [number | null, (id: number | null) => void] {
   const [id, setId] = useState<number | null>(rememberedDossierId);

@@ -12,11 +12,8 @@ import { readViewHash } from './viewHash';
  */
 export async function preloadStartup(api: ApiClient): Promise<void> {
   const dossiers = dossiersQuery(api);
-  const listing = dossiers.load();
-  const listed = prime(dossiers.key, () => listing);
-  const list = await listing.catch(() => null);
-  await listed;
-  const current = list && pickCurrentDossier(list, rememberedDossierId());
+  const listed = await prime(dossiers.key, dossiers.load);
+  const current = listed.ok ? pickCurrentDossier(listed.value, rememberedDossierId()) : undefined;
   if (!current) return;
   const queries: { key: string; load: () => Promise<unknown> }[] = [coverageQuery(api, current.id)];
   if (current.systemId !== null) queries.push(indicatorsQuery(api, current.systemId));

@@ -186,7 +186,6 @@ export const MaterialList = memo(function MaterialList(props: Props) {
 
   const selected = new Set(selectedIds ?? []);
   if (fill && virtual && area.height === null) return <div ref={area.ref} style={{ height: '100%' }} />;
-  const scrollY = fill ? Math.max(120, area.height! - LIST_CHROME) : FIXED_HEIGHT;
   const table = (
     <Table<ListEntry>
       data-testid="material-list"
@@ -194,7 +193,7 @@ export const MaterialList = memo(function MaterialList(props: Props) {
       size="small"
       virtual={virtual}
       className="dossier-dense"
-      scroll={plainFill ? undefined : { y: scrollY, x: scrollX }}
+      scroll={plainFill ? undefined : { y: fill ? Math.max(120, area.height! - LIST_CHROME) : FIXED_HEIGHT, x: scrollX }}
       tableLayout="fixed"
       components={{ header: { cell: ResizableHeaderCell } }}
       columns={columns}
