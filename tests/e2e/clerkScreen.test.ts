@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openTestArchive, sampleDossier } from '../helpers/tempArchive';
-import { repoRoot, useBrowserMode } from './server';
+import { openTab, repoRoot, useBrowserMode } from './server';
 
 const screenshots = path.join(repoRoot, 'docs/screenshots');
 const viewport = { width: 1366, height: 768 };
@@ -124,7 +124,7 @@ describe('a clerk’s screen at 1366×768', () => {
     const row = list.getByTestId('material-row').filter({ hasText: '分解表（12）' });
     await row.getByTestId('material-title').click();
     const drawer = page.getByTestId('material-drawer');
-    await drawer.getByRole('tab', { name: '著录信息' }).click();
+    await openTab(drawer, '著录信息');
     const date = drawer.getByLabel('日期');
     for (const [typed, shown] of [
       ['2023-06-15', '2023-06-15'],

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openTestArchive, repoRoot, sampleDossier } from '../helpers/tempArchive';
-import { openPage, useBrowserMode } from './server';
+import { openPage, openTab, useBrowserMode } from './server';
 
 const STEP_MS = 60_000;
 type Img = { complete: boolean; naturalWidth: number; naturalHeight: number };
@@ -37,7 +37,7 @@ describe('HEIC photos in the browser', () => {
     await row.getByTestId('material-title').click();
     const drawer = page.getByTestId('material-drawer');
     expect(await drawer.getByTestId('exif').innerText()).toContain('Apple iPhone 13');
-    await drawer.getByRole('tab', { name: '预览' }).click();
+    await openTab(drawer, '预览');
     const preview = drawer.getByTestId('image-preview').locator('xpath=descendant-or-self::img').first();
     await expect.poll(() => size(preview).catch(() => 'absent'), { timeout: STEP_MS }).toBe('320x480');
     expect(errors).toEqual([]);

@@ -9,7 +9,7 @@ import { writeTextPdf } from '../../electron/core/demo/textPdf';
 import { openTestArchive, sampleDossier } from '../helpers/tempArchive';
 import { docx, photo, xlsx } from '../materials/fixtures';
 import { fixture } from '../helpers/fixtureFiles';
-import { clickUntil, openPage, useBrowserMode } from './server';
+import { clickUntil, openPage, openTab, useBrowserMode } from './server';
 
 
 async function prepareArchive(dir: string, extra?: (dossierId: number, db: import('../../electron/core/archive/database').Db) => void) {
@@ -51,32 +51,32 @@ describe('materials in the browser', () => {
 
     // PDF pages drawn in the browser.
     await row('垃圾分类工作方案').getByTestId('material-title').click();
-    await drawer.getByRole('tab', { name: '预览' }).click();
+    await openTab(drawer, '预览');
     await drawer.getByTestId('pdf-page').or(drawer.getByText('PDF 无法预览')).first().waitFor({ timeout: 90_000 });
     expect(await drawer.getByTestId('pdf-preview').innerText()).not.toContain('无法预览');
     expect(await drawer.getByTestId('pdf-page').count()).toBe(1);
     // DA/T 22 metadata edited, and the audit log says so.
-    await drawer.getByRole('tab', { name: '著录信息' }).click();
+    await openTab(drawer, '著录信息');
     await drawer.getByLabel('责任者').fill('办公室');
     await drawer.getByLabel('文号').fill('示办〔2024〕8号');
     await drawer.getByTestId('metadata-save').click();
-    await drawer.getByRole('tab', { name: '变更记录' }).click();
+    await openTab(drawer, '变更记录');
     await drawer.getByTestId('history-entry').filter({ hasText: '责任者：（空） → 办公室' }).waitFor();
     await page.keyboard.press('Escape');
 
     // DOCX as HTML, XLSX as a table, video as a file card, a photo's EXIF shown.
     await row('志愿服务总结').getByTestId('material-title').click();
-    await drawer.getByRole('tab', { name: '预览' }).click();
+    await openTab(drawer, '预览');
     const frame = drawer.getByTestId('docx-preview');
     await frame.waitFor();
     expect(await frame.getAttribute('srcdoc')).toContain('无偿献血');
     await page.keyboard.press('Escape');
     await row('固定资产台账').getByTestId('material-title').click();
-    await drawer.getByRole('tab', { name: '预览' }).click();
+    await openTab(drawer, '预览');
     await drawer.getByTestId('xlsx-preview').getByText('文明餐桌宣传牌').waitFor();
     await page.keyboard.press('Escape');
     await row('活动视频').getByTestId('material-title').click();
-    await drawer.getByRole('tab', { name: '预览' }).click();
+    await openTab(drawer, '预览');
     await drawer.getByTestId('file-card').getByText('视频文件').waitFor();
     await page.keyboard.press('Escape');
     await row('活动照片1').getByTestId('material-title').click();
@@ -106,7 +106,7 @@ describe('materials in the browser', () => {
     await mform.getByLabel('决定事项').fill('每月通报创建进度');
     await page.getByTestId('minutes-save').click();
     const minutesPage = drawer.getByTestId('minutes-page');
-    await drawer.getByRole('tab', { name: '预览' }).click();
+    await openTab(drawer, '预览');
     await minutesPage.waitFor();
     expect(await minutesPage.innerText()).toContain('每月通报创建进度');
     await page.keyboard.press('Escape');
@@ -237,7 +237,7 @@ describe('a 20,000-material list', () => {
     await holder.evaluate((el) => el.scrollTo(0, el.scrollHeight));
     await last.click();
     const drawer = page.getByTestId('material-drawer');
-    await drawer.getByRole('tab', { name: '著录信息' }).click();
+    await openTab(drawer, '著录信息');
     await drawer.getByLabel('题名').fill('第19998号材料（已修改）');
     await drawer.getByTestId('metadata-save').click();
     await page.keyboard.press('Escape');

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openTestArchive, sampleDossier } from '../helpers/tempArchive';
 import { photo } from '../materials/fixtures';
-import { clickUntil, openPage, useBrowserMode } from './server';
+import { clickUntil, openPage, openTab, useBrowserMode } from './server';
 
 describe('组照 in the browser', () => {
   const suite = useBrowserMode('dossier-e2e-groups-', async (archiveDir) => {
@@ -32,7 +32,23 @@ describe('组照 in the browser', () => {
     const groupRow = rows.filter({ hasText: '2 张照片' });
     const drawer = page.getByTestId('material-drawer');
 
-    await photoRow('升旗仪式1').getByRole('checkbox').check();
+    // The bulk bar (or its stand-in while its code loads) comes with the selecting click: the list
+    // moves once, then, and not a moment later under the clerk's next click.
+    await photoRow('升旗仪式2').waitFor();
+    const secondTop = () => photoRow('升旗仪式2').evaluate((row) => row.getBoundingClientRect().top);
+    const before = await secondTop();
+    const withClick = await photoRow('升旗仪式1')
+      .getByRole('checkbox')
+      .evaluate(async (box) => {
+        (box as HTMLInputElement).click();
+        await Promise.resolve();
+        const rows = [...document.querySelectorAll('[data-testid="material-row"]')];
+        const second = rows.find((r) => r.textContent?.includes('升旗仪式2') && !r.textContent.includes('张照片'))!;
+        return second.getBoundingClientRect().top;
+      });
+    await page.getByTestId('bulk-bar').waitFor();
+    expect(withClick).toBeGreaterThan(before);
+    expect(await secondTop()).toBe(withClick);
     await photoRow('升旗仪式2').getByRole('checkbox').check();
     await page.getByTestId('bulk-group').click();
     await page.getByTestId('group-title').fill('升旗仪式组照');
@@ -41,12 +57,11 @@ describe('组照 in the browser', () => {
     await photoRow('升旗仪式2').waitFor({ state: 'detached' });
 
     // The new group opens by itself: a caption for the first photo, saved in the group editor.
-    await drawer.getByRole('tab', { name: '组照顺序与说明' }).waitFor();
-    await drawer.getByRole('tab', { name: '组照顺序与说明' }).click();
+    await openTab(drawer, '组照顺序与说明');
     await drawer.getByLabel('第 1 张说明').fill('升旗手入场');
     await drawer.getByTestId('group-save').click();
     await page.getByText('已保存组照“升旗仪式组照”的顺序与说明').waitFor();
-    await drawer.getByRole('tab', { name: '变更记录' }).click();
+    await openTab(drawer, '变更记录');
     await drawer.getByTestId('history-entry').filter({ hasText: '调整组照' }).waitFor();
 
     // 拆分组照, confirmed in the popconfirm.
@@ -65,7 +80,7 @@ describe('组照 in the browser', () => {
     // The caption became the photo's 说明, and its change log tells the story.
     await photoRow('升旗仪式1').getByTestId('material-title').click();
     await expect.poll(() => drawer.getByLabel('说明').inputValue(), { timeout: 30_000 }).toBe('升旗手入场');
-    await drawer.getByRole('tab', { name: '变更记录' }).click();
+    await openTab(drawer, '变更记录');
     await drawer.getByTestId('history-entry').filter({ hasText: '拆分组照：从组照《升旗仪式组照》' }).waitFor();
     expect(errors).toEqual([]);
     await page.close();

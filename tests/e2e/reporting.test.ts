@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openTestArchive, sampleDossier, tempDir } from '../helpers/tempArchive';
-import { openPage, useBrowserMode } from './server';
+import { openPage, openTab, useBrowserMode } from './server';
 
 describe('成员单位报送 in the browser', () => {
   let third = '';
@@ -38,7 +38,7 @@ describe('成员单位报送 in the browser', () => {
     await page.getByTestId('reporting-button').click();
     const dialog = page.getByTestId('reporting-dialog');
     // 分派指标: one more item to a unit not in the register yet, with its person and deadline.
-    await dialog.getByRole('tab', { name: '分派指标' }).click();
+    await openTab(dialog, '分派指标');
     await dialog.getByLabel('指标（可多选）').click();
     await page.locator('.ant-select-tree-node-content-wrapper', { hasText: third }).first().click();
     await dialog.getByLabel('责任单位').fill('宣传部');
@@ -46,7 +46,7 @@ describe('成员单位报送 in the browser', () => {
     await dialog.getByTestId('assign-submit').click();
     await dialog.getByTestId('assign-said').getByText(`已把 1 项指标分派给“宣传部”：${third.split(' ')[0]}`).waitFor();
 
-    await dialog.getByRole('tab', { name: '接收报送包' }).click();
+    await openTab(dialog, '接收报送包');
     await dialog.getByTestId('receive-upload').setInputFiles(bundle);
     const preview = dialog.getByTestId('receive-preview');
     await preview.getByText('党办 第 1 次报送').waitFor();
@@ -54,7 +54,7 @@ describe('成员单位报送 in the browser', () => {
     await dialog.getByTestId('receive-confirm').click();
     await dialog.getByTestId('receive-done').getByText('已导入：新增 1 份，重复 0 份，修改 0 份（待审）').waitFor();
 
-    await dialog.getByRole('tab', { name: '报送进度' }).click();
+    await openTab(dialog, '报送进度');
     const row = dialog.getByTestId('progress-table').getByRole('row', { name: /党办/ });
     await row.waitFor();
     await dialog.getByTestId('progress-table').getByRole('row', { name: /宣传部/ }).waitFor();
@@ -81,7 +81,7 @@ describe('成员单位报送 in the browser', () => {
     expect(await kept.count()).toBe(1);
     expect(await kept.innerText()).toContain('1/3');
 
-    await dialog.getByRole('tab', { name: '材料审核' }).click();
+    await openTab(dialog, '材料审核');
     const reviewRow = dialog.getByTestId('review-table').getByRole('row', { name: /党办理论学习记录/ });
     await reviewRow.getByText('待审').waitFor();
     await reviewRow.getByRole('checkbox').check();
@@ -91,7 +91,7 @@ describe('成员单位报送 in the browser', () => {
     await reviewRow.getByText('请补充学习签到表').waitFor();
 
     // The next 任务包 carries the 退回 back to the unit.
-    await dialog.getByRole('tab', { name: '报送进度' }).click();
+    await openTab(dialog, '报送进度');
     // Browser mode: written into exports/任务包/ and handed to the browser's download.
     const [taskDownload] = await Promise.all([
       page.waitForEvent('download'),
@@ -130,15 +130,7 @@ describe('成员单位报送 in the browser', () => {
     const { page, errors } = await openPage(suite.browser(), suite.server().url);
     await page.getByTestId('reporting-button').click();
     const dialog = page.getByTestId('reporting-dialog');
-    // Clicked until it is the open tab: a click during the dialog's opening animation can miss
-    // (once in CI, under load, the card then never came).
-    const conflictsTab = dialog.getByRole('tab', { name: '版本冲突' });
-    await expect
-      .poll(async () => {
-        await conflictsTab.click();
-        return conflictsTab.getAttribute('aria-selected');
-      })
-      .toBe('true');
+    await openTab(dialog, '版本冲突');
     const card = dialog.getByTestId('conflict-card');
     await card.getByText('党办一季度理论学习记录（党办').waitFor();
     const row = card.getByRole('row', { name: /题名/ });
@@ -146,7 +138,7 @@ describe('成员单位报送 in the browser', () => {
     await card.getByRole('button', { name: '采用单位版本' }).click();
     await page.getByText('《党办一季度理论学习记录》已采用党办的版本，待审').waitFor();
     await dialog.getByTestId('conflicts-empty').waitFor();
-    await dialog.getByRole('tab', { name: '材料审核' }).click();
+    await openTab(dialog, '材料审核');
     await dialog.getByTestId('review-table').getByRole('row', { name: /党办理论学习记录（补签到表）/ }).getByText('待审').waitFor();
     expect(errors).toEqual([]);
   });

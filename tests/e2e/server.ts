@@ -173,3 +173,25 @@ export async function clickUntil(button: Locator, effect: Locator, perAttemptMs 
     if (attempt === 3) throw new Error(`点击三次后仍未看到预期结果：${effect.toString()}`);
   }
 }
+
+/**
+ * Open a tab of a dialog or drawer: clicked until it is the selected one. A click while the
+ * container is still in antd's opening motion (paused at its first, shrunken frame under load)
+ * can land beside the tab; a clerk clicks again, and so does the test.
+ */
+export async function openTab(container: Locator, name: string | RegExp, timeoutMs = 30_000): Promise<void> {
+  const tab = container.getByRole('tab', { name });
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    await tab.click();
+    const selected = await tab
+      .and(container.locator('[aria-selected="true"]'))
+      .waitFor({ timeout: 2_000 })
+      .then(
+        () => true,
+        () => false,
+      );
+    if (selected) return;
+    if (Date.now() > deadline) throw new Error(`标签页“${String(name)}”点击后仍未打开`);
+  }
+}

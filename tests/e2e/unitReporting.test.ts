@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openTestArchive, sampleDossier, tempDir } from '../helpers/tempArchive';
-import { openPage, useBrowserMode } from './server';
+import { openPage, openTab, useBrowserMode } from './server';
 
 describe('a member unit in the browser', () => {
   const work = tempDir('dossier-e2e-unit-');
@@ -29,7 +29,7 @@ describe('a member unit in the browser', () => {
     const openDialog = async () => {
       await page.getByTestId('reporting-button').click();
       const dialog = page.getByTestId('reporting-dialog');
-      await dialog.getByRole('tab', { name: /本单位报送/ }).click();
+      await openTab(dialog, /本单位报送/);
       return dialog;
     };
     let dialog = await openDialog();

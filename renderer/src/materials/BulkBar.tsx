@@ -4,6 +4,7 @@ import { DateField, dateRule } from '../common/DateField';
 import { retentionOptions, securityLevelOptions, type Indicator, type MaterialFields } from '../../../shared/domain';
 import { useReportError } from '../common/useReportError';
 import { usePlatform } from '../platformContext';
+import { BulkBarFrame } from './BulkBarFrame';
 import { indicatorOptions } from './indicatorOptions';
 import { useBulkDone } from './useBulkDone';
 
@@ -56,7 +57,7 @@ export function BulkBar({ dossierId, selectedIds: ids, allPhotos, indicator, ind
   };
   if (ids.length === 0) return null;
   return (
-    <div data-testid="bulk-bar" style={{ padding: '6px 12px', background: '#f6ffed', border: '1px solid #b7eb8f', borderRadius: 6, marginBottom: 8 }}>
+    <BulkBarFrame testId="bulk-bar">
       <Space wrap>
         <Typography.Text>已选 {ids.length} 份</Typography.Text>
         <Button size="small" onClick={() => setEditOpen(true)} data-testid="bulk-edit">
@@ -198,6 +199,6 @@ export function BulkBar({ dossierId, selectedIds: ids, allPhotos, indicator, ind
           </Form.Item>
         </Form>
       </Modal>
-    </div>
+    </BulkBarFrame>
   );
 }

@@ -1,10 +1,11 @@
 import { DeleteOutlined, FileTextOutlined } from '@ant-design/icons';
 import { App, Button, Card, Space, Typography } from 'antd';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Indicator, Material } from '../../../shared/domain';
 import { useGlobalKeys } from '../layout/useGlobalKeys';
 import { useReportError } from '../common/useReportError';
-import { deferred, OnceOpened } from '../common/deferred';
+import { deferred, OnceOpened, preloadWhenIdle } from '../common/deferred';
+import { BulkBarPending } from './BulkBarFrame';
 import { AddMaterialsButton } from './AddMaterialsButton';
 import { AddProgress } from './AddProgress';
 import { AddReportView } from './AddReportView';
@@ -46,6 +47,8 @@ export function MaterialsPanel({ dossierId, indicator, indicators, isCategory, a
   const [selectedIds, setSelectedIds] = useState<number[]>([]);
   const [minutes, setMinutes] = useState<{ open: boolean; material: Material | null }>({ open: false, material: null });
   const [trashOpen, setTrashOpen] = useState(false);
+  // Ready before the first selection or open, so neither waits for its code under the clerk's click.
+  useEffect(() => preloadWhenIdle([BulkBar, MaterialDrawer]), []);
   const changed = useCallback(() => {
     setLocalKey((k) => k + 1);
     onChanged?.();
@@ -135,7 +138,7 @@ export function MaterialsPanel({ dossierId, indicator, indicators, isCategory, a
         targetLabel={indicator ? target.label : null}
         onFiles={(files) => void adder.addFiles(target, files)}
       />
-      <OnceOpened open={selectedIds.length > 0}>
+      <OnceOpened open={selectedIds.length > 0} fallback={<BulkBarPending count={selectedIds.length} />}>
           <BulkBar
             dossierId={dossierId}
             selectedIds={selectedIds}
