@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import path from 'node:path';
+import { startChunk } from './vite.renderer.config';
 
 // Desktop build: main and preload (Node side) and the renderer. Browser mode builds the same
 // renderer with vite.renderer.config.ts.
@@ -22,6 +23,6 @@ export default defineConfig({
     root: 'renderer',
     plugins: [react()],
     // Minified like the browser build: the window's start parses every byte of the first chunks.
-    build: { minify: true, rollupOptions: { input: path.resolve('renderer/index.html') } },
+    build: { minify: true, chunkSizeWarningLimit: 4000, rollupOptions: { input: path.resolve('renderer/index.html'), output: startChunk } },
   },
 });
